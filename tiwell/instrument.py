@@ -1,0 +1,296 @@
+"""Instrument definitions: TOML files read into frozen dataclasses.
+
+An instrument is data, not code, so an organisation can load its own key (another language
+version, another edition) and every part of tiwell treats it exactly like a built-in one.
+A malformed file raises :class:`InstrumentError` naming the field at fault.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DIRECTIONS = ("higher_is_better", "higher_is_worse")
+METHODS = ("sum", "mean")
+
+
+class InstrumentError(ValueError):
+    """A definition file that cannot be used; the message names the file and field."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A named score range, inclusive at both ends; ``None`` leaves an end open."""
+
+    label: str
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Label:
+    """One point of the response scale and every spelling accepted for it."""
+
+    value: float
+    label: str
+    spellings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scale:
+    min: float
+    max: float
+    labels: tuple[Label, ...]
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        """The allowed answers; any other number is off the scale."""
+        return tuple(lab.value for lab in self.labels)
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    text: str | None
+    reversed: bool
+
+
+@dataclass(frozen=True)
+class Subscale:
+    id: str
+    label: str
+    meaning: str
+    direction: str
+    method: str
+    items: tuple[int, ...]
+    min_answered: int
+    missing_rule_source: str
+    bands: tuple[Band, ...]
+    bands_source: str
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    name: str
+    short_name: str
+    version: str
+    measures: str
+    timeframe: str
+    citation: str
+    licence: str
+    scale: Scale
+    items: tuple[Item, ...]
+    subscales: tuple[Subscale, ...]
+
+    @property
+    def item_numbers(self) -> tuple[int, ...]:
+        return tuple(item.number for item in self.items)
+
+    @property
+    def reversed_items(self) -> tuple[int, ...]:
+        return tuple(item.number for item in self.items if item.reversed)
+
+    def subscale(self, subscale_id: str) -> Subscale:
+        for sub in self.subscales:
+            if sub.id == subscale_id:
+                return sub
+        allowed = ", ".join(s.id for s in self.subscales)
+        raise ValueError(f"{self.short_name} has no subscale {subscale_id!r}; it has {allowed}.")
+
+    def score_range(self, subscale_id: str) -> tuple[float, float]:
+        """Lowest and highest possible score of a subscale."""
+        sub = self.subscale(subscale_id)
+        k = len(sub.items) if sub.method == "sum" else 1
+        return self.scale.min * k, self.scale.max * k
+
+
+# ---------------------------------------------------------------- reading and checking
+
+
+def builtin_ids() -> tuple[str, ...]:
+    """Ids of the instruments shipped in ``tiwell/instruments``."""
+    files = resources.files("tiwell.instruments").iterdir()
+    return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
+
+
+def load_builtin(instrument_id: str) -> Instrument:
+    if instrument_id not in builtin_ids():
+        allowed = ", ".join(builtin_ids())
+        raise InstrumentError(f"No built-in instrument {instrument_id!r}; choose one of {allowed}, or give a TOML file.")
+    text = resources.files("tiwell.instruments").joinpath(f"{instrument_id}.toml").read_text("utf-8")
+    return parse_instrument(text, source=f"{instrument_id}.toml")
+
+
+def load_instrument(id_or_path: str | Path) -> Instrument:
+    """A built-in instrument by id, or a user's definition file by path."""
+    path = Path(id_or_path)
+    if str(id_or_path) in builtin_ids():
+        return load_builtin(str(id_or_path))
+    if path.suffix.lower() == ".toml" or path.exists():
+        try:
+            text = path.read_text("utf-8")
+        except OSError as exc:
+            raise InstrumentError(f"Cannot read instrument file {path}: {exc.strerror}.") from exc
+        return parse_instrument(text, source=path.name)
+    return load_builtin(str(id_or_path))
+
+
+def builtin_instruments() -> tuple[Instrument, ...]:
+    return tuple(load_builtin(i) for i in builtin_ids())
+
+
+def parse_instrument(text: str, source: str = "instrument file") -> Instrument:
+    """Build an :class:`Instrument` from TOML text, checking every field a scorer relies on."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InstrumentError(f"{source} is not valid TOML: {exc}.") from exc
+    return _Checker(source).instrument(data)
+
+
+class _Checker:
+    """Reads one TOML document, raising an error that names the field at fault."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, field: str, why: str) -> InstrumentError:
+        return InstrumentError(f"{self.source}: field '{field}' {why}.")
+
+    def get(self, table: dict, key: str, kind: type | tuple, field: str, default=...):
+        if key not in table:
+            if default is ...:
+                raise self.fail(field, "is missing")
+            return default
+        value = table[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            raise self.fail(field, f"must be {_kind_name(kinds)}, not true/false")
+        if not isinstance(value, kinds):
+            raise self.fail(field, f"must be {_kind_name(kinds)}, not {type(value).__name__} {value!r}")
+        return value
+
+    def instrument(self, data: dict) -> Instrument:
+        text = lambda key, default=...: self.get(data, key, str, key, default)  # noqa: E731
+        inst_id = text("id")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", inst_id):
+            raise self.fail("id", "must be lower-case letters, digits and underscores, starting with a letter")
+        scale = self.scale(self.get(data, "scale", dict, "scale"))
+        items = self.items(self.get(data, "items", list, "items"))
+        numbers = {item.number for item in items}
+        subscales = self.subscales(self.get(data, "subscales", list, "subscales"), numbers)
+        return Instrument(
+            id=inst_id,
+            name=text("name"),
+            short_name=text("short_name", text("name")),
+            version=str(self.get(data, "version", (str, int, float), "version", "")),
+            measures=text("measures", ""),
+            timeframe=text("timeframe", ""),
+            citation=text("citation"),
+            licence=text("licence"),
+            scale=scale,
+            items=items,
+            subscales=subscales,
+        )
+
+    def scale(self, table: dict) -> Scale:
+        low = self.get(table, "min", (int, float), "scale.min")
+        high = self.get(table, "max", (int, float), "scale.max")
+        if low >= high:
+            raise self.fail("scale.max", f"must be greater than scale.min ({low})")
+        labels = []
+        for i, entry in enumerate(self.get(table, "labels", list, "scale.labels")):
+            field = f"scale.labels[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(field, "must be a table with value and label")
+            value = self.get(entry, "value", (int, float), f"{field}.value")
+            if not low <= value <= high:
+                raise self.fail(f"{field}.value", f"is {value}, outside scale.min..scale.max ({low}..{high})")
+            spellings = self.get(entry, "spellings", list, f"{field}.spellings", [])
+            if not all(isinstance(s, str) for s in spellings):
+                raise self.fail(f"{field}.spellings", "must be a list of strings")
+            labels.append(Label(float(value), self.get(entry, "label", str, f"{field}.label"), tuple(spellings)))
+        if not labels:
+            raise self.fail("scale.labels", "must list at least one answer")
+        return Scale(float(low), float(high), tuple(labels))
+
+    def items(self, entries: list) -> tuple[Item, ...]:
+        items, seen = [], set()
+        for i, entry in enumerate(entries):
+            field = f"items[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(field, "must be a table with a number")
+            number = self.get(entry, "number", int, f"{field}.number")
+            if number < 1 or number in seen:
+                raise self.fail(f"{field}.number", f"is {number}: item numbers must be positive and unique")
+            seen.add(number)
+            text = self.get(entry, "text", str, f"{field}.text", None)
+            items.append(Item(number, text, self.get(entry, "reversed", bool, f"{field}.reversed", False)))
+        if not items:
+            raise self.fail("items", "must list at least one item")
+        return tuple(items)
+
+    def subscales(self, entries: list, numbers: set[int]) -> tuple[Subscale, ...]:
+        subs = []
+        for i, entry in enumerate(entries):
+            field = f"subscales[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(field, "must be a table")
+            subs.append(self.subscale(entry, field, numbers))
+        ids = [s.id for s in subs]
+        if not subs or len(set(ids)) != len(ids):
+            raise self.fail("subscales", "must list at least one subscale, each with a unique id")
+        return tuple(subs)
+
+    def subscale(self, entry: dict, field: str, numbers: set[int]) -> Subscale:
+        sub_id = self.get(entry, "id", str, f"{field}.id")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", sub_id):
+            raise self.fail(f"{field}.id", "must be lower-case letters, digits and underscores")
+        direction = self.get(entry, "direction", str, f"{field}.direction")
+        if direction not in DIRECTIONS:
+            raise self.fail(f"{field}.direction", f"is {direction!r}; allowed: {', '.join(DIRECTIONS)}")
+        method = self.get(entry, "method", str, f"{field}.method", "sum")
+        if method not in METHODS:
+            raise self.fail(f"{field}.method", f"is {method!r}; allowed: {', '.join(METHODS)}")
+        items = self.get(entry, "items", list, f"{field}.items")
+        unknown = [n for n in items if n not in numbers]
+        if not items or unknown:
+            raise self.fail(f"{field}.items", f"must list item numbers defined under [[items]] (unknown: {unknown})")
+        missing = self.get(entry, "missing", dict, f"{field}.missing", {})
+        min_answered = self.get(missing, "min_answered", int, f"{field}.missing.min_answered", len(items))
+        if not 1 <= min_answered <= len(items):
+            raise self.fail(f"{field}.missing.min_answered", f"must be between 1 and {len(items)}")
+        return Subscale(
+            id=sub_id,
+            label=self.get(entry, "label", str, f"{field}.label", sub_id.replace("_", " ").capitalize()),
+            meaning=self.get(entry, "meaning", str, f"{field}.meaning", ""),
+            direction=direction,
+            method=method,
+            items=tuple(items),
+            min_answered=min_answered,
+            missing_rule_source=self.get(missing, "source", str, f"{field}.missing.source", ""),
+            bands=self.bands(self.get(entry, "bands", list, f"{field}.bands", []), f"{field}.bands"),
+            bands_source=self.get(entry, "bands_source", str, f"{field}.bands_source", ""),
+        )
+
+    def bands(self, entries: list, field: str) -> tuple[Band, ...]:
+        bands = []
+        for i, entry in enumerate(entries):
+            where = f"{field}[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(where, "must be a table with label, min and/or max")
+            low = self.get(entry, "min", (int, float), f"{where}.min", None)
+            high = self.get(entry, "max", (int, float), f"{where}.max", None)
+            if low is not None and high is not None and low > high:
+                raise self.fail(where, f"has min {low} above max {high}")
+            bands.append(Band(self.get(entry, "label", str, f"{where}.label"), low, high))
+        return tuple(bands)
+
+
+def _kind_name(kinds: tuple) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a table"}
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))

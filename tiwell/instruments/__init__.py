@@ -1,0 +1,1 @@
+"""Built-in instrument definitions, one TOML file each (see tiwell.instrument)."""
