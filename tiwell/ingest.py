@@ -1,0 +1,266 @@
+"""Reading an upload (bytes and a file name) into tables of text cells.
+
+Survey tools do not write one clean header row: Qualtrics writes three (names, question text,
+import ids), SurveyMonkey two (the question, then each matrix statement), and people paste a title
+above the header in plain Excel. Here every layout becomes one :class:`SourceTable`: unique column
+names, the header text of each column kept for mapping, and the spreadsheet row number of each
+data row so that every message can point at the row a person sees. Personal-data columns are
+dropped here, before anything else sees or caches them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tiwell.personal import find_personal_columns
+
+LAYOUTS = ("qualtrics", "surveymonkey", "microsoft_forms", "google_forms", "plain")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+SEPARATORS = (",", ";", "\t")
+_IMPORT_ID = re.compile(r'^\{"ImportId"')
+_SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "other (please specify)"}
+
+
+class IngestError(ValueError):
+    """An upload that cannot be read as a table; the message is one plain sentence."""
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """One sheet of an upload: text cells ('' when empty), indexed by spreadsheet row number."""
+
+    frame: pd.DataFrame
+    headers: dict[str, tuple[str, ...]]
+    filename: str
+    sheet: str | None
+    layout: str
+    header_rows: tuple[int, ...]
+    blank_rows: tuple[int, ...]
+    dropped: tuple[tuple[str, str], ...]
+
+    @property
+    def where(self) -> str:
+        """How messages name this table: the file, and the sheet when there is one."""
+        return f"{self.filename}, sheet '{self.sheet}'" if self.sheet else self.filename
+
+
+def read_tables(data: bytes, filename: str, sheet: str | None = None) -> Iterator[SourceTable]:
+    """Yield each readable sheet of the upload (just the named one when ``sheet`` is given)."""
+    kind = _file_kind(data, filename)
+    if kind == "text":
+        yield _table(_read_text_grid(data, filename), filename, None)
+        return
+    book = _open_workbook(data, filename)
+    names = list(book.sheet_names)
+    if sheet is not None and sheet not in names:
+        raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
+    for name in [sheet] if sheet is not None else names:
+        grid = book.parse(name, header=None, dtype=str).fillna("")
+        if grid.size:
+            yield _table(grid, filename, name)
+
+
+def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
+    """The sheets a user may choose between (none for a text file)."""
+    if _file_kind(data, filename) == "text":
+        return ()
+    return tuple(_open_workbook(data, filename).sheet_names)
+
+
+# ---------------------------------------------------------------- what kind of file
+
+
+def _file_kind(data: bytes, filename: str) -> str:
+    """'excel' or 'text', or an IngestError saying in one sentence why the file is neither."""
+    name = filename.lower()
+    if not data.strip():
+        raise IngestError(f"{filename} is empty.")
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise IngestError(
+                f"{filename} is protected by a password. Open it in Excel, remove the password "
+                "(File > Info > Protect Workbook) and save it again, then upload that copy."
+            )
+        raise IngestError(
+            f"{filename} is an old-style Excel file (.xls). Open it in Excel and save it as "
+            "'Excel Workbook (.xlsx)' or as CSV, then upload that copy."
+        )
+    if data[:4] == b"PK\x03\x04":
+        if name.endswith(EXCEL_SUFFIXES) or not name.endswith(TEXT_SUFFIXES):
+            return "excel"
+        raise IngestError(f"{filename} is named like a text file but is a compressed (zip) file; upload the .xlsx itself.")
+    if name.endswith(EXCEL_SUFFIXES):
+        raise IngestError(f"{filename} is named like an Excel workbook but is not one; export it again from the survey tool.")
+    if data[:5] == b"%PDF-":
+        raise IngestError(f"{filename} is a PDF document, not a table; export the responses as CSV or Excel instead.")
+    return "text"
+
+
+def _open_workbook(data: bytes, filename: str) -> pd.ExcelFile:
+    try:
+        return pd.ExcelFile(io.BytesIO(data), engine="calamine")
+    except Exception as exc:  # calamine raises its own types for each kind of damage
+        raise IngestError(f"{filename} could not be opened as a workbook (it may be damaged or incomplete): {exc}.") from exc
+
+
+# ---------------------------------------------------------------- text files
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """Text from UTF-8 (with or without BOM), UTF-16 (Excel's 'Unicode text') or Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data[:200].count(b"\x00") > len(data[:200]) // 4:
+        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    if b"\x00" in data:
+        raise IngestError(f"{filename} holds binary data, not a table; export the responses as CSV or Excel.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_separator(text: str) -> str:
+    """The separator of the first lines: comma, semicolon or tab (comma when in doubt)."""
+    sample = text[:20_000]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters="".join(SEPARATORS)).delimiter
+    except csv.Error:
+        head = sample.splitlines()[:5]
+        counts = {sep: min(line.count(sep) for line in head) if head else 0 for sep in SEPARATORS}
+        return max(counts, key=counts.get) if max(counts.values()) else ","
+
+
+def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
+    text = decode_text(data, filename)
+    sep = sniff_separator(text)
+    options = dict(sep=sep, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
+    try:
+        return pd.read_csv(io.StringIO(text), **options)
+    except pd.errors.ParserError:
+        # Later rows wider than the first: give every row the widest width.
+        width = max((len(r) for r in csv.reader(io.StringIO(text), delimiter=sep)), default=1)
+        try:
+            return pd.read_csv(io.StringIO(text), names=range(width), **options)
+        except pd.errors.ParserError as exc:
+            raise IngestError(f"{filename} is not a readable table: {exc}.") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise IngestError(f"{filename} is empty.") from exc
+
+
+# ---------------------------------------------------------------- headers and rows
+
+
+def _table(grid: pd.DataFrame, filename: str, sheet: str | None) -> SourceTable:
+    where = f"{filename}, sheet '{sheet}'" if sheet else filename
+    grid = grid.apply(lambda col: col.str.strip()) if len(grid) else grid
+    filled = grid.ne("")
+    if not filled.to_numpy().any():
+        raise IngestError(f"{where} is empty.")
+    first = _first_header_row(filled)
+    n_header, layout = _header_shape(grid, first)
+    header_grid = grid.iloc[first : first + n_header]
+    if n_header == 2 and layout == "surveymonkey":
+        header_grid = _fill_matrix_questions(header_grid)
+    names, headers = _column_names(header_grid, short_names=layout == "qualtrics")
+    body = grid.iloc[first + n_header :].copy()
+    body.columns = names
+    body.index = pd.RangeIndex(first + n_header + 1, first + n_header + 1 + len(body), name="row")
+    blank = ~filled.iloc[first + n_header :].to_numpy().any(axis=1)
+    if layout == "plain":
+        layout = _forms_layout(names)
+    if body.empty or blank.all():
+        raise IngestError(f"{where} has a header but no answers below it.")
+    personal = find_personal_columns(body[~blank], headers)
+    return SourceTable(
+        frame=body[~blank].drop(columns=[c for c, _ in personal]),
+        headers={c: h for c, h in headers.items() if c not in dict(personal)},
+        filename=filename,
+        sheet=sheet,
+        layout=layout,
+        header_rows=tuple(range(first + 1, first + n_header + 1)),
+        blank_rows=tuple(body.index[blank]),
+        dropped=tuple(personal),
+    )
+
+
+def _first_header_row(filled: pd.DataFrame) -> int:
+    """Skip title lines above the header: the header is the first row filled at least half as
+    wide as the widest of the first rows."""
+    counts = filled.iloc[:50].sum(axis=1).to_numpy()
+    return int((counts >= max(2, counts.max() / 2)).argmax()) if counts.max() >= 2 else 0
+
+
+def _header_shape(grid: pd.DataFrame, first: int) -> tuple[int, str]:
+    """How many header rows start at ``first``, and which tool's layout they show."""
+    below = [grid.iloc[first + k].tolist() for k in (1, 2) if first + k < len(grid)]
+    for k, row in enumerate(below, start=2):
+        if any(_IMPORT_ID.match(cell) for cell in row):
+            return k, "qualtrics"
+    top = grid.iloc[first].tolist()
+    if below and "ResponseId" in top and "Response ID" in below[0]:
+        return 2, "qualtrics"
+    if below and _is_surveymonkey_subheader(top, below[0]):
+        return 2, "surveymonkey"
+    return 1, "plain"
+
+
+def _is_surveymonkey_subheader(top: list[str], second: list[str]) -> bool:
+    """SurveyMonkey's second row: 'Response' under single questions, each matrix statement
+    under a blank continuation of its question."""
+    marks = sum(cell.lower() in _SURVEYMONKEY_SUBHEADERS for cell in second)
+    continued = sum(1 for t, s in zip(top, second) if not t and s)
+    return marks >= 1 and marks + continued >= 2
+
+
+def _fill_matrix_questions(header_grid: pd.DataFrame) -> pd.DataFrame:
+    """Carry each matrix question rightwards over the blank cells of its statements."""
+    top = header_grid.iloc[0].replace("", pd.NA)
+    under = header_grid.iloc[1].ne("")
+    filled = top.ffill().where(top.notna() | under, "").fillna("")
+    return pd.DataFrame([filled.tolist(), header_grid.iloc[1].tolist()])
+
+
+def _column_names(header_grid: pd.DataFrame, short_names: bool) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """A unique, readable name per column, and every header cell's text for mapping.
+    With ``short_names`` (Qualtrics) the first header row alone names the column."""
+    names, headers, seen = [], {}, {}
+    for position, parts in enumerate(zip(*header_grid.to_numpy().tolist())):
+        useful = [p for p in dict.fromkeys(parts) if p and p.lower() not in _SURVEYMONKEY_SUBHEADERS]
+        base = " - ".join(p for p in useful if not _IMPORT_ID.match(p))
+        if short_names and useful:
+            base = useful[0]
+        base = base or f"Column {_excel_letters(position)}"
+        seen[base] = seen.get(base, 0) + 1
+        name = base if seen[base] == 1 else f"{base} ({seen[base]})"
+        names.append(name)
+        headers[name] = tuple(p for p in parts if p)
+    return names, headers
+
+
+def _forms_layout(names: list[str]) -> str:
+    lowered = {n.lower() for n in names}
+    if {"id", "start time", "completion time"} <= lowered:
+        return "microsoft_forms"
+    if "timestamp" in lowered or sum(bool(re.search(r"\[.+\]\s*$", n)) for n in names) >= 3:
+        return "google_forms"
+    return "plain"
+
+
+def _excel_letters(position: int) -> str:
+    letters = ""
+    position += 1
+    while position:
+        position, rem = divmod(position - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+

@@ -1,0 +1,75 @@
+"""Answers to numbers: scale labels in any case and spacing, numbers written '4', ' 4 ' or '4.0'.
+
+A value off the scale is never clipped to the nearest end: it is treated as unanswered and
+reported with its row, column and value. Each column's distinct values are read once and the
+result spread back with their codes, so a million rows cost as much as their distinct answers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tiwell.instrument import Scale
+from tiwell.text import normalise
+
+
+def answer_lookup(scale: Scale) -> dict[str, float]:
+    """Every accepted spelling, normalised, to its value: 'Very Often', 'very often', '5',
+    '5 - Very Often' and 'Very Often (5)' all read as 5."""
+    lookup = {}
+    for lab in scale.labels:
+        number = f"{lab.value:g}"
+        for spelling in (lab.label, *lab.spellings):
+            for form in (spelling, f"{number} {spelling}", f"{spelling} {number}"):
+                lookup[normalise(form)] = lab.value
+    return lookup
+
+
+def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale) -> tuple[pd.DataFrame, list[dict]]:
+    """A float matrix (rows as the frame, one column per item number, NaN = unanswered) and a
+    finding for every value that is not an answer on the scale."""
+    lookup = answer_lookup(scale)
+    allowed = set(scale.values)
+    answers, findings = {}, []
+    for number, column in item_columns.items():
+        codes, uniques = pd.factorize(frame[column], sort=False)
+        values, problems = _read_distinct(uniques, lookup, allowed, scale)
+        answers[number] = np.where(codes >= 0, values[codes], np.nan) if len(uniques) else np.full(len(frame), np.nan)
+        for position, (code, message) in problems.items():
+            rows = frame.index[codes == position]
+            findings += [{"severity": "warning", "code": code, "row": row, "column": column,
+                          "value": uniques[position], "message": message} for row in rows]
+    matrix = pd.DataFrame(answers, index=frame.index)
+    return matrix, findings
+
+
+def _read_distinct(uniques, lookup: dict, allowed: set, scale: Scale) -> tuple[np.ndarray, dict]:
+    """Values of each distinct cell text, and (code, message) for those that are not answers."""
+    values = np.full(len(uniques), np.nan)
+    problems = {}
+    for position, text in enumerate(uniques):
+        text = str(text).strip()
+        if not text:
+            continue
+        number = _as_number(text)
+        key = normalise(text)
+        if number is not None and number in allowed:
+            values[position] = number
+        elif key in lookup:
+            values[position] = lookup[key]
+        elif number is not None:
+            problems[position] = ("off_scale", f"'{text}' is not an answer on the {scale.min:g} to {scale.max:g} scale, "
+                                               "so it is treated as unanswered (not rounded or clipped).")
+        else:
+            problems[position] = ("not_an_answer", f"'{text}' is not one of the scale's answers "
+                                                   f"({', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")
+    return values, problems
+
+
+def _as_number(text: str) -> float | None:
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return number if np.isfinite(number) else None
