@@ -1,0 +1,93 @@
+"""``python -m tiwell``: score a survey export from the command line.
+
+    python -m tiwell score INPUT [--instrument ID|FILE] [--sheet NAME] [--map FILE]
+                                 [--out FILE.csv|FILE.xlsx] [--save-map FILE]
+    python -m tiwell instruments
+
+The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
+found goes to standard error. No value of a personal-data column is ever printed: those columns
+are dropped on reading. Exit 0 when the file was read, 2 with one clear line when it was not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tiwell.export import csv_bytes, scored_workbook
+from tiwell.ingest import IngestError
+from tiwell.instrument import InstrumentError, builtin_instruments, load_instrument
+from tiwell.mapping import MappingError
+from tiwell.pipeline import ScoredSurvey, score_file
+from tiwell.summary import describe
+
+OUTPUT_SUFFIXES = (".csv", ".xlsx")
+MAX_LISTED_ROWS = 20
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (IngestError, InstrumentError, MappingError, OSError) as exc:
+        print(f"tiwell: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m tiwell", description="Score staff wellbeing survey exports.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM)")
+    score.add_argument("input", type=Path, help="the survey export")
+    score.add_argument("--instrument", help="built-in id (e.g. proqol5) or a TOML definition file; detected when left out")
+    score.add_argument("--sheet", help="the sheet to read (default: the first that holds the items)")
+    score.add_argument("--map", type=Path, help="a mapping file saved earlier (JSON)")
+    score.add_argument("--out", type=Path, help="where to write the scored rows (.csv or .xlsx); default: CSV to stdout")
+    score.add_argument("--save-map", type=Path, help="also write the mapping used, to reuse next wave")
+    score.set_defaults(run=_score)
+    listing = commands.add_parser("instruments", help="list the built-in instruments")
+    listing.set_defaults(run=_instruments)
+    return parser
+
+
+def _score(args: argparse.Namespace) -> int:
+    if args.out and args.out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise IngestError(f"--out must end in .csv or .xlsx, not '{args.out.suffix}'.")
+    instrument = load_instrument(args.instrument) if args.instrument else None
+    saved = args.map.read_text("utf-8") if args.map else None
+    survey = score_file(args.input.read_bytes(), args.input.name, instrument=instrument,
+                        sheet=args.sheet, saved_mapping=saved)
+    _write(survey, args.out)
+    if args.save_map:
+        args.save_map.write_text(survey.mapping.to_json(), "utf-8")
+    print(_summary(survey, args), file=sys.stderr)
+    return 0
+
+
+def _write(survey: ScoredSurvey, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.buffer.write(csv_bytes(survey.scored))
+    elif out.suffix.lower() == ".xlsx":
+        out.write_bytes(scored_workbook(survey))
+    else:
+        out.write_bytes(csv_bytes(survey.scored))
+
+
+def _summary(survey: ScoredSurvey, args: argparse.Namespace) -> str:
+    lines = describe(survey, chose_instrument=bool(args.instrument))
+    unscored = survey.scored[survey.scored["status"] == "not_scored"]
+    for row, reason in list(zip(unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
+        lines.append(f"  row {row}: {reason}")
+    if len(unscored) > MAX_LISTED_ROWS:
+        lines.append(f"  ... and {len(unscored) - MAX_LISTED_ROWS} more (see the status and reason columns)")
+    if args.out:
+        lines.append(f"Wrote {len(survey.scored)} rows to {args.out}.")
+    return "\n".join(lines)
+
+
+def _instruments(args: argparse.Namespace) -> int:
+    for inst in builtin_instruments():
+        subscales = ", ".join(s.id for s in inst.subscales)
+        print(f"{inst.id:24} {inst.short_name}: {len(inst.items)} items; {subscales}")
+    return 0

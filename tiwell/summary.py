@@ -1,0 +1,47 @@
+"""A plain-language account of what was found in an upload, for the CLI and the home page."""
+
+from __future__ import annotations
+
+
+def describe(survey, *, chose_instrument: bool = False) -> list[str]:
+    """Sentences: what was read, which instrument, which column is which, what was dropped,
+    and how many respondents were scored. Names columns, never personal values."""
+    table, mapping, inst = survey.table, survey.mapping, survey.instrument
+    headers = ", ".join(map(str, table.header_rows))
+    lines = [f"Read {table.where} ({table.layout.replace('_', ' ')} layout; header row {headers})."]
+    found = mapping.item_columns
+    how = "as you chose" if chose_instrument else "detected from the columns"
+    lines.append(f"Instrument: {inst.short_name} ({how}); {len(found)} of {len(inst.items)} item columns found.")
+    lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
+    if table.dropped:
+        lines.append("Dropped as personal data: " + ", ".join(f"'{c}'" for c, _ in table.dropped) + ".")
+    if table.blank_rows:
+        lines.append(f"Skipped {len(table.blank_rows)} blank row(s): {_rows(table.blank_rows)}.")
+    c = survey.counts
+    lines.append(f"Respondents: {c['respondents']}: {c['scored']} scored, {c['prorated']} prorated, "
+                 f"{c['not_scored']} not scored.")
+    invalid = survey.issues["code"].isin(["off_scale", "not_an_answer"]).sum()
+    if invalid:
+        lines.append(f"{invalid} answer(s) were not on the scale and count as unanswered (see the report).")
+    return lines
+
+
+def _roles(survey) -> list[str]:
+    mapping = survey.mapping
+    parts = []
+    for role, label in (("team", "team"), ("wave", "wave"), ("date", "date"), ("id", "respondent id")):
+        column = mapping.column_for(role)
+        if column:
+            parts.append(f"{label} '{column}'")
+    if mapping.column_for("wave") is None and mapping.column_for("date"):
+        parts.append("waves told apart by the date")
+    for role, label in (("group", "groupings"), ("comment", "comments")):
+        columns = mapping.columns_for(role)
+        if columns:
+            parts.append(f"{label} " + ", ".join(f"'{c}'" for c in columns))
+    return parts or ["no team, wave or id column found"]
+
+
+def _rows(rows: tuple[int, ...], limit: int = 10) -> str:
+    shown = ", ".join(map(str, rows[:limit]))
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
