@@ -62,7 +62,7 @@ def read_tables(data: bytes, filename: str, sheet: str | None = None) -> Iterato
     if sheet is not None and sheet not in names:
         raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
     for name in [sheet] if sheet is not None else names:
-        grid = book.parse(name, header=None, dtype=str).fillna("")
+        grid = pd.read_excel(book, sheet_name=name, header=None, dtype=str).fillna("")
         if grid.size:
             yield _table(grid, filename, name)
 

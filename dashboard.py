@@ -1,0 +1,14 @@
+"""tiwell's dashboard: ``streamlit run dashboard.py``.
+
+This script owns navigation and the page setup; each page in ``pages/`` only reads the survey
+held in session state, calls the core and draws.
+"""
+
+import streamlit as st
+
+st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layout="wide")
+
+navigation = st.navigation([
+    st.Page("pages/home.py", title="Upload and score", icon=":material/upload_file:", default=True),
+])
+navigation.run()

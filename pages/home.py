@@ -1,0 +1,141 @@
+"""Home: bring a survey export (or the sample), check what tiwell found, take the scores away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tiwell.export import csv_bytes, scored_workbook
+from tiwell.ingest import IngestError
+from tiwell.instrument import InstrumentError, builtin_instruments
+from tiwell.mapping import ROLES, Mapping, MappingError
+from tiwell.summary import describe
+from ui import state
+
+ERRORS = (IngestError, InstrumentError, MappingError)
+DETECT = "Detect from the columns"
+
+st.title("Staff wellbeing survey")
+st.write(
+    "Upload the responses your survey tool exported (Microsoft Forms, Google Forms, Qualtrics, "
+    "SurveyMonkey or a plain spreadsheet). tiwell finds the questions, scores every person who "
+    "answered, and tells you about every row it could not score. Names, email addresses and other "
+    "personal details are removed as the file is read."
+)
+
+
+def choose_source() -> tuple[bytes, str] | None:
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    upload = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods"],
+                                help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or Excel.")
+    if right.button("Try the sample data", type="secondary", width="stretch"):
+        st.session_state["use_sample"] = True
+    if upload is not None:
+        st.session_state["use_sample"] = False
+        return upload.getvalue(), upload.name
+    if st.session_state.get("use_sample"):
+        st.caption("Showing the sample: a made-up family-support organisation, three survey waves.")
+        return state.sample_bytes(), state.SAMPLE.name
+    return None
+
+
+def choose_options(data: bytes, name: str) -> dict:
+    with st.expander("Options: sheet, instrument, a saved mapping"):
+        sheets = state.sheets_of(data, name)
+        sheet = st.selectbox("Sheet", ["The first that holds the questions", *sheets]) if len(sheets) > 1 else None
+        labels = {DETECT: None} | {f"{i.short_name} ({i.id})": i.id for i in builtin_instruments()}
+        instrument_id = labels[st.selectbox("Instrument", list(labels))]
+        custom = st.file_uploader("Or your own instrument definition (TOML)", type=["toml"])
+        saved = st.file_uploader("A mapping file saved from an earlier wave (JSON)", type=["json"])
+    return {
+        "sheet": sheet if sheet in sheets else None,
+        "instrument_id": instrument_id,
+        "custom_toml": custom.getvalue().decode("utf-8", errors="replace") if custom else None,
+        "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else None,
+    }
+
+
+def show_found(survey, options: dict) -> None:
+    counts = survey.counts
+    cols = st.columns(4)
+    cols[0].metric("Respondents", counts["respondents"])
+    cols[1].metric("Scored", counts["scored"])
+    cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
+    cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
+    chose = bool(options["instrument_id"] or options["custom_toml"])
+    st.markdown("\n".join(f"- {line}" for line in describe(survey, chose_instrument=chose)))
+
+
+def edit_mapping(survey, options: dict):
+    st.caption("Each column's role as tiwell read it, and how sure it is. Change a role or an item "
+               "number and the scores follow. Save the mapping to reuse it on the next wave's export.")
+    edited = st.data_editor(
+        survey.mapping.table,
+        key=f"mapping-{survey.table.filename}-{survey.instrument.id}",
+        hide_index=True, width="stretch", disabled=["column", "confidence", "evidence"],
+        column_config={
+            "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
+            "item": st.column_config.NumberColumn("Item", min_value=1, step=1),
+            "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
+            "evidence": st.column_config.TextColumn("Why"),
+        },
+    )
+    mapping = Mapping(survey.instrument.id, edited)
+    st.download_button("Download this mapping", mapping.to_json(), file_name="tiwell-mapping.json",
+                       mime="application/json")
+    if edited[["role", "item"]].equals(survey.mapping.table[["role", "item"]]):
+        return survey
+    return state.score(*_source_key(options), mapping.to_json())
+
+
+def _source_key(options: dict) -> tuple:
+    return (options["data"], options["name"], options["sheet"], options["instrument_id"], options["custom_toml"])
+
+
+def show_report(survey) -> None:
+    issues = survey.issues
+    st.caption("Everything tiwell noticed, row by row. Errors are rows that could not be fully scored; "
+               "warnings are answers treated as unanswered; the rest is for information.")
+    shown = st.multiselect("Show", ["error", "warning", "info"], default=["error", "warning"])
+    st.dataframe(issues[issues["severity"].isin(shown)], hide_index=True, width="stretch")
+
+
+def show_scored(survey) -> None:
+    scored = survey.scored
+    number_format = {sub.id: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.instrument.subscales}
+    st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
+    left, right = st.columns(2)
+    stem = survey.table.filename.rsplit(".", 1)[0]
+    left.download_button("Download CSV", csv_bytes(scored), file_name=f"{stem}-scored.csv", mime="text/csv")
+    right.download_button("Download Excel", scored_workbook(survey), file_name=f"{stem}-scored.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+source = choose_source()
+if source is None:
+    st.info("Upload an export, or try the sample data to see what tiwell does.")
+    state.keep_survey(None)
+    st.stop()
+
+options = {"data": source[0], "name": source[1]} | choose_options(*source)
+try:
+    base = state.score(*_source_key(options), options["mapping_json"])
+except ERRORS as exc:
+    st.error(str(exc))
+    state.keep_survey(None)
+    st.stop()
+
+found_box = st.container()
+mapping_tab, report_tab, scored_tab = st.tabs(["Column mapping", "Validation report", "Scored rows"])
+with mapping_tab:
+    try:
+        survey = edit_mapping(base, options)
+    except MappingError as exc:
+        st.error(f"That mapping cannot be used: {exc} The scores below use the mapping before this change.")
+        survey = base
+state.keep_survey(survey)
+with found_box:
+    show_found(survey, options)
+with report_tab:
+    show_report(survey)
+with scored_tab:
+    show_scored(survey)
