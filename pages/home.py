@@ -116,8 +116,8 @@ if source is None:
     state.keep_survey(None)
     st.stop()
 
-options = {"data": source[0], "name": source[1]} | choose_options(*source)
 try:
+    options = {"data": source[0], "name": source[1]} | choose_options(*source)
     base = state.score(*_source_key(options), options["mapping_json"])
 except ERRORS as exc:
     st.error(str(exc))

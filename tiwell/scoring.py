@@ -41,10 +41,13 @@ def score(answers: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
     ``status`` is ``not_scored`` when any subscale has no score (the others keep theirs),
     ``prorated`` when any was prorated, else ``scored``; ``reason`` says which and why.
     """
-    matrix = reverse_items(answers.reindex(columns=list(instrument.item_numbers)), instrument).to_numpy(float)
+    matrix = answers.reindex(columns=list(instrument.item_numbers)).to_numpy(float, copy=True)
+    flip = [instrument.item_numbers.index(n) for n in instrument.reversed_items]
+    matrix[:, flip] = instrument.scale.min + instrument.scale.max - matrix[:, flip]
+    unanswered = np.isnan(matrix)
     key = key_matrix(instrument)
-    answered = (~np.isnan(matrix)).astype(float) @ key
-    sums = np.nan_to_num(matrix) @ key
+    answered = (~unanswered).astype(np.float32) @ key.astype(np.float32)  # counts: exact in float32
+    sums = np.where(unanswered, 0.0, matrix) @ key
     size = key.sum(axis=0)
     out = {}
     for j, sub in enumerate(instrument.subscales):
@@ -54,9 +57,8 @@ def score(answers: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
         value = np.where(answered[:, j] >= sub.min_answered, value, np.nan)
         out[sub.id] = value
         out[f"{sub.id}_band"] = band(value, sub)
-    result = pd.DataFrame(out, index=answers.index)
-    result["status"], result["reason"] = _status_and_reason(answered, size, instrument)
-    return result
+    status, reason = _status_and_reason(answered.astype(int), size.astype(int), instrument)
+    return pd.DataFrame(out | {"status": status, "reason": reason}, index=answers.index)
 
 
 def band(values: np.ndarray, subscale: Subscale) -> pd.Categorical:
@@ -72,20 +74,29 @@ def band(values: np.ndarray, subscale: Subscale) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=labels, ordered=True)
 
 
-def _status_and_reason(answered: np.ndarray, size: np.ndarray, instrument: Instrument) -> tuple[np.ndarray, pd.Series]:
-    need = np.array([sub.min_answered for sub in instrument.subscales])
-    unscored = answered < need
-    prorated = ~unscored & (answered < size)
-    status = np.where(unscored.any(axis=1), "not_scored", np.where(prorated.any(axis=1), "prorated", "scored"))
-    reason = pd.Series("", index=range(len(answered)), dtype=object)
-    for j, sub in enumerate(instrument.subscales):
-        missing = (size[j] - answered[:, j]).astype(int)
-        lacking = np.flatnonzero(unscored[:, j])
-        reason.iloc[lacking] += (f"{sub.label}: " + pd.Series(missing[lacking]).astype(str)
-                                 + f" of {int(size[j])} items unanswered, at least {sub.min_answered} needed; ").to_numpy()
-        filled = np.flatnonzero(prorated[:, j])
-        reason.iloc[filled] += (f"{sub.label} prorated: " + pd.Series(missing[filled]).astype(str)
-                                + f" of {int(size[j])} items unanswered; ").to_numpy()
-    nothing = answered.sum(axis=1) == 0
-    reason[nothing] = f"No answers to any {instrument.short_name} item"
-    return status, reason.str.rstrip("; ").to_numpy()
+def _status_and_reason(answered: np.ndarray, size: np.ndarray, instrument: Instrument) -> tuple[pd.Categorical, pd.Categorical]:
+    """Status and reason depend only on how many items of each subscale were answered, so
+    each distinct pattern of counts is described once and spread back to its rows."""
+    radix = np.cumprod(np.concatenate([[1], size[:-1] + 1]))
+    patterns, codes = np.unique(answered @ radix, return_inverse=True)
+    counts = (patterns[:, None] // radix) % (size + 1)
+    described = [_describe(row, size, instrument) for row in counts]
+    statuses = pd.Categorical([d[0] for d in described], categories=STATUSES).codes
+    reasons = list(dict.fromkeys(d[1] for d in described))
+    reason_codes = np.array([reasons.index(d[1]) for d in described])
+    return (pd.Categorical.from_codes(statuses[codes], categories=STATUSES),
+            pd.Categorical.from_codes(reason_codes[codes], categories=reasons))
+
+
+def _describe(answered: np.ndarray, size: np.ndarray, instrument: Instrument) -> tuple[str, str]:
+    """The status of one pattern of answered counts, and the sentence that explains it."""
+    if answered.sum() == 0:
+        return "not_scored", f"No answers to any {instrument.short_name} item"
+    lacking, prorated = [], []
+    for n, total, sub in zip(answered, size, instrument.subscales):
+        if n < sub.min_answered:
+            lacking.append(f"{sub.label}: {total - n} of {total} items unanswered, at least {sub.min_answered} needed")
+        elif n < total:
+            prorated.append(f"{sub.label} prorated: {total - n} of {total} items unanswered")
+    status = "not_scored" if lacking else "prorated" if prorated else "scored"
+    return status, "; ".join(lacking + prorated)

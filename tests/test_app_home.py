@@ -1,0 +1,64 @@
+"""The home page as a person meets it: empty, with the sample, with an upload, after a mapping edit."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tiwell.pipeline import score_file
+from ui.state import SAMPLE
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+LABELS = ["Never", "Rarely", "Sometimes", "Often", "Very Often"]
+
+
+def upload_csv() -> bytes:
+    header = ["Email", "Team"] + [f"Q{n}" for n in range(1, 31)]
+    rows = [[f"p{i}@example.org", "North"] + [LABELS[(i + n) % 5] for n in range(1, 31)] for i in range(6)]
+    rows[5][2] = ""  # one missing item: prorated
+    return ("\n".join(",".join(r) for r in [header, *rows]) + "\n").encode()
+
+
+@pytest.fixture
+def app():
+    return AppTest.from_file(DASHBOARD, default_timeout=60).run()
+
+
+def test_the_empty_page_offers_an_upload_and_the_sample(app):
+    assert not app.exception
+    assert app.button[0].label == "Try the sample data"
+    assert "Upload an export" in app.info[0].value
+    assert app.session_state["survey"] is None
+
+
+def test_the_sample_is_one_click_away_and_matches_the_core(app):
+    app.button[0].click().run()
+    assert not app.exception
+    expected = score_file(SAMPLE.read_bytes(), SAMPLE.name).counts
+    metrics = {m.label: int(m.value) for m in app.metric}
+    assert metrics == {"Respondents": expected["respondents"], "Scored": expected["scored"],
+                       "Prorated": expected["prorated"], "Not scored": expected["not_scored"]}
+    assert expected["respondents"] > 800
+
+
+def test_an_upload_shows_mapping_report_scores_and_downloads(app):
+    app.file_uploader[0].upload("wave.csv", upload_csv(), "text/csv").run()
+    assert not app.exception and not app.error
+    assert {m.label: m.value for m in app.metric}["Prorated"] == "1"
+    mapping = app.data_editor[0].value
+    assert mapping.loc[mapping["column"] == "Q7", "item"].iloc[0] == 7
+    scored = app.dataframe[-1].value
+    assert len(scored) == 6 and "Email" not in scored.columns
+    # Person 0 answers (0 + n) % 5 on item n: CS items 3,6,...: labels index (n % 5) -> value n % 5 + 1.
+    cs_items = [3, 6, 12, 16, 18, 20, 22, 24, 27, 30]
+    assert scored["compassion_satisfaction"].iloc[0] == sum(n % 5 + 1 for n in cs_items)
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["Download this mapping", "Download CSV", "Download Excel"]
+    assert any("Dropped as personal data: 'Email'." in m.value for m in app.markdown)
+
+
+def test_a_file_that_cannot_be_read_gets_one_sentence(app):
+    app.file_uploader[0].upload("notes.csv", b"%PDF-1.4 not a table", "text/csv").run()
+    assert not app.exception
+    assert app.error[0].value == "notes.csv is a PDF document, not a table; export the responses as CSV or Excel instead."
+    assert app.session_state["survey"] is None

@@ -1,0 +1,125 @@
+"""The command line: exit codes, outputs, the summary, and no personal data printed anywhere."""
+
+import io
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tiwell.cli import main
+
+LABELS = ["Never", "Rarely", "Sometimes", "Often", "Very Often"]
+
+
+def export(rows: list[list[str]]) -> str:
+    header = ["Name", "Email", "Team", "Completion time"] + [f"Q{n}" for n in range(1, 31)]
+    return "\n".join(",".join(r) for r in [header, *rows]) + "\n"
+
+
+def person(name, team, answer, when="3/14/25 9:00:00", blank=()):
+    answers = ["" if n in blank else LABELS[answer - 1] for n in range(1, 31)]
+    return [name, f"{name.lower()}@example.org", team, when, *answers]
+
+
+@pytest.fixture
+def survey_file(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(export([
+        person("Ada", "Early Help", 4),
+        person("Bea", "Early Help", 2, blank=(1,)),
+        person("Cal", "Youth Justice", 3, blank=(2, 5)),
+        person("Dee", "Youth Justice", 5, when="9/20/25 10:00:00"),
+    ]), "utf-8")
+    return path
+
+
+def test_score_writes_csv_to_stdout_and_a_summary_to_stderr(survey_file, capsysbinary):
+    assert main(["score", str(survey_file)]) == 0
+    out, err = capsysbinary.readouterr()
+    scored = pd.read_csv(io.BytesIO(out), encoding="utf-8-sig")
+    assert scored.columns.tolist()[:5] == ["row", "team", "Completion time", "wave", "compassion_satisfaction"]
+    assert scored.columns.tolist()[-2:] == ["status", "reason"]
+    # Ada: all "Often" = 4: CS 40, BO 5*2 + 5*4 = 30, STS 40. Bea: all 2, item 1 (BO, reversed) blank:
+    # BO = (4 reversed items at 4 + 5 at 2) = 26 over 9, prorated 28.89. Cal: STS items 2 and 5 blank.
+    assert scored[["compassion_satisfaction", "burnout", "secondary_traumatic_stress"]].iloc[0].tolist() == [40, 30, 40]
+    assert scored.loc[1, "burnout"] == pytest.approx(26 / 9 * 10)
+    assert scored["status"].tolist() == ["scored", "prorated", "not_scored", "scored"]
+    assert scored["wave"].tolist() == ["2025-03", "2025-03", "2025-03", "2025-09"]
+    summary = err.decode()
+    assert "Dropped as personal data: 'Name', 'Email'." in summary
+    assert "Respondents: 4: 2 scored, 1 prorated, 1 not scored." in summary
+    assert "row 4: Secondary traumatic stress: 2 of 10 items unanswered, at least 9 needed" in summary
+    for secret in ("Ada", "Bea", "ada@example.org", "example.org"):
+        assert secret not in out.decode() and secret not in summary
+
+
+def test_score_to_xlsx_holds_scores_report_and_mapping(survey_file, tmp_path, capsys):
+    out = tmp_path / "scored.xlsx"
+    assert main(["score", str(survey_file), "--out", str(out), "--instrument", "proqol5"]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Scored", "Report", "Mapping"]
+    sheet = pd.read_excel(out, sheet_name="Scored", engine="calamine")
+    assert sheet["compassion_satisfaction"].tolist()[:2] == [40, 20]
+    assert "Wrote 4 rows" in capsys.readouterr().err
+
+
+def test_a_saved_mapping_is_used_on_the_next_file(survey_file, tmp_path, capsys):
+    saved = tmp_path / "map.json"
+    assert main(["score", str(survey_file), "--out", str(tmp_path / "a.csv"), "--save-map", str(saved)]) == 0
+    entries = json.loads(saved.read_text())["columns"]
+    entries = [e | {"role": "group"} if e["column"] == "Team" else e for e in entries]
+    saved.write_text(json.dumps({"format": "tiwell-mapping", "instrument": "proqol5", "columns": entries}))
+    assert main(["score", str(survey_file), "--map", str(saved), "--out", str(tmp_path / "b.csv")]) == 0
+    assert "team" not in pd.read_csv(tmp_path / "b.csv", encoding="utf-8-sig").columns
+
+
+def test_a_users_instrument_file_works_like_a_builtin(survey_file, tmp_path, capsys):
+    definition = tmp_path / "two.toml"
+    definition.write_text("""
+id = "two_items"
+name = "Two items"
+citation = "Test."
+licence = "Test."
+[scale]
+min = 1
+max = 5
+labels = [{ value = 1, label = "Never" }, { value = 2, label = "Rarely" }, { value = 3, label = "Sometimes" },
+          { value = 4, label = "Often" }, { value = 5, label = "Very Often" }]
+[[items]]
+number = 1
+reversed = true
+[[items]]
+number = 2
+[[subscales]]
+id = "pair"
+direction = "higher_is_worse"
+method = "mean"
+items = [1, 2]
+""")
+    out = tmp_path / "two.csv"
+    assert main(["score", str(survey_file), "--instrument", str(definition), "--out", str(out)]) == 0
+    # Ada answered 4 to both: item 1 reversed is 2, mean (2 + 4) / 2 = 3.
+    assert pd.read_csv(out, encoding="utf-8-sig")["pair"].iloc[0] == 3
+
+
+@pytest.mark.parametrize("args, message", [
+    (["score", "missing.csv"], "No such file"),
+    (["score", "{file}", "--instrument", "nope"], "No built-in instrument 'nope'"),
+    (["score", "{file}", "--out", "x.pdf"], "--out must end in .csv or .xlsx"),
+    (["score", "{file}", "--sheet", "Data"], "has no sheet named 'Data'"),
+])
+def test_failures_exit_2_with_one_line(args, message, survey_file, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    if "--sheet" in args:
+        book = openpyxl.Workbook()
+        book.save(tmp_path / "book.xlsx")
+        survey_file = tmp_path / "book.xlsx"
+    assert main([a.format(file=survey_file) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_instruments_lists_the_builtins(capsys):
+    assert main(["instruments"]) == 0
+    assert "proqol5" in capsys.readouterr().out
