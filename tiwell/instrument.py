@@ -9,103 +9,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-DIRECTIONS = ("higher_is_better", "higher_is_worse")
-METHODS = ("sum", "mean")
+from tiwell.instrument_model import (  # noqa: F401  (re-exported: the model's home for callers)
+    DIRECTIONS, METHODS, Band, BandSet, Instrument, Item, Label, Profiles, ProfileType, Scale, Subscale,
+)
 
 
 class InstrumentError(ValueError):
     """A definition file that cannot be used; the message names the file and field."""
-
-
-@dataclass(frozen=True)
-class Band:
-    """A named score range, inclusive at both ends; ``None`` leaves an end open."""
-
-    label: str
-    low: float | None
-    high: float | None
-
-
-@dataclass(frozen=True)
-class Label:
-    """One point of the response scale and every spelling accepted for it."""
-
-    value: float
-    label: str
-    spellings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Scale:
-    min: float
-    max: float
-    labels: tuple[Label, ...]
-
-    @property
-    def values(self) -> tuple[float, ...]:
-        """The allowed answers; any other number is off the scale."""
-        return tuple(lab.value for lab in self.labels)
-
-
-@dataclass(frozen=True)
-class Item:
-    number: int
-    text: str | None
-    reversed: bool
-
-
-@dataclass(frozen=True)
-class Subscale:
-    id: str
-    label: str
-    meaning: str
-    direction: str
-    method: str
-    items: tuple[int, ...]
-    min_answered: int
-    missing_rule_source: str
-    bands: tuple[Band, ...]
-    bands_source: str
-
-
-@dataclass(frozen=True)
-class Instrument:
-    id: str
-    name: str
-    short_name: str
-    version: str
-    measures: str
-    timeframe: str
-    citation: str
-    licence: str
-    scale: Scale
-    items: tuple[Item, ...]
-    subscales: tuple[Subscale, ...]
-
-    @property
-    def item_numbers(self) -> tuple[int, ...]:
-        return tuple(item.number for item in self.items)
-
-    @property
-    def reversed_items(self) -> tuple[int, ...]:
-        return tuple(item.number for item in self.items if item.reversed)
-
-    def subscale(self, subscale_id: str) -> Subscale:
-        for sub in self.subscales:
-            if sub.id == subscale_id:
-                return sub
-        allowed = ", ".join(s.id for s in self.subscales)
-        raise ValueError(f"{self.short_name} has no subscale {subscale_id!r}; it has {allowed}.")
-
-    def score_range(self, subscale_id: str) -> tuple[float, float]:
-        """Lowest and highest possible score of a subscale."""
-        sub = self.subscale(subscale_id)
-        k = len(sub.items) if sub.method == "sum" else 1
-        return self.scale.min * k, self.scale.max * k
 
 
 # ---------------------------------------------------------------- reading and checking
@@ -195,7 +108,17 @@ class _Checker:
             scale=scale,
             items=items,
             subscales=subscales,
+            prefixes=self.strings(data, "prefixes", "prefixes"),
+            notes=text("notes", ""),
+            band_sets=self.band_sets(self.get(data, "band_sets", list, "band_sets", []), subscales),
+            profiles=self.profiles(data.get("profiles"), subscales),
         )
+
+    def strings(self, table: dict, key: str, field: str) -> tuple[str, ...]:
+        values = self.get(table, key, list, field, [])
+        if not all(isinstance(v, str) for v in values):
+            raise self.fail(field, "must be a list of text")
+        return tuple(values)
 
     def scale(self, table: dict) -> Scale:
         low = self.get(table, "min", (int, float), "scale.min")
@@ -210,10 +133,9 @@ class _Checker:
             value = self.get(entry, "value", (int, float), f"{field}.value")
             if not low <= value <= high:
                 raise self.fail(f"{field}.value", f"is {value}, outside scale.min..scale.max ({low}..{high})")
-            spellings = self.get(entry, "spellings", list, f"{field}.spellings", [])
-            if not all(isinstance(s, str) for s in spellings):
-                raise self.fail(f"{field}.spellings", "must be a list of strings")
-            labels.append(Label(float(value), self.get(entry, "label", str, f"{field}.label"), tuple(spellings)))
+            labels.append(Label(float(value), self.get(entry, "label", str, f"{field}.label"),
+                                self.strings(entry, "spellings", f"{field}.spellings"),
+                                self.strings(entry, "keywords", f"{field}.keywords")))
         if not labels:
             raise self.fail("scale.labels", "must list at least one answer")
         return Scale(float(low), float(high), tuple(labels))
@@ -229,7 +151,8 @@ class _Checker:
                 raise self.fail(f"{field}.number", f"is {number}: item numbers must be positive and unique")
             seen.add(number)
             text = self.get(entry, "text", str, f"{field}.text", None)
-            items.append(Item(number, text, self.get(entry, "reversed", bool, f"{field}.reversed", False)))
+            items.append(Item(number, text, self.get(entry, "reversed", bool, f"{field}.reversed", False),
+                              self.strings(entry, "keywords", f"{field}.keywords")))
         if not items:
             raise self.fail("items", "must list at least one item")
         return tuple(items)
@@ -275,6 +198,60 @@ class _Checker:
             missing_rule_source=self.get(missing, "source", str, f"{field}.missing.source", ""),
             bands=self.bands(self.get(entry, "bands", list, f"{field}.bands", []), f"{field}.bands"),
             bands_source=self.get(entry, "bands_source", str, f"{field}.bands_source", ""),
+            optional=self.get(entry, "optional", bool, f"{field}.optional", False),
+        )
+
+    def band_sets(self, entries: list, subscales: tuple[Subscale, ...]) -> tuple[BandSet, ...]:
+        known = {s.id for s in subscales}
+        sets = []
+        for i, entry in enumerate(entries):
+            field = f"band_sets[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(field, "must be a table")
+            method = self.get(entry, "method", str, f"{field}.method", "sum")
+            if method not in METHODS:
+                raise self.fail(f"{field}.method", f"is {method!r}; allowed: {', '.join(METHODS)}")
+            table = self.get(entry, "bands", dict, f"{field}.bands")
+            unknown = sorted(set(table) - known)
+            if unknown:
+                raise self.fail(f"{field}.bands", f"names subscale {unknown[0]!r}, which is not defined")
+            sets.append(BandSet(
+                id=self.get(entry, "id", str, f"{field}.id"),
+                label=self.get(entry, "label", str, f"{field}.label"),
+                source=self.get(entry, "source", str, f"{field}.source"),
+                note=self.get(entry, "note", str, f"{field}.note", ""),
+                method=method,
+                bands={sub: self.bands(self.get(table, sub, list, f"{field}.bands.{sub}"), f"{field}.bands.{sub}")
+                       for sub in table},
+            ))
+        return tuple(sets)
+
+    def profiles(self, table, subscales: tuple[Subscale, ...]) -> Profiles | None:
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise self.fail("profiles", "must be a table")
+        known = {s.id for s in subscales}
+        boundaries = self.get(table, "boundaries", dict, "profiles.boundaries")
+        for sub, value in boundaries.items():
+            if sub not in known or isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise self.fail(f"profiles.boundaries.{sub}", "must name a defined subscale and give a number")
+        types = []
+        for i, entry in enumerate(self.get(table, "types", list, "profiles.types")):
+            field = f"profiles.types[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(field, "must be a table with id, label and critical")
+            critical = self.strings(entry, "critical", f"{field}.critical")
+            if set(critical) - set(boundaries):
+                raise self.fail(f"{field}.critical", "must list subscales that have a boundary")
+            types.append(ProfileType(self.get(entry, "id", str, f"{field}.id"),
+                                     self.get(entry, "label", str, f"{field}.label"), critical))
+        return Profiles(
+            label=self.get(table, "label", str, "profiles.label"),
+            source=self.get(table, "source", str, "profiles.source"),
+            note=self.get(table, "note", str, "profiles.note", ""),
+            boundaries={k: float(v) for k, v in boundaries.items()},
+            types=tuple(types),
         )
 
     def bands(self, entries: list, field: str) -> tuple[Band, ...]:
