@@ -76,7 +76,7 @@ def test_output_keeps_the_input_rows_in_order(scored):
 @pytest.mark.parametrize("value, expected", [(10, "low"), (22, "low"), (22.5, "low"), (23, "moderate"),
                                              (41, "moderate"), (41.9, "moderate"), (42, "high"), (50, "high")])
 def test_bands_at_the_cut_points(value, expected):
-    assert band(np.array([value]), PROQOL.subscale("burnout"))[0] == expected
+    assert band(np.array([value]), PROQOL.subscale("burnout").bands)[0] == expected
 
 
 def test_reverse_items_turns_only_the_reversed_columns():

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tiwell.instrument import Instrument, Subscale
+from tiwell.instrument import Band, BandSet, Instrument, Subscale
+from tiwell.profiles import assign_profiles
 
 STATUSES = ("scored", "prorated", "not_scored")
 
@@ -32,14 +33,16 @@ def key_matrix(instrument: Instrument) -> np.ndarray:
     return key
 
 
-def score(answers: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
+def score(answers: pd.DataFrame, instrument: Instrument, band_set: BandSet | None = None) -> pd.DataFrame:
     """Subscale scores, ``<id>_band``, ``status`` and ``reason`` for every row of ``answers``.
 
     ``answers`` holds the answers as given (not reversed), one column per item number, NaN
     where unanswered; missing item columns count as unanswered. A sum-scored subscale with
     missing items that its rule allows is prorated: mean of answered items x number of items.
-    ``status`` is ``not_scored`` when any subscale has no score (the others keep theirs),
-    ``prorated`` when any was prorated, else ``scored``; ``reason`` says which and why.
+    ``status`` is ``not_scored`` when any subscale has no score (the others keep theirs;
+    an optional subscale left wholly blank does not count), ``prorated`` when any was
+    prorated, else ``scored``; ``reason`` says which and why. Bands come from the subscale,
+    or from ``band_set`` (on its own basis: sums or item means) when one is chosen.
     """
     matrix = answers.reindex(columns=list(instrument.item_numbers)).to_numpy(float, copy=True)
     flip = [instrument.item_numbers.index(n) for n in instrument.reversed_items]
@@ -56,15 +59,26 @@ def score(answers: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
         value = mean if sub.method == "mean" else np.where(answered[:, j] == size[j], sums[:, j], mean * size[j])
         value = np.where(answered[:, j] >= sub.min_answered, value, np.nan)
         out[sub.id] = value
-        out[f"{sub.id}_band"] = band(value, sub)
-    status, reason = _status_and_reason(answered.astype(int), size.astype(int), instrument)
-    return pd.DataFrame(out | {"status": status, "reason": reason}, index=answers.index)
+        out[f"{sub.id}_band"] = _banded(value, sub, band_set)
+    result = pd.DataFrame(out, index=answers.index)
+    if instrument.profiles is not None:
+        result[f"{instrument.id}_profile"] = assign_profiles(result, instrument)
+    result["status"], result["reason"] = _status_and_reason(answered.astype(int), size.astype(int), instrument)
+    return result
 
 
-def band(values: np.ndarray, subscale: Subscale) -> pd.Categorical:
+def _banded(values: np.ndarray, subscale: Subscale, band_set: BandSet | None) -> pd.Categorical:
+    if band_set is None:
+        return band(values, subscale.bands)
+    size = len(subscale.items)
+    basis = values if band_set.method == subscale.method else values / size if band_set.method == "mean" else values * size
+    return band(basis, band_set.bands.get(subscale.id, ()))
+
+
+def band(values: np.ndarray, bands: tuple[Band, ...]) -> pd.Categorical:
     """The band of each score: the highest band whose lower bound the score reaches (so a
     prorated 22.5 between '22 or less' and '23 to 41' falls in the lower band)."""
-    bands = sorted(subscale.bands, key=lambda b: -np.inf if b.low is None else b.low)
+    bands = sorted(bands, key=lambda b: -np.inf if b.low is None else b.low)
     labels = [b.label for b in bands]
     if not bands:
         return pd.Categorical([None] * len(values), categories=[])
@@ -94,9 +108,13 @@ def _describe(answered: np.ndarray, size: np.ndarray, instrument: Instrument) ->
         return "not_scored", f"No answers to any {instrument.short_name} item"
     lacking, prorated = [], []
     for n, total, sub in zip(answered, size, instrument.subscales):
+        if sub.optional and n == 0:
+            continue
         if n < sub.min_answered:
             lacking.append(f"{sub.label}: {total - n} of {total} items unanswered, at least {sub.min_answered} needed")
-        elif n < total:
+        elif n < total and sub.method == "sum":
             prorated.append(f"{sub.label} prorated: {total - n} of {total} items unanswered")
+        elif n < total:
+            prorated.append(f"{sub.label} is the mean of the {n} answered items of {total}")
     status = "not_scored" if lacking else "prorated" if prorated else "scored"
     return status, "; ".join(lacking + prorated)

@@ -30,11 +30,11 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
     """A float matrix (rows as the frame, one column per item number, NaN = unanswered) and a
     finding for every value that is not an answer on the scale."""
     lookup = answer_lookup(scale)
-    allowed = set(scale.values)
+    keywords = [(normalise(k), lab.value) for lab in scale.labels for k in lab.keywords]
     answers, findings = {}, []
     for number, column in item_columns.items():
         codes, uniques = pd.factorize(frame[column], sort=False)
-        values, problems = _read_distinct(uniques, lookup, allowed, scale)
+        values, problems = _read_distinct(uniques, lookup, keywords, scale)
         answers[number] = np.where(codes >= 0, values[codes], np.nan) if len(uniques) else np.full(len(frame), np.nan)
         for position, (code, message) in problems.items():
             rows = frame.index[codes == position]
@@ -44,8 +44,10 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
     return matrix, findings
 
 
-def _read_distinct(uniques, lookup: dict, allowed: set, scale: Scale) -> tuple[np.ndarray, dict]:
-    """Values of each distinct cell text, and (code, message) for those that are not answers."""
+def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple[np.ndarray, dict]:
+    """Values of each distinct cell text, and (code, message) for those that are not answers.
+    Keywords identify an option inside its longer published wording, first listed first."""
+    allowed = set(scale.values)
     values = np.full(len(uniques), np.nan)
     problems = {}
     for position, text in enumerate(uniques):
@@ -58,6 +60,8 @@ def _read_distinct(uniques, lookup: dict, allowed: set, scale: Scale) -> tuple[n
             values[position] = number
         elif key in lookup:
             values[position] = lookup[key]
+        elif (found := next((v for k, v in keywords if f" {k} " in f" {key} "), None)) is not None:
+            values[position] = found
         elif number is not None:
             problems[position] = ("off_scale", f"'{text}' is not an answer on the {scale.min:g} to {scale.max:g} scale, "
                                                "so it is treated as unanswered (not rounded or clipped).")
