@@ -12,7 +12,6 @@ from tiwell.summary import describe
 from ui import state
 
 ERRORS = (IngestError, InstrumentError, MappingError)
-DETECT = "Detect from the columns"
 
 st.title("Staff wellbeing survey")
 st.write(
@@ -42,13 +41,14 @@ def choose_options(data: bytes, name: str) -> dict:
     with st.expander("Options: sheet, instrument, a saved mapping"):
         sheets = state.sheets_of(data, name)
         sheet = st.selectbox("Sheet", ["The first that holds the questions", *sheets]) if len(sheets) > 1 else None
-        labels = {DETECT: None} | {f"{i.short_name} ({i.id})": i.id for i in builtin_instruments()}
-        instrument_id = labels[st.selectbox("Instrument", list(labels))]
+        labels = {f"{i.short_name} ({i.id})": i.id for i in builtin_instruments()}
+        picked = st.multiselect("Instruments", list(labels), placeholder="Detect from the columns",
+                                help="Leave empty and tiwell finds every instrument in the file.")
         custom = st.file_uploader("Or your own instrument definition (TOML)", type=["toml"])
         saved = st.file_uploader("A mapping file saved from an earlier wave (JSON)", type=["json"])
     return {
         "sheet": sheet if sheet in sheets else None,
-        "instrument_id": instrument_id,
+        "instrument_ids": tuple(labels[p] for p in picked),
         "custom_toml": custom.getvalue().decode("utf-8", errors="replace") if custom else None,
         "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else None,
     }
@@ -61,7 +61,7 @@ def show_found(survey, options: dict) -> None:
     cols[1].metric("Scored", counts["scored"])
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
-    chose = bool(options["instrument_id"] or options["custom_toml"])
+    chose = bool(options["instrument_ids"] or options["custom_toml"])
     st.markdown("\n".join(f"- {line}" for line in describe(survey, chose_instrument=chose)))
 
 
@@ -70,25 +70,26 @@ def edit_mapping(survey, options: dict):
                "number and the scores follow. Save the mapping to reuse it on the next wave's export.")
     edited = st.data_editor(
         survey.mapping.table,
-        key=f"mapping-{survey.table.filename}-{survey.instrument.id}",
+        key=f"mapping-{survey.table.filename}-{'-'.join(survey.mapping.instrument_ids)}",
         hide_index=True, width="stretch", disabled=["column", "confidence", "evidence"],
         column_config={
             "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
+            "instrument": st.column_config.SelectboxColumn("Instrument", options=list(survey.mapping.instrument_ids)),
             "item": st.column_config.NumberColumn("Item", min_value=1, step=1),
             "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
             "evidence": st.column_config.TextColumn("Why"),
         },
     )
-    mapping = Mapping(survey.instrument.id, edited)
+    mapping = Mapping(survey.mapping.instrument_ids, edited)
     st.download_button("Download this mapping", mapping.to_json(), file_name="tiwell-mapping.json",
                        mime="application/json")
-    if edited[["role", "item"]].equals(survey.mapping.table[["role", "item"]]):
+    if edited[["role", "instrument", "item"]].equals(survey.mapping.table[["role", "instrument", "item"]]):
         return survey
     return state.score(*_source_key(options), mapping.to_json())
 
 
 def _source_key(options: dict) -> tuple:
-    return (options["data"], options["name"], options["sheet"], options["instrument_id"], options["custom_toml"])
+    return (options["data"], options["name"], options["sheet"], options["instrument_ids"], options["custom_toml"])
 
 
 def show_report(survey) -> None:
@@ -101,7 +102,9 @@ def show_report(survey) -> None:
 
 def show_scored(survey) -> None:
     scored = survey.scored
-    number_format = {sub.id: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.instrument.subscales}
+    labels = {(inst.id, sub.id): sub.label for inst in survey.instruments for sub in inst.subscales}
+    number_format = {column: st.column_config.NumberColumn(labels[key], format="%.1f")
+                     for key, column in survey.score_columns.items()}
     st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
     left, right = st.columns(2)
     stem = survey.table.filename.rsplit(".", 1)[0]

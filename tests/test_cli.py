@@ -69,7 +69,7 @@ def test_a_saved_mapping_is_used_on_the_next_file(survey_file, tmp_path, capsys)
     assert main(["score", str(survey_file), "--out", str(tmp_path / "a.csv"), "--save-map", str(saved)]) == 0
     entries = json.loads(saved.read_text())["columns"]
     entries = [e | {"role": "group"} if e["column"] == "Team" else e for e in entries]
-    saved.write_text(json.dumps({"format": "tiwell-mapping", "instrument": "proqol5", "columns": entries}))
+    saved.write_text(json.dumps({"format": "tiwell-mapping", "instruments": ["proqol5"], "columns": entries}))
     assert main(["score", str(survey_file), "--map", str(saved), "--out", str(tmp_path / "b.csv")]) == 0
     assert "team" not in pd.read_csv(tmp_path / "b.csv", encoding="utf-8-sig").columns
 

@@ -11,6 +11,7 @@ from tiwell.item_match import match_items
 from tiwell.mapping import MappingError, apply_saved, detect_mapping, mapping_from_table, read_mapping_file
 
 PROQOL = load_builtin("proqol5")
+IN_USE = {"proqol5": PROQOL}
 
 
 def headers(*names) -> dict:
@@ -24,6 +25,10 @@ def found(heads: dict) -> dict:
 def table(columns: dict[str, list[str]]) -> SourceTable:
     frame = pd.DataFrame(columns, index=range(2, 2 + len(next(iter(columns.values())))))
     return SourceTable(frame, headers(*columns), "x.csv", None, "plain", (1,), (), ())
+
+
+def detect(source: SourceTable):
+    return detect_mapping(source, ("proqol5",), match_items(source.headers, PROQOL))
 
 
 @pytest.mark.parametrize("names, expected", [
@@ -72,12 +77,12 @@ def test_unrelated_headers_are_not_items():
 
 
 def test_other_roles_come_from_headers_and_content():
-    mapping = detect_mapping(table({
+    mapping = detect(table({
         "ID": ["1", "2"], "Completion time": ["3/1/25 9:00:00", "3/2/25 9:00:00"],
         "Start time": ["3/1/25 8:50:00", "3/2/25 8:50:00"], "Which team do you work in?": ["A", "B"],
         "What is your role?": ["Practitioner", "Manager"], "Q1": ["1", "2"], "Q2": ["1", "2"], "Q3": ["1", "2"],
         "Anything else?": ["More time to think would help a lot, thank you", ""],
-    }), PROQOL)
+    }))
     roles = dict(zip(mapping.table["column"], mapping.table["role"]))
     assert roles == {"ID": "id", "Completion time": "date", "Start time": "other",
                      "Which team do you work in?": "team", "What is your role?": "group",
@@ -85,33 +90,33 @@ def test_other_roles_come_from_headers_and_content():
 
 
 def test_an_edit_that_maps_one_item_twice_is_refused():
-    mapping = detect_mapping(table({"Q1": ["1"], "Q2": ["1"], "Q3": ["2"]}), PROQOL)
+    mapping = detect(table({"Q1": ["1"], "Q2": ["1"], "Q3": ["2"]}))
     edited = mapping.table.copy()
     edited.loc[edited["column"] == "Q2", "item"] = 1
-    with pytest.raises(MappingError, match="Item 1 is mapped to more than one column: Q1, Q2"):
-        mapping_from_table(edited, PROQOL, ["Q1", "Q2", "Q3"])
+    with pytest.raises(MappingError, match="Item 1 of ProQOL 5 is mapped to more than one column: Q1, Q2"):
+        mapping_from_table(edited, IN_USE, ["Q1", "Q2", "Q3"])
 
 
 def test_an_item_number_outside_the_instrument_is_refused():
-    mapping = detect_mapping(table({"Q1": ["1"], "Q2": ["1"], "Q3": ["2"]}), PROQOL)
+    mapping = detect(table({"Q1": ["1"], "Q2": ["1"], "Q3": ["2"]}))
     edited = mapping.table.copy()
     edited.loc[0, "item"] = 31
     with pytest.raises(MappingError, match="Column 'Q1' is mapped to item 31; ProQOL 5 has items 1 to 30"):
-        mapping_from_table(edited, PROQOL, ["Q1", "Q2", "Q3"])
+        mapping_from_table(edited, IN_USE, ["Q1", "Q2", "Q3"])
 
 
 def test_a_saved_mapping_round_trips_and_wins_over_detection():
     source = table({"Team": ["A"], "Q1": ["1"], "Q2": ["1"], "Q3": ["2"], "Extra": ["3"]})
-    detected = detect_mapping(source, PROQOL)
+    detected = detect(source)
     saved = json.loads(detected.to_json())
     saved["columns"] = [c for c in saved["columns"] if c["column"] != "Q3"] + [
-        {"column": "Extra", "role": "item", "item": 3}, {"column": "Q3", "role": "ignore"},
+        {"column": "Extra", "role": "item", "instrument": "proqol5", "item": 3}, {"column": "Q3", "role": "ignore"},
         {"column": "Gone", "role": "team"}]
-    mapping, notes = apply_saved(detected, read_mapping_file(json.dumps(saved)), PROQOL)
-    assert mapping.item_columns == {1: "Q1", 2: "Q2", 3: "Extra"}
+    mapping, notes = apply_saved(detected, read_mapping_file(json.dumps(saved)), IN_USE)
+    assert mapping.item_columns("proqol5") == {1: "Q1", 2: "Q2", 3: "Extra"}
     assert mapping.column_for("team") == "Team"
     assert notes == ["The saved mapping names column 'Gone', which this file does not have."]
-    assert json.loads(mapping.to_json())["instrument"] == "proqol5"
+    assert json.loads(mapping.to_json())["instruments"] == ["proqol5"]
 
 
 @pytest.mark.parametrize("text, message", [

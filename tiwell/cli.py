@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM)")
     score.add_argument("input", type=Path, help="the survey export")
-    score.add_argument("--instrument", help="built-in id (e.g. proqol5) or a TOML definition file; detected when left out")
+    score.add_argument("--instrument", action="append", default=[],
+                       help="built-in id (e.g. proqol5) or a TOML definition file; repeat for several; detected when left out")
     score.add_argument("--sheet", help="the sheet to read (default: the first that holds the items)")
     score.add_argument("--map", type=Path, help="a mapping file saved earlier (JSON)")
     score.add_argument("--out", type=Path, help="where to write the scored rows (.csv or .xlsx); default: CSV to stdout")
@@ -54,9 +55,9 @@ def _parser() -> argparse.ArgumentParser:
 def _score(args: argparse.Namespace) -> int:
     if args.out and args.out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise IngestError(f"--out must end in .csv or .xlsx, not '{args.out.suffix}'.")
-    instrument = load_instrument(args.instrument) if args.instrument else None
+    instruments = tuple(load_instrument(i) for i in args.instrument)
     saved = args.map.read_text("utf-8") if args.map else None
-    survey = score_file(args.input.read_bytes(), args.input.name, instrument=instrument,
+    survey = score_file(args.input.read_bytes(), args.input.name, instruments=instruments,
                         sheet=args.sheet, saved_mapping=saved)
     _write(survey, args.out)
     if args.save_map:

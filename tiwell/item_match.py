@@ -1,14 +1,20 @@
-"""Which column holds which instrument item: by number in the header, or by the statement text.
-
-Numbers: ``Q1``, ``Q2_1`` (a Qualtrics matrix: the item is the last number), ``item 1``,
-``ProQOL_1``, ``1.``. The prefix whose numbers cover most of the instrument wins, so a
-``Q1`` team question beside ``Q2_1``..``Q2_30`` is not taken for item 1.
+"""Which column holds which instrument item: by statement text, by number, or by keyword.
 
 Statements: the header, the part in Google Forms' trailing ``[...]``, the part after Qualtrics'
 `` - ``, tolerant of case and punctuation, with each bracketed adaptable word of the instrument
 (``[help]``) standing for up to three words of the organisation's own (``support``, ``care for``).
 Near misses (a typo, ``workload`` for ``case [work] load``) are matched by similarity, with a
 lower confidence shown to the user.
+
+Numbers: ``Q1``, ``Q2_1`` (a Qualtrics matrix: the item is the last number), ``item 1``,
+``ProQOL_1``, ``1.``. A prefix that names an instrument (``CBI_3``) claims for that instrument.
+A plain prefix (``Q``, ``item``) claims for the instrument the user chose; when tiwell detects,
+the numbered group goes to the instrument whose item count it fits best, and ambiguity is noted.
+A ``Q1`` team question beside ``Q2_1``..``Q2_30`` is never taken for item 1: the prefix whose
+numbers cover most of the instrument wins.
+
+Items whose text is not shipped (copyrighted, or unconfirmed licence) carry distinctive header
+keywords instead.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from tiwell.instrument import Instrument
 from tiwell.text import normalise
 
 MIN_SIMILARITY = 85
+MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ ]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ ]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
@@ -31,54 +38,136 @@ _WILDCARD = r"(?:\w+(?: \w+){0,2} )?"
 @dataclass(frozen=True)
 class ItemMatch:
     column: str
+    instrument: str
     item: int
     confidence: float
     evidence: str
 
 
 def match_items(headers: dict[str, tuple[str, ...]], instrument: Instrument) -> list[ItemMatch]:
-    """The best one-to-one assignment of columns to items, most confident first."""
-    by_text = _text_candidates(headers, instrument)
-    by_number = _number_candidates(headers, instrument)
-    candidates = []
+    """Columns to items of one instrument the user chose: any numbering counts."""
+    return detect_items(headers, [instrument], chosen=True)[0]
+
+
+def detect_items(headers: dict[str, tuple[str, ...]], instruments: list[Instrument],
+                 chosen: bool = False) -> tuple[list[ItemMatch], list[str]]:
+    """The best one-to-one assignment of columns to (instrument, item) over all candidates, and
+    notes on ambiguity. Instruments the user ``chosen`` keep every match; when detecting, only
+    instruments with at least half their items found are kept."""
+    groups = _number_groups(headers)
+    only_one = chosen and len(instruments) == 1
+    claims = []
+    for inst in instruments:
+        claims += _claims(headers, inst, groups, generic=only_one)
+    matches = _one_to_one(claims)
+    notes = []
+    if not only_one:
+        extra, notes = _generic_groups(headers, instruments, groups, {m.column for m in matches}, matches)
+        matches = _one_to_one(matches + extra)
+    found = [inst.id for inst in instruments if _share(matches, inst) >= (0 if chosen else MIN_SHARE_FOUND)]
+    kept = [m for m in matches if m.instrument in found]
+    return sorted(kept, key=lambda m: (found.index(m.instrument), m.item)), notes
+
+
+def _share(matches: list[ItemMatch], inst: Instrument) -> float:
+    return sum(m.instrument == inst.id for m in matches) / len(inst.items)
+
+
+def _claims(headers, inst: Instrument, groups: dict, generic: bool) -> list[ItemMatch]:
+    """Every column's best claim for this instrument: text and number agreeing beat either."""
+    by_text = _text_candidates(headers, inst) | _keyword_candidates(headers, inst)
+    by_number = _number_candidates(headers, inst, groups, generic)
+    claims = []
     for column in headers:
         text, number = by_text.get(column), by_number.get(column)
         if text and number and text.item == number.item:
-            candidates.append(ItemMatch(column, text.item, 1.0, f"{number.evidence} and {text.evidence}"))
+            claims.append(ItemMatch(column, inst.id, text.item, 1.0, f"{number.evidence} and {text.evidence}"))
         elif text or number:
-            candidates.append(text or number)
-    return _one_to_one(candidates)
+            claims.append(text or number)
+    return claims
 
 
 def _one_to_one(candidates: list[ItemMatch]) -> list[ItemMatch]:
     chosen, columns, items = [], set(), set()
     for match in sorted(candidates, key=lambda m: -m.confidence):
-        if match.column not in columns and match.item not in items:
+        if match.column not in columns and (match.instrument, match.item) not in items:
             chosen.append(match)
             columns.add(match.column)
-            items.add(match.item)
-    return sorted(chosen, key=lambda m: m.item)
+            items.add((match.instrument, match.item))
+    return chosen
 
 
 # ---------------------------------------------------------------- by number
 
 
-def _number_candidates(headers: dict[str, tuple[str, ...]], instrument: Instrument) -> dict[str, ItemMatch]:
-    wanted = set(instrument.item_numbers)
+def _number_groups(headers: dict[str, tuple[str, ...]]) -> dict[str, dict[int, str]]:
+    """Numbered headers grouped by their prefix: {'q2': {1: 'Q2_1', ...}, 'cbi': {...}}."""
     groups: dict[str, dict[int, str]] = {}
     for column, parts in headers.items():
         name = parts[0] if parts else column
         found = _MATRIX.match(name) or _NUMBERED.match(name)
-        if found and int(found["n"]) in wanted:
+        if found:
             prefix = (found["prefix"] or "").strip(" _").lower()
             groups.setdefault(prefix, {}).setdefault(int(found["n"]), column)
-    if not groups:
+    return groups
+
+
+def _names_instrument(prefix: str, inst: Instrument) -> bool:
+    squeezed = re.sub(r"[^a-z0-9]", "", prefix)
+    names = {re.sub(r"[^a-z0-9]", "", p.lower()) for p in (inst.id, *inst.prefixes)}
+    return any(squeezed == n or (squeezed.startswith(n) and squeezed[len(n):].isdigit()) for n in names if n)
+
+
+def _number_candidates(headers, inst: Instrument, groups: dict, generic: bool) -> dict[str, ItemMatch]:
+    wanted = set(inst.item_numbers)
+    named = [g for p, g in groups.items() if _names_instrument(p, inst)]
+    if named:
+        group, confidence, how = max(named, key=len), 0.95, "after a prefix naming the instrument"
+    elif generic and groups:
+        group, confidence, how = max(groups.values(), key=lambda g: len(set(g) & wanted)), 0.9, "in the header"
+    else:
         return {}
-    best = max(groups.values(), key=len)
-    if len(best) < min(3, len(wanted)):
+    hits = {n: c for n, c in group.items() if n in wanted}
+    if len(hits) < min(3, len(wanted)):
         return {}
-    return {col: ItemMatch(col, n, 0.9, f"number {n} in the header '{headers[col][0] if headers[col] else col}'")
-            for n, col in best.items()}
+    return {col: ItemMatch(col, inst.id, n, confidence, f"number {n} {how} '{_first(headers, col)}'")
+            for n, col in hits.items()}
+
+
+def _generic_groups(headers, instruments, groups, claimed: set, matches) -> tuple[list[ItemMatch], list[str]]:
+    """Plain numbered groups (Q1..Q30) when detecting: each goes to the instrument whose item
+    numbers it fits best, if that instrument was not already found another way."""
+    extra, notes = [], []
+    done = {inst.id for inst in instruments if _share(matches, inst) >= MIN_SHARE_FOUND}
+    plain = {p: g for p, g in groups.items() if not any(_names_instrument(p, i) for i in instruments)}
+    for prefix, group in sorted(plain.items(), key=lambda kv: -len(kv[1])):
+        free = {n: c for n, c in group.items() if c not in claimed}
+        fits = sorted(((_fit(free, inst), k, inst) for k, inst in enumerate(instruments) if inst.id not in done),
+                      key=lambda f: (-f[0], f[1]))
+        if not fits or fits[0][0] < MIN_SHARE_FOUND:
+            continue
+        best = fits[0][2]
+        tied = [f[2].short_name for f in fits[1:] if f[0] == fits[0][0]]
+        if tied:
+            notes.append(f"Columns numbered like '{_first(headers, next(iter(free.values())))}' fit "
+                         f"{best.short_name} and {', '.join(tied)} equally; tiwell chose {best.short_name}. "
+                         "Choose the instrument yourself if that is wrong.")
+        extra += [ItemMatch(c, best.id, n, 0.8, f"number {n} in the header '{_first(headers, c)}' "
+                            f"({len(free)} numbered columns fit {best.short_name})")
+                  for n, c in free.items() if n in best.item_numbers]
+        done.add(best.id)
+        claimed |= set(free.values())
+    return extra, notes
+
+
+def _fit(group: dict[int, str], inst: Instrument) -> float:
+    """How well a run of numbered columns fits an instrument: shared numbers over the larger
+    of the two counts, so 30 columns fit a 30-item instrument better than a 22-item one."""
+    return len(set(group) & set(inst.item_numbers)) / max(len(group), len(inst.items))
+
+
+def _first(headers, column: str) -> str:
+    return headers[column][0] if headers.get(column) else column
 
 
 # ---------------------------------------------------------------- by statement text
@@ -97,7 +186,7 @@ def item_pattern(text: str) -> re.Pattern:
 
 
 def statement_candidates(parts: tuple[str, ...]) -> list[str]:
-    """The places a statement may stand in a header, normalised, longest first."""
+    """The places a statement may stand in a header, normalised."""
     found = []
     for part in parts:
         found.append(part)
@@ -109,22 +198,23 @@ def statement_candidates(parts: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(n for n in map(normalise, found) if n))
 
 
-def _text_candidates(headers: dict[str, tuple[str, ...]], instrument: Instrument) -> dict[str, ItemMatch]:
-    texts = {item.number: item.text for item in instrument.items if item.text}
+def _text_candidates(headers: dict[str, tuple[str, ...]], inst: Instrument) -> dict[str, ItemMatch]:
+    texts = {item.number: item.text for item in inst.items if item.text}
     if not texts:
         return {}
     patterns = {n: item_pattern(t) for n, t in texts.items()}
     plain = {n: normalise(_BRACKETED.sub(lambda m: m[1], t)) for n, t in texts.items()}
     found = {}
     for column, parts in headers.items():
-        match = _exact_statement(column, statement_candidates(parts), patterns)
-        found_match = match or _similar_statement(column, statement_candidates(parts), plain)
-        if found_match:
-            found[column] = found_match
+        candidates = statement_candidates(parts)
+        match = _exact_statement(candidates, patterns) or _similar_statement(candidates, plain)
+        if match:
+            number, confidence, evidence = match
+            found[column] = ItemMatch(column, inst.id, number, confidence, evidence)
     return found
 
 
-def _exact_statement(column: str, candidates: list[str], patterns: dict[int, re.Pattern]) -> ItemMatch | None:
+def _exact_statement(candidates: list[str], patterns: dict[int, re.Pattern]) -> tuple | None:
     """A candidate equal to a statement (1.0), or ending with one (0.95). The longest statement
     wins, so 'I am happy' never takes 'I am happy that I chose to do this work'."""
     best = None
@@ -136,11 +226,11 @@ def _exact_statement(column: str, candidates: list[str], patterns: dict[int, re.
                 key = (whole, len(candidate) - len(hit["lead"]))
                 if best is None or key > best[0]:
                     evidence = "statement text" if whole else "statement text at the end of the header"
-                    best = (key, ItemMatch(column, number, 1.0 if whole else 0.95, evidence))
+                    best = (key, (number, 1.0 if whole else 0.95, evidence))
     return best[1] if best else None
 
 
-def _similar_statement(column: str, candidates: list[str], plain: dict[int, str]) -> ItemMatch | None:
+def _similar_statement(candidates: list[str], plain: dict[int, str]) -> tuple | None:
     best = None
     for candidate in candidates:
         hit = process.extractOne(candidate, plain, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
@@ -149,4 +239,17 @@ def _similar_statement(column: str, candidates: list[str], plain: dict[int, str]
     if best is None:
         return None
     _, score, number = best
-    return ItemMatch(column, number, round(score / 100 * 0.9, 2), f"statement text, {score:.0f}% similar")
+    return number, round(score / 100 * 0.9, 2), f"statement text, {score:.0f}% similar"
+
+
+def _keyword_candidates(headers: dict[str, tuple[str, ...]], inst: Instrument) -> dict[str, ItemMatch]:
+    """Items without shipped text, found by distinctive header words."""
+    found = {}
+    for item in inst.items:
+        words = [normalise(k) for k in item.keywords]
+        for column, parts in headers.items():
+            text = f" {' '.join(normalise(p) for p in parts)} "
+            if words and any(f" {w} " in text for w in words):
+                found.setdefault(column, ItemMatch(column, inst.id, item.number, 0.85,
+                                                   f"the header mentions '{item.keywords[0]}'"))
+    return found

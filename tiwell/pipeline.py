@@ -1,8 +1,9 @@
 """The scoring core end to end: upload bytes in, one scored row per respondent out.
 
-``load_table`` reads the upload and picks the sheet and instrument; ``score_table`` maps,
-validates and scores it. Both are pure functions of their arguments, so the dashboard caches
-each on its own and a mapping edit re-scores without re-reading the file.
+``load_table`` reads the upload and picks the sheet and the instruments in it; ``score_table``
+maps, validates and scores. Both are pure functions of their arguments, so the dashboard caches
+each on its own and a mapping edit re-scores without re-reading the file. One upload may hold
+several instruments (ProQOL 5 and the CBI in one survey): each is scored, one row per respondent.
 """
 
 from __future__ import annotations
@@ -13,87 +14,143 @@ import pandas as pd
 
 from tiwell.ingest import IngestError, SourceTable, read_tables
 from tiwell.instrument import Instrument, builtin_instruments, load_instrument
-from tiwell.item_match import match_items
+from tiwell.item_match import detect_items
 from tiwell.mapping import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.report import issues_frame
-from tiwell.scoring import score
+from tiwell.scoring import STATUSES, score
 from tiwell.validate import read_answers
 from tiwell.waves import parse_dates, waves_from_dates
 
-MIN_SHARE_FOUND = 0.5
+# Detection tries instruments in this order, so a tie (16 plain-numbered columns fit both
+# the OLBI and the MBI-GS) goes to the more commonly used one, with a note.
+DETECTION_ORDER = ("proqol5", "mbi_hss", "cbi", "stss", "olbi", "mbi_gs", "mbi_es", "single_item_burnout")
 
 
 @dataclass(frozen=True)
 class ScoredSurvey:
     """Everything a page, the CLI or a notebook needs about one scored upload."""
 
-    scored: pd.DataFrame          # one row per respondent: row, kept columns, scores, bands, status, reason
-    answers: pd.DataFrame         # answers as given (not reversed), one column per item number
+    scored: pd.DataFrame                 # one row per respondent: row, kept columns, scores, bands, status, reason
+    answers: dict[str, pd.DataFrame]     # per instrument id: answers as given, one column per item number
     mapping: Mapping
-    instrument: Instrument
+    instruments: tuple[Instrument, ...]
     table: SourceTable
     issues: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
+    score_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (instrument, subscale) -> column
 
     @property
     def counts(self) -> dict[str, int]:
         """Respondents by status, and in all."""
         counts = self.scored["status"].value_counts().to_dict()
-        return {s: int(counts.get(s, 0)) for s in ("scored", "prorated", "not_scored")} | {"respondents": len(self.scored)}
+        return {s: int(counts.get(s, 0)) for s in STATUSES} | {"respondents": len(self.scored)}
 
 
 def load_table(data: bytes, filename: str, *, sheet: str | None = None,
-               instrument: Instrument | None = None) -> tuple[SourceTable, Instrument, str]:
-    """The first sheet that holds an instrument's items, that instrument, and a sentence on
-    how it was chosen. Without ``instrument`` every built-in one is tried."""
-    candidates = (instrument,) if instrument else builtin_instruments()
+               instruments: tuple[Instrument, ...] = ()) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
+    """The first sheet that holds an instrument's items, the instruments found there, and notes
+    on how they were chosen. Without ``instruments`` every built-in one is tried."""
+    candidates = list(instruments) or _detection_candidates()
     looked = []
     for table in read_tables(data, filename, sheet):
-        found = [(len(match_items(table.headers, inst)), inst) for inst in candidates]
-        n, best = max(found, key=lambda f: f[0] / len(f[1].items))
-        if n >= MIN_SHARE_FOUND * len(best.items):
-            how = "as you chose" if instrument else "detected from the columns"
-            return table, best, f"{best.short_name} ({how}: {n} of {len(best.items)} items found in {table.where})."
+        matches, notes = detect_items(table.headers, candidates, chosen=bool(instruments))
+        found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matches))
+        if found:
+            return table, found, notes
         looked.append(table.where)
-    names = " or ".join(inst.short_name for inst in candidates)
+    names = " or ".join(inst.short_name for inst in candidates) if instruments else "instrument"
     raise IngestError(
         f"No {names} items were found in {' / '.join(looked) or filename}. tiwell looks for headers numbered "
         "like Q1, Q2_1, item 1, ProQOL_1 or 1., or for the statements' own text; give a mapping file "
-        "(--map) if your export names them differently."
+        "(--map) or choose the instrument if your export names them differently."
     )
 
 
-def score_table(table: SourceTable, instrument: Instrument, saved_mapping: str | None = None,
-                mapping: Mapping | None = None) -> ScoredSurvey:
-    """Map (or use the given mapping), read the answers, score, and report every finding."""
-    notes = []
-    if mapping is None:
-        mapping = detect_mapping(table, instrument)
-        if saved_mapping:
-            mapping, notes = apply_saved(mapping, read_mapping_file(saved_mapping), instrument)
-    answers, findings = read_answers(table.frame, mapping.item_columns, instrument.scale)
-    answers = answers.reindex(columns=list(instrument.item_numbers))
-    scores = score(answers, instrument)
+def _detection_candidates() -> list[Instrument]:
+    builtins = {inst.id: inst for inst in builtin_instruments()}
+    return [builtins[i] for i in DETECTION_ORDER if i in builtins] + [
+        inst for i, inst in builtins.items() if i not in DETECTION_ORDER]
+
+
+def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_mapping: str | None = None,
+                band_sets: dict[str, str] | None = None) -> ScoredSurvey:
+    """Map (laying a saved or edited mapping over what was detected), read the answers, score
+    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument."""
+    by_id = {inst.id: inst for inst in instruments}
+    matches, notes = detect_items(table.headers, list(instruments), chosen=True)
+    mapping = detect_mapping(table, tuple(by_id), matches)
+    if saved_mapping:
+        mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
+        notes = notes + more
+    names = score_column_names(instruments)
+    answers, blocks, findings = {}, [], []
+    for inst in instruments:
+        given, problems = read_answers(table.frame, mapping.item_columns(inst.id), inst.scale)
+        answers[inst.id] = given.reindex(columns=list(inst.item_numbers))
+        band_set = inst.band_set(band_sets[inst.id]) if band_sets and band_sets.get(inst.id) else None
+        blocks.append(score(answers[inst.id], inst, band_set))
+        findings += problems
     respondents, wave_findings = _respondent_columns(table.frame, mapping)
+    scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
-    issues = issues_frame(_file_findings(table, mapping, instrument, notes) + findings + wave_findings
+    issues = issues_frame(_file_findings(table, mapping, instruments, notes) + findings + wave_findings
                           + _row_findings(scores), file=table.filename, sheet=table.sheet)
-    return ScoredSurvey(scored, answers, mapping, instrument, table, issues, tuple(notes))
+    return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, issues, tuple(notes), names)
 
 
-def score_file(data: bytes, filename: str, *, instrument: str | Instrument | None = None,
-               sheet: str | None = None, saved_mapping: str | None = None) -> ScoredSurvey:
+def score_file(data: bytes, filename: str, *, instruments: tuple[str | Instrument, ...] = (),
+               sheet: str | None = None, saved_mapping: str | None = None,
+               band_sets: dict[str, str] | None = None) -> ScoredSurvey:
     """Read, map, validate and score an upload in one call (the CLI's and a notebook's way in)."""
-    if isinstance(instrument, str):
-        instrument = load_instrument(instrument)
-    if saved_mapping and instrument is None:
-        saved_id = read_mapping_file(saved_mapping).get("instrument")
-        instrument = load_instrument(saved_id) if saved_id else None
-    table, chosen, _ = load_table(data, filename, sheet=sheet, instrument=instrument)
-    return score_table(table, chosen, saved_mapping)
+    chosen = tuple(load_instrument(i) if isinstance(i, str) else i for i in instruments)
+    if saved_mapping and not chosen:
+        chosen = tuple(load_instrument(i) for i in read_mapping_file(saved_mapping)["instruments"])
+    table, found, _ = load_table(data, filename, sheet=sheet, instruments=chosen)
+    return score_table(table, found, saved_mapping, band_sets)
 
 
 # ---------------------------------------------------------------- assembling the output
+
+
+def score_column_names(instruments: tuple[Instrument, ...]) -> dict[tuple[str, str], str]:
+    """Each subscale's column: its id, or ``<instrument>_<id>`` where two instruments in the
+    same upload share an id (the OLBI's and the MBI-GS's ``exhaustion``)."""
+    seen: dict[str, int] = {}
+    for inst in instruments:
+        for sub in inst.subscales:
+            seen[sub.id] = seen.get(sub.id, 0) + 1
+    return {(inst.id, sub.id): sub.id if seen[sub.id] == 1 else f"{inst.id}_{sub.id}"
+            for inst in instruments for sub in inst.subscales}
+
+
+def _combine(blocks: list[pd.DataFrame], instruments: tuple[Instrument, ...], names: dict) -> pd.DataFrame:
+    """One frame of every instrument's scores, with an overall status (the worst of them) and
+    reason; with several instruments each keeps its own ``<id>_status`` and ``<id>_reason``."""
+    renamed = []
+    for block, inst in zip(blocks, instruments):
+        mapping = {}
+        for sub in inst.subscales:
+            mapping[sub.id] = names[(inst.id, sub.id)]
+            mapping[f"{sub.id}_band"] = f"{names[(inst.id, sub.id)]}_band"
+        if len(instruments) > 1:
+            mapping |= {"status": f"{inst.id}_status", "reason": f"{inst.id}_reason"}
+        renamed.append(block.rename(columns=mapping))
+    if len(instruments) == 1:
+        return renamed[0]
+    combined = pd.concat(renamed, axis=1)
+    statuses = pd.concat([combined[f"{i.id}_status"].cat.codes for i in instruments], axis=1).max(axis=1)
+    combined["status"] = pd.Categorical.from_codes(statuses, categories=STATUSES)
+    reasons = [(i.short_name, combined[f"{i.id}_reason"].astype(str)) for i in instruments]
+    combined["reason"] = _join_reasons(reasons)
+    return combined
+
+
+def _join_reasons(reasons: list[tuple[str, pd.Series]]) -> pd.Series:
+    parts = [(name + ": " + text).where(text != "", "") for name, text in reasons]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = (joined + "; " + part).where((joined != "") & (part != ""), joined + part)
+    return joined
 
 
 def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, list[dict]]:
@@ -112,18 +169,19 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataF
     return out, findings
 
 
-def _file_findings(table: SourceTable, mapping: Mapping, instrument: Instrument, notes: list[str]) -> list[dict]:
+def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str]) -> list[dict]:
     out = [{"severity": "info", "code": "personal_data_dropped", "column": column,
-                   "message": f"Column '{column}' was removed on reading: {why}."} for column, why in table.dropped]
+            "message": f"Column '{column}' was removed on reading: {why}."} for column, why in table.dropped]
     out.append({"severity": "info", "code": "header_rows", "value": ", ".join(map(str, table.header_rows)),
-                       "message": f"Header row(s) {', '.join(map(str, table.header_rows))} read as the header "
-                                  f"({table.layout.replace('_', ' ')} layout)."})
+                "message": f"Header row(s) {', '.join(map(str, table.header_rows))} read as the header "
+                           f"({table.layout.replace('_', ' ')} layout)."})
     out += [{"severity": "info", "code": "blank_row", "row": row, "message": "Blank row skipped."}
             for row in table.blank_rows]
-    found = mapping.item_columns
-    out += [{"severity": "warning", "code": "item_not_found", "value": str(n),
-                    "message": f"No column holds {instrument.short_name} item {n}; it counts as unanswered for everyone."}
-            for n in instrument.item_numbers if n not in found]
+    for inst in instruments:
+        found = mapping.item_columns(inst.id)
+        out += [{"severity": "warning", "code": "item_not_found", "value": str(n),
+                 "message": f"No column holds {inst.short_name} item {n}; it counts as unanswered for everyone."}
+                for n in inst.item_numbers if n not in found]
     out += [{"severity": "warning", "code": "mapping_note", "message": note} for note in notes]
     return out
 
@@ -131,5 +189,5 @@ def _file_findings(table: SourceTable, mapping: Mapping, instrument: Instrument,
 def _row_findings(scores: pd.DataFrame) -> list[dict]:
     rows = scores[scores["status"] != "scored"]
     return [{"severity": "error" if status == "not_scored" else "info", "code": status,
-                    "row": row, "message": reason}
+             "row": row, "message": reason}
             for row, status, reason in zip(rows.index, rows["status"], rows["reason"])]

@@ -6,12 +6,14 @@ from __future__ import annotations
 def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     """Sentences: what was read, which instrument, which column is which, what was dropped,
     and how many respondents were scored. Names columns, never personal values."""
-    table, mapping, inst = survey.table, survey.mapping, survey.instrument
+    table, mapping = survey.table, survey.mapping
     headers = ", ".join(map(str, table.header_rows))
     lines = [f"Read {table.where} ({table.layout.replace('_', ' ')} layout; header row {headers})."]
-    found = mapping.item_columns
     how = "as you chose" if chose_instrument else "detected from the columns"
-    lines.append(f"Instrument: {inst.short_name} ({how}); {len(found)} of {len(inst.items)} item columns found.")
+    found = ", ".join(f"{inst.short_name} ({len(mapping.item_columns(inst.id))} of {len(inst.items)} item columns)"
+                      for inst in survey.instruments)
+    lines.append(f"Instrument{'s' if len(survey.instruments) > 1 else ''} {how}: {found}.")
+    lines += list(survey.notes)
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
     if table.dropped:
         lines.append("Dropped as personal data: " + ", ".join(f"'{c}'" for c, _ in table.dropped) + ".")

@@ -37,21 +37,22 @@ def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
     return sheet_names(data, filename)
 
 
-def _instrument(instrument_id: str | None, custom_toml: str | None) -> Instrument | None:
+def _instruments(instrument_ids: tuple[str, ...], custom_toml: str | None) -> tuple[Instrument, ...]:
+    chosen = tuple(load_builtin(i) for i in instrument_ids)
     if custom_toml:
-        return parse_instrument(custom_toml, source="your instrument file")
-    return load_builtin(instrument_id) if instrument_id else None
+        chosen += (parse_instrument(custom_toml, source="your instrument file"),)
+    return chosen
 
 
 @st.cache_data(**CACHE, show_spinner="Reading the file…")
-def load(data: bytes, filename: str, sheet: str | None, instrument_id: str | None, custom_toml: str | None):
-    """The table (personal data already dropped), its instrument, and how it was chosen."""
-    return load_table(data, filename, sheet=sheet, instrument=_instrument(instrument_id, custom_toml))
+def load(data: bytes, filename: str, sheet: str | None, instrument_ids: tuple[str, ...], custom_toml: str | None):
+    """The table (personal data already dropped), the instruments in it, and notes on the choice."""
+    return load_table(data, filename, sheet=sheet, instruments=_instruments(instrument_ids, custom_toml))
 
 
 @st.cache_data(**CACHE, show_spinner="Scoring…")
-def score(data: bytes, filename: str, sheet: str | None, instrument_id: str | None,
+def score(data: bytes, filename: str, sheet: str | None, instrument_ids: tuple[str, ...],
           custom_toml: str | None, mapping_json: str | None) -> ScoredSurvey:
     """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected one."""
-    table, instrument, _ = load(data, filename, sheet, instrument_id, custom_toml)
-    return score_table(table, instrument, mapping_json)
+    table, instruments, _ = load(data, filename, sheet, instrument_ids, custom_toml)
+    return score_table(table, instruments, mapping_json)
