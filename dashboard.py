@@ -10,5 +10,6 @@ st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layou
 
 navigation = st.navigation([
     st.Page("pages/home.py", title="Upload and score", icon=":material/upload_file:", default=True),
+    st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])
 navigation.run()

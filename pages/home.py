@@ -38,18 +38,20 @@ def choose_source() -> tuple[bytes, str] | None:
 
 
 def choose_options(data: bytes, name: str) -> dict:
-    with st.expander("Options: sheet, instrument, a saved mapping"):
+    customs = state.custom_instruments()
+    with st.expander("Options: sheet, instruments, a saved mapping"):
         sheets = state.sheets_of(data, name)
         sheet = st.selectbox("Sheet", ["The first that holds the questions", *sheets]) if len(sheets) > 1 else None
         labels = {f"{i.short_name} ({i.id})": i.id for i in builtin_instruments()}
+        labels |= {f"{state.parsed(text).short_name} ({i}, yours)": i for i, text in customs.items()}
         picked = st.multiselect("Instruments", list(labels), placeholder="Detect from the columns",
-                                help="Leave empty and tiwell finds every instrument in the file.")
-        custom = st.file_uploader("Or your own instrument definition (TOML)", type=["toml"])
+                                help="Leave empty and tiwell finds every instrument in the file. Add your own "
+                                     "definition on the Instruments page.")
         saved = st.file_uploader("A mapping file saved from an earlier wave (JSON)", type=["json"])
     return {
         "sheet": sheet if sheet in sheets else None,
-        "instrument_ids": tuple(labels[p] for p in picked),
-        "custom_toml": custom.getvalue().decode("utf-8", errors="replace") if custom else None,
+        "chosen": tuple(labels[p] for p in picked),
+        "custom_tomls": tuple(customs.values()),
         "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else None,
     }
 
@@ -61,7 +63,7 @@ def show_found(survey, options: dict) -> None:
     cols[1].metric("Scored", counts["scored"])
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
-    chose = bool(options["instrument_ids"] or options["custom_toml"])
+    chose = bool(options["chosen"])
     st.markdown("\n".join(f"- {line}" for line in describe(survey, chose_instrument=chose)))
 
 
@@ -89,7 +91,7 @@ def edit_mapping(survey, options: dict):
 
 
 def _source_key(options: dict) -> tuple:
-    return (options["data"], options["name"], options["sheet"], options["instrument_ids"], options["custom_toml"])
+    return (options["data"], options["name"], options["sheet"], options["chosen"], options["custom_tomls"])
 
 
 def show_report(survey) -> None:

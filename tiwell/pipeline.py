@@ -46,11 +46,12 @@ class ScoredSurvey:
         return {s: int(counts.get(s, 0)) for s in STATUSES} | {"respondents": len(self.scored)}
 
 
-def load_table(data: bytes, filename: str, *, sheet: str | None = None,
-               instruments: tuple[Instrument, ...] = ()) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
+def load_table(data: bytes, filename: str, *, sheet: str | None = None, instruments: tuple[Instrument, ...] = (),
+               also_detect: tuple[Instrument, ...] = ()) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
     """The first sheet that holds an instrument's items, the instruments found there, and notes
-    on how they were chosen. Without ``instruments`` every built-in one is tried."""
-    candidates = list(instruments) or _detection_candidates()
+    on how they were chosen. Without ``instruments`` every built-in one is tried, and the
+    user's own definitions in ``also_detect``."""
+    candidates = list(instruments) or _detection_candidates() + list(also_detect)
     looked = []
     for table in read_tables(data, filename, sheet):
         matches, notes = detect_items(table.headers, candidates, chosen=bool(instruments))

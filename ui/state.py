@@ -16,6 +16,7 @@ from tiwell.pipeline import ScoredSurvey, load_table, score_table
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "proqol5_microsoft_forms.xlsx"
 SURVEY_KEY = "survey"
+CUSTOM_KEY = "custom_instruments"
 CACHE = dict(max_entries=16, ttl=3600)
 
 
@@ -25,6 +26,23 @@ def current_survey() -> ScoredSurvey | None:
 
 def keep_survey(survey: ScoredSurvey | None) -> None:
     st.session_state[SURVEY_KEY] = survey
+
+
+def custom_instruments() -> dict[str, str]:
+    """The user's own instrument definitions loaded this session: id -> TOML text."""
+    return st.session_state.setdefault(CUSTOM_KEY, {})
+
+
+def add_custom_instrument(text: str) -> Instrument:
+    """Check a definition (InstrumentError names the field at fault) and keep it for this session."""
+    instrument = parse_instrument(text, source="your instrument file")
+    custom_instruments()[instrument.id] = text
+    return instrument
+
+
+@st.cache_data(**CACHE, show_spinner=False)
+def parsed(text: str) -> Instrument:
+    return parse_instrument(text, source="your instrument file")
 
 
 @st.cache_data(**CACHE, show_spinner=False)
@@ -37,22 +55,18 @@ def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
     return sheet_names(data, filename)
 
 
-def _instruments(instrument_ids: tuple[str, ...], custom_toml: str | None) -> tuple[Instrument, ...]:
-    chosen = tuple(load_builtin(i) for i in instrument_ids)
-    if custom_toml:
-        chosen += (parse_instrument(custom_toml, source="your instrument file"),)
-    return chosen
-
-
 @st.cache_data(**CACHE, show_spinner="Reading the file…")
-def load(data: bytes, filename: str, sheet: str | None, instrument_ids: tuple[str, ...], custom_toml: str | None):
-    """The table (personal data already dropped), the instruments in it, and notes on the choice."""
-    return load_table(data, filename, sheet=sheet, instruments=_instruments(instrument_ids, custom_toml))
+def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...]):
+    """The table (personal data already dropped), the instruments in it, and notes on the choice.
+    ``chosen`` names built-in ids or custom ids; custom ones come as TOML text in ``custom_tomls``."""
+    customs = {inst.id: inst for inst in map(parsed, custom_tomls)}
+    instruments = tuple(customs[i] if i in customs else load_builtin(i) for i in chosen)
+    return load_table(data, filename, sheet=sheet, instruments=instruments, also_detect=tuple(customs.values()))
 
 
 @st.cache_data(**CACHE, show_spinner="Scoring…")
-def score(data: bytes, filename: str, sheet: str | None, instrument_ids: tuple[str, ...],
-          custom_toml: str | None, mapping_json: str | None) -> ScoredSurvey:
+def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...],
+          custom_tomls: tuple[str, ...], mapping_json: str | None) -> ScoredSurvey:
     """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected one."""
-    table, instruments, _ = load(data, filename, sheet, instrument_ids, custom_toml)
+    table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls)
     return score_table(table, instruments, mapping_json)

@@ -1,0 +1,59 @@
+"""Instruments: what each measures, its items where the licence allows, how it is scored, and
+where every rule and cut point comes from. Bring your own definition here."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tiwell.instrument import InstrumentError, builtin_instruments
+from tiwell.instrument_info import band_set_table, item_table, profile_table, scale_table, subscale_table
+from ui import state
+
+st.title("Instruments")
+st.write(
+    "Every score tiwell shows comes from one of these definitions. Each says what the instrument "
+    "measures, which items belong to which part, which items are reverse-scored, how missing answers "
+    "are handled, and where its cut points come from. Definitions are plain files: an organisation "
+    "using another language version or edition can load its own."
+)
+
+with st.expander("Use your own instrument definition (TOML)"):
+    st.caption("The same form as the built-in files (see tiwell/instruments/proqol5.toml). It is kept for "
+               "this browser session only and offered on the upload page beside the built-in ones.")
+    upload = st.file_uploader("Definition file", type=["toml"], key="custom-toml")
+    if upload is not None:
+        try:
+            added = state.add_custom_instrument(upload.getvalue().decode("utf-8", errors="replace"))
+            st.success(f"{added.short_name} ({added.id}) is ready to use.")
+        except InstrumentError as exc:
+            st.error(f"That definition cannot be used. {exc}")
+
+instruments = list(builtin_instruments()) + [state.parsed(t) for t in state.custom_instruments().values()]
+names = {f"{inst.short_name}: {inst.name}": inst for inst in instruments}
+inst = names[st.selectbox("Instrument", list(names))]
+
+st.subheader(inst.name)
+st.write(inst.measures)
+if inst.timeframe:
+    st.caption(f"People are asked: {inst.timeframe}")
+if inst.notes:
+    st.info(inst.notes)
+
+st.markdown("**Parts and how they are scored**")
+st.dataframe(subscale_table(inst), hide_index=True, width="stretch")
+st.markdown("**Answers**")
+st.dataframe(scale_table(inst), hide_index=True, width="stretch")
+st.markdown("**Items**")
+st.dataframe(item_table(inst), hide_index=True, width="stretch")
+if inst.band_sets:
+    st.markdown("**Other cut points you can choose** (never the default view)")
+    st.dataframe(band_set_table(inst), hide_index=True, width="stretch")
+if inst.profiles is not None:
+    st.markdown(f"**{inst.profiles.label}**: approximate profiles, by these boundaries on item means")
+    st.caption(f"{inst.profiles.source} {inst.profiles.note}")
+    st.dataframe(profile_table(inst), hide_index=True, width="stretch")
+
+st.markdown("**Citation**")
+st.write(inst.citation)
+st.markdown("**Licence**")
+st.write(inst.licence)
