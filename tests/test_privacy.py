@@ -1,0 +1,67 @@
+"""Small-group suppression: hand-worked cases and the property that nothing hidden can be derived."""
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tiwell.privacy import check_min_group, filtered_view, suppress_table, suppressed
+
+
+def test_one_small_group_takes_the_next_smallest_with_it():
+    # Total 40 is shown: hiding C (3) alone would leave it as 40 - 12 - 20 - 5.
+    assert suppressed(pd.Series({"A": 12, "B": 20, "C": 3, "D": 5}), 5) == {"C", "D"}
+
+
+def test_two_small_groups_that_reach_the_minimum_together_are_enough():
+    assert suppressed(pd.Series({"A": 12, "B": 3, "C": 2, "D": 9}), 5) == {"B", "C"}
+
+
+def test_two_small_groups_under_the_minimum_together_take_a_third():
+    assert suppressed(pd.Series({"A": 12, "B": 1, "C": 2, "D": 9}), 5) == {"B", "C", "D"}
+
+
+def test_no_small_group_hides_nothing():
+    assert suppressed(pd.Series({"A": 5, "B": 7}), 5) == set()
+
+
+def test_an_empty_group_reveals_nothing():
+    assert suppressed(pd.Series({"A": 0, "B": 7, "C": 9}), 5) == set()
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(0, 40), min_size=1, max_size=12),
+       st.integers(3, 10))
+@settings(max_examples=400, deadline=None)
+def test_no_hidden_group_can_be_worked_out_from_the_total_and_its_siblings(sizes, k):
+    counts = pd.Series(sizes)
+    hidden = suppressed(counts, k)
+    small = {g for g, n in sizes.items() if 0 < n < k}
+    assert small <= hidden, "every small group is hidden"
+    if hidden:
+        assert len(hidden) >= 2 or len(counts[counts > 0]) == 1, "a lone hidden group would be total minus the rest"
+        assert counts[list(hidden)].sum() >= k or set(counts[counts > 0].index) == hidden, \
+            "the hidden groups together are not themselves a small group"
+
+
+def test_filters_use_the_same_rule_as_breakdowns():
+    frame = pd.DataFrame({"team": ["A"] * 12 + ["B"] * 3 + ["C"] * 6, "role": (["x", "y", "z"] * 7)})
+    assert filtered_view(frame, {"team": "A"}, 5).shown
+    hidden_b = filtered_view(frame, {"team": "B"}, 5)
+    assert not hidden_b.shown and "fewer than 5 people" in hidden_b.why
+    assert not filtered_view(frame, {"team": "C"}, 5).shown, "C hides with B, or B = total - A - C"
+    assert not filtered_view(frame, {"team": "A", "role": "x"}, 5).shown, "A has 4 of each role"
+
+
+def test_suppress_table_blanks_every_number_of_a_hidden_group():
+    table = pd.DataFrame({"wave": ["w1"] * 3 + ["w2"] * 3, "team": ["A", "B", "C"] * 2,
+                          "n": [10, 2, 8, 10, 9, 8], "mean": [30.0, 41.0, 25.0, 31.0, 29.0, 26.0]})
+    out = suppress_table(table, "team", "n", 5, within=["wave"])
+    assert out["shown"].tolist() == [True, False, False, True, True, True]
+    assert out.loc[1, ["n", "mean"]].isna().all() and out.loc[2, ["n", "mean"]].isna().all()
+    assert out.loc[4, "mean"] == 29.0
+
+
+@pytest.mark.parametrize("value", [2, 0, "5", 4.5])
+def test_the_minimum_cannot_go_below_three(value):
+    with pytest.raises(ValueError, match="at least 3"):
+        check_min_group(value)
