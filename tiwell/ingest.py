@@ -167,6 +167,8 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None) -> SourceTable:
     if not filled.to_numpy().any():
         raise IngestError(f"{where} is empty.")
     first = _first_header_row(filled)
+    if first and _is_surveymonkey_subheader(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
+        first -= 1  # SurveyMonkey's sparse question row sits above the statements
     n_header, layout = _header_shape(grid, first)
     header_grid = grid.iloc[first : first + n_header]
     if n_header == 2 and layout == "surveymonkey":
