@@ -45,6 +45,6 @@ def test_upload_of_a_qualtrics_export(server, tmp_path):
         page.get_by_text("Respondents").first.wait_for(timeout=60_000)
         expected = score_file(path.read_bytes(), path.name).counts
         assert metric_value(page, "Respondents") == str(expected["respondents"])
-        assert page.get_by_text("qualtrics layout").count() >= 1
+        assert page.get_by_text("Qualtrics layout").count() >= 1
         screenshot(page, "home-qualtrics-upload")
         assert errors == []

@@ -20,7 +20,8 @@ import pandas as pd
 
 from tiwell.personal import find_personal_columns
 
-LAYOUTS = ("qualtrics", "surveymonkey", "microsoft_forms", "google_forms", "plain")
+LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "microsoft_forms": "Microsoft Forms",
+           "google_forms": "Google Forms", "plain": "plain spreadsheet"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SEPARATORS = (",", ";", "\t")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tiwell.ingest import IngestError, SourceTable, read_tables
+from tiwell.ingest import LAYOUTS, IngestError, SourceTable, read_tables
 from tiwell.instrument import Instrument, builtin_instruments, load_instrument
 from tiwell.item_match import detect_items
 from tiwell.mapping import Mapping, apply_saved, detect_mapping, read_mapping_file
@@ -175,7 +175,7 @@ def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: lis
             "message": f"Column '{column}' was removed on reading: {why}."} for column, why in table.dropped]
     out.append({"severity": "info", "code": "header_rows", "value": ", ".join(map(str, table.header_rows)),
                 "message": f"Header row(s) {', '.join(map(str, table.header_rows))} read as the header "
-                           f"({table.layout.replace('_', ' ')} layout)."})
+                           f"({LAYOUTS[table.layout]} layout)."})
     out += [{"severity": "info", "code": "blank_row", "row": row, "message": "Blank row skipped."}
             for row in table.blank_rows]
     for inst in instruments:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from tiwell.ingest import LAYOUTS
+
 
 def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     """Sentences: what was read, which instrument, which column is which, what was dropped,
     and how many respondents were scored. Names columns, never personal values."""
     table, mapping = survey.table, survey.mapping
     headers = ", ".join(map(str, table.header_rows))
-    lines = [f"Read {table.where} ({table.layout.replace('_', ' ')} layout; header row {headers})."]
+    lines = [f"Read {table.where} ({LAYOUTS[table.layout]} layout; header row {headers})."]
     how = "as you chose" if chose_instrument else "detected from the columns"
     found = ", ".join(f"{inst.short_name} ({len(mapping.item_columns(inst.id))} of {len(inst.items)} item columns)"
                       for inst in survey.instruments)
