@@ -10,6 +10,9 @@ st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layou
 
 navigation = st.navigation([
     st.Page("pages/home.py", title="Upload and score", icon=":material/upload_file:", default=True),
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:"),
+    st.Page("pages/teams.py", title="Teams", icon=":material/groups:"),
+    st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
     st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])
 navigation.run()

@@ -55,9 +55,9 @@ def filtered_view(frame: pd.DataFrame, filters: dict[str, object], min_group: in
     for column, value in active.items():
         others = _select(frame, {c: v for c, v in active.items() if c != column})
         if value in suppressed(others[column].value_counts(), min_group):
-            return Visibility(False, _why(column, value, min_group))
+            return Visibility(False, _why(active, min_group))
     if len(_select(frame, active)) < min_group:
-        return Visibility(False, f"Fewer than {min_group} people match these filters, so nothing is shown.")
+        return Visibility(False, _why(active, min_group))
     return Visibility(True)
 
 
@@ -68,10 +68,10 @@ def _select(frame: pd.DataFrame, filters: dict[str, object]) -> pd.DataFrame:
     return frame[mask]
 
 
-def _why(column: str, value, min_group: int) -> str:
-    return (f"'{value}' is hidden for this {column} selection: it has fewer than {min_group} people, or hiding "
-            f"a smaller group beside it means it must be hidden too, so that no one can be worked out by "
-            f"subtraction.")
+def _why(active: dict, min_group: int) -> str:
+    chosen = " and ".join(f"{column} '{value}'" for column, value in active.items())
+    return (f"Fewer than {min_group} people match {chosen}, or showing them would let a smaller group "
+            "beside them be worked out by subtraction.")
 
 
 def suppress_table(table: pd.DataFrame, group: str, count: str, min_group: int,

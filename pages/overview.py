@@ -1,0 +1,46 @@
+"""Overview: how are our people? Strengths first, then what is heavy, with how to read it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tiwell import charts
+from tiwell.aggregate import summarise
+from tiwell.views import subscale_info
+from ui.filters import need_survey, selected_rows, sidebar
+
+survey = need_survey()
+filters, min_group = sidebar(survey)
+st.title("Overview")
+rows = selected_rows(survey, filters, min_group)
+info = subscale_info(survey)
+
+st.write(
+    f"{len(rows)} people in this selection. Strengths come first: compassion satisfaction is the "
+    "good that comes from doing this work well. Burnout and secondary traumatic stress describe what "
+    "the work asks of people; they are about what has happened at work, not about what is wrong with anyone."
+)
+
+summary = summarise(rows, dict(zip(info["column"], info["label"])), [], min_group)
+columns = st.columns(len(info))
+for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows()):
+    direction = "higher is better" if sub["direction"] == "higher_is_better" else "lower is easier"
+    col.metric(f"{sub['label']} ({direction})", "hidden" if pd.isna(row["mean"]) else f"{row['mean']:.1f}",
+               help=f"Mean of {row['n']:.0f} people's scores; possible range {sub['low']:g} to {sub['high']:g}.")
+    if not pd.isna(row["mean"]):
+        col.caption(f"95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f} · n = {row['n']:.0f}")
+
+st.plotly_chart(charts.band_shares(summary, info), width="stretch", key="bands")
+with st.expander("How to read this"):
+    for _, sub in info.iterrows():
+        rules = "; ".join(f"{b.label} {'up to ' + format(b.high, 'g') if b.low is None else 'from ' + format(b.low, 'g')}"
+                          for b in sub["band_rules"])
+        st.markdown(f"- **{sub['label']}**: {sub['meaning']} Bands: {rules}.")
+    st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
+                "with fewer people it is wider.")
+
+for _, sub in info.iterrows():
+    st.plotly_chart(charts.distribution(rows[sub["column"]], sub["label"], (sub["low"], sub["high"]),
+                                        sub["band_rules"], sub["direction"]), width="stretch",
+                    key=f"dist-{sub['column']}")

@@ -1,0 +1,43 @@
+"""Trends: is it getting better? Each subscale by wave, overall and by team, with intervals."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tiwell import charts
+from tiwell.aggregate import summarise
+from tiwell.trends import describe_change, wave_changes
+from tiwell.views import subscale_info
+from ui.filters import need_survey, selected_rows, sidebar
+
+survey = need_survey()
+if "wave" not in survey.scored or survey.scored["wave"].nunique() < 2:
+    st.info("This survey holds one wave, so there is no trend to show yet. Upload a file with several waves "
+            "(or with response dates across several survey rounds).")
+    st.stop()
+filters, min_group = sidebar(survey, exclude=("wave",))
+st.title("Trends")
+rows = selected_rows(survey, filters, min_group)
+info = subscale_info(survey)
+
+st.write("How each subscale has moved from one survey wave to the next. The bars around each point are 95% "
+         "confidence intervals; when the change between two waves is within noise we say so.")
+
+labels = dict(zip(info["label"], info["column"]))
+label = st.selectbox("Subscale", list(labels))
+column = labels[label]
+sub = info.set_index("column").loc[column]
+overall = summarise(rows, {column: label}, ["wave"], min_group)
+teams = []
+if "team" in rows and filters.get("team") is None:
+    teams = st.multiselect("Teams to compare with the whole organisation", sorted(rows["team"].dropna().unique()))
+by_team = summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"])
+lines = by_team[by_team["team"].isin(teams)] if teams else overall.assign(series="This selection")
+series = "team" if teams else "series"
+st.plotly_chart(charts.trend(lines, label, series, overall if teams else None), width="stretch", key="trend")
+if teams and by_team[by_team["team"].isin(teams)]["mean"].isna().any():
+    st.caption("Gaps are waves in which a team was too small to show safely.")
+
+st.subheader("Change since the previous wave")
+for _, change in wave_changes(rows, column, min_group).iterrows():
+    st.markdown(f"- {describe_change(change, label, sub['direction'])}")

@@ -1,0 +1,51 @@
+"""The leaders' journey in a real browser: sample data, then every page, screenshots kept."""
+
+import pytest
+
+from browser import browser_page, chromium_path, screenshot, streamlit_server
+
+pytestmark = pytest.mark.browser
+PAGES = ["Overview", "Teams", "Trends", "Instruments"]
+
+
+@pytest.fixture(scope="module")
+def server():
+    chromium_path()
+    with streamlit_server() as url:
+        yield url
+
+
+def test_from_the_sample_to_every_page(server):
+    with browser_page() as (page, errors):
+        page.goto(server)
+        page.get_by_role("button", name="Try the sample data").click()
+        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        for name in PAGES:
+            page.get_by_role("link", name=name).click()
+            page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)
+            assert page.locator('[data-testid="stException"]').count() == 0, f"{name} shows an error"
+            screenshot(page, f"page-{name.lower()}")
+        assert errors == []
+
+
+def choose(page, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
+    box.get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_timeout(800)
+
+
+def test_a_small_team_filter_explains_itself(server):
+    with browser_page() as (page, errors):
+        page.goto(server)
+        page.get_by_role("button", name="Try the sample data").click()
+        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        page.get_by_role("link", name="Overview").click()
+        page.get_by_role("heading", name="Overview").first.wait_for(timeout=30_000)
+        choose(page, "Wave", "2025-09")
+        choose(page, "Team", "Clinical Psychology")
+        page.get_by_text("Nothing is shown for this selection").wait_for(timeout=30_000)
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+        screenshot(page, "overview-small-team")
+        assert errors == []

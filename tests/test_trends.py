@@ -1,0 +1,33 @@
+"""Wave-over-wave change: hand-worked Welch intervals and the within-noise wording."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tiwell.trends import describe_change, difference_ci, wave_changes
+
+
+def test_difference_ci_by_hand():
+    # a = 1..5: mean 3, var 2.5; b = 3..7: mean 5, var 2.5. se = sqrt(0.5 + 0.5) = 1;
+    # Welch df = 1 / (0.25/4 + 0.25/4) = 8; t(0.975, 8) = 2.306004.
+    diff, low, high = difference_ci(pd.Series([1, 2, 3, 4, 5.0]), pd.Series([3, 4, 5, 6, 7.0]))
+    assert diff == 2
+    assert (low, high) == pytest.approx((2 - 2.306004, 2 + 2.306004), abs=1e-6)
+
+
+def test_wave_changes_marks_noise_and_skips_thin_waves():
+    frame = pd.DataFrame({"wave": ["w1"] * 5 + ["w2"] * 5 + ["w3"] * 2,
+                          "burnout": [1, 2, 3, 4, 5, 3, 4, 5, 6, 7, 30, 31.0]})
+    changes = wave_changes(frame, "burnout", min_group=5)
+    assert changes.loc[0, "within_noise"] is True and changes.loc[0, "change"] == 2
+    assert np.isnan(changes.loc[1, "change"]) and changes.loc[1, "within_noise"] is None
+
+
+def test_describe_change_is_plain_and_direction_aware():
+    rise = pd.Series({"from": "w1", "to": "w2", "change": 3.0, "ci_low": 1.0, "ci_high": 5.0, "within_noise": False})
+    assert describe_change(rise, "Burnout", "higher_is_worse") == (
+        "Burnout rose by 3.0 from w1 to w2 (95% CI +1.0 to +5.0), a change worth talking about together.")
+    assert describe_change(rise, "Compassion satisfaction", "higher_is_better").endswith("a change for the better.")
+    noise = rise.copy()
+    noise[["ci_low", "within_noise"]] = [-1.0, True]
+    assert "within noise" in describe_change(noise, "Burnout", "higher_is_worse")

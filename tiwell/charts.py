@@ -1,0 +1,121 @@
+"""Plotly figures from the aggregate tables: calm, readable with colour-blindness, never a number
+for a hidden group (the tables they draw have been suppressed already).
+
+Colours come from the Okabe-Ito palette: blue for the better end of a subscale, orange for the
+end that calls for attention, grey between, whichever direction the subscale runs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+BETTER, MIDDLE, ATTENTION = "#0072B2", "#B8C4C6", "#E69F00"
+INK, FAINT = "#1f2a2e", "#6b7a80"
+FONT = dict(family="Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif", size=14, color=INK)
+
+
+def _layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0, font=dict(size=16)), font=FONT, height=height,
+                      margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
+                      legend=dict(orientation="h", y=-0.15), hoverlabel=dict(bgcolor="white"))
+    fig.update_xaxes(gridcolor="#eef1f2", zeroline=False)
+    fig.update_yaxes(gridcolor="#eef1f2", zeroline=False)
+    return fig
+
+
+def band_colours(bands: list[str], direction: str) -> dict[str, str]:
+    """First band to last: from attention to better (higher is better) or the reverse."""
+    if len(bands) == 1:
+        return {bands[0]: MIDDLE}
+    ends = (ATTENTION, BETTER) if direction == "higher_is_better" else (BETTER, ATTENTION)
+    colours = [ends[0]] + [MIDDLE] * (len(bands) - 2) + [ends[1]]
+    return dict(zip(bands, colours))
+
+
+def distribution(values: pd.Series, label: str, score_range: tuple[float, float], bands, direction: str) -> go.Figure:
+    """Histogram of one subscale's scores, the band cut points marked."""
+    fig = go.Figure(go.Histogram(x=values.dropna(), xbins=dict(start=score_range[0] - 0.5, end=score_range[1] + 0.5,
+                                                               size=max((score_range[1] - score_range[0]) / 20, 0.25)),
+                                 marker_color=MIDDLE, hovertemplate="score %{x}: %{y} people<extra></extra>"))
+    colours = band_colours([b.label for b in bands], direction)
+    for b in bands:
+        if b.low is not None:
+            fig.add_vline(x=b.low - 0.5, line=dict(color=colours[b.label], dash="dot", width=2),
+                          annotation_text=f"{b.label} from {b.low:g}", annotation_font_color=FAINT)
+    fig.update_xaxes(title=label, range=[score_range[0] - 1, score_range[1] + 1])
+    fig.update_yaxes(title="people")
+    return _layout(fig, f"How {label.lower()} scores spread", height=280)
+
+
+def band_shares(summary: pd.DataFrame, info: pd.DataFrame) -> go.Figure:
+    """One stacked bar per subscale: the share of people in each band."""
+    fig = go.Figure()
+    for _, sub in info.iterrows():
+        row = summary[summary["subscale"] == sub["column"]].iloc[0]
+        colours = band_colours(sub["bands"], sub["direction"])
+        for band in sub["bands"]:
+            share = row.get(f"share_{band}", np.nan)
+            fig.add_trace(go.Bar(y=[sub["label"]], x=[share], orientation="h", name=band, legendgroup=band,
+                                 marker_color=colours[band], showlegend=False,
+                                 text=[f"{band} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
+                                 hovertemplate=f"{sub['label']}: {band} %{{x:.0%}}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, "Share of people in each band", height=90 + 60 * len(info))
+
+
+def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[str]) -> go.Figure:
+    """Team x subscale. Colour shows how far each cell sits towards the end that calls for
+    attention, so one scale reads the same for every subscale; the cell text is the number."""
+    columns = info["column"].tolist()
+    wide = table.pivot(index="team", columns="subscale", values=value).reindex(index=groups, columns=columns)
+    people = table.pivot(index="team", columns="subscale", values="people").reindex(index=groups, columns=columns)
+    strain = pd.DataFrame({c: _towards_attention(wide[c], sub, value) for c, sub in info.set_index("column").iterrows()})
+    text = wide.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if value.startswith("share_") else f"{v:.1f}"))
+    hover = np.where(wide.isna(), "hidden: too few people",
+                     "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
+    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"], y=groups, text=text.to_numpy(),
+                               texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
+                               colorscale=[[0, BETTER], [0.5, "#F4F1EA"], [1, ATTENTION]], showscale=False,
+                               hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>", xgap=3, ygap=3))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, "", height=120 + 42 * len(groups))
+
+
+def _towards_attention(values: pd.Series, sub: pd.Series, value: str) -> pd.Series:
+    """0 at the better end, 1 at the end that calls for attention."""
+    if value.startswith("share_"):
+        bands = sub["bands"]
+        worst = bands[0] if sub["direction"] == "higher_is_better" else bands[-1]
+        return values if value == f"share_{worst}" else 1 - values
+    low, high = sub["low"], sub["high"]
+    position = (values - low) / (high - low)
+    return 1 - position if sub["direction"] == "higher_is_better" else position
+
+
+def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | None = None) -> go.Figure:
+    """Mean by wave with 95% intervals, one line per ``series`` value, and the whole organisation
+    as a dashed line when given. Hidden points are gaps, not zeros."""
+    fig = go.Figure()
+    palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+    for k, (name, part) in enumerate(table.groupby(series, sort=False)):
+        fig.add_trace(_trend_trace(part, str(name), palette[k % len(palette)]))
+    if overall is not None:
+        fig.add_trace(_trend_trace(overall, "Whole organisation", FAINT, dash="dash"))
+    fig.update_xaxes(title="wave", type="category")
+    fig.update_yaxes(title=label)
+    return _layout(fig, f"{label} by wave", height=380)
+
+
+def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid") -> go.Scatter:
+    return go.Scatter(
+        x=part["wave"], y=part["mean"], name=name, mode="lines+markers", connectgaps=False,
+        line=dict(color=colour, dash=dash, width=2.5), marker=dict(size=8),
+        error_y=dict(type="data", symmetric=False, array=part["ci_high"] - part["mean"],
+                     arrayminus=part["mean"] - part["ci_low"], color=colour, thickness=1.2, width=4),
+        customdata=np.stack([part["n"].fillna(0), part["ci_low"], part["ci_high"]], axis=-1),
+        hovertemplate=f"{name}, %{{x}}: mean %{{y:.1f}} (95% CI %{{customdata[1]:.1f}} to %{{customdata[2]:.1f}}, "
+                      "n = %{customdata[0]:.0f})<extra></extra>")
