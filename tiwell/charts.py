@@ -86,13 +86,16 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
 
 
 def _towards_attention(values: pd.Series, sub: pd.Series, value: str) -> pd.Series:
-    """0 at the better end, 1 at the end that calls for attention."""
+    """0 at the better end, 1 at the end that calls for attention. Means are placed between the
+    outermost band cut points (or across the whole range when there are fewer than two), so
+    the colours spread over the scores people actually have."""
     if value.startswith("share_"):
         bands = sub["bands"]
         worst = bands[0] if sub["direction"] == "higher_is_better" else bands[-1]
         return values if value == f"share_{worst}" else 1 - values
-    low, high = sub["low"], sub["high"]
-    position = (values - low) / (high - low)
+    cuts = [b.low for b in sub["band_rules"] if b.low is not None]
+    low, high = (min(cuts), max(cuts)) if len(cuts) >= 2 else (sub["low"], sub["high"])
+    position = ((values - low) / (high - low)).clip(0, 1)
     return 1 - position if sub["direction"] == "higher_is_better" else position
 
 
