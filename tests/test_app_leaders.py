@@ -1,0 +1,109 @@
+"""The leaders' pages (overview, teams, trends) against the core's own numbers, and the promise
+that a filter change never re-reads or re-scores."""
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import ui.state
+from tiwell.aggregate import summarise
+from tiwell.pipeline import score_file
+from ui.state import SAMPLE
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+SUBSCALES = {"compassion_satisfaction": "Compassion satisfaction", "burnout": "Burnout",
+             "secondary_traumatic_stress": "Secondary traumatic stress"}
+
+
+@pytest.fixture(scope="module")
+def core():
+    return score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
+
+
+@pytest.fixture
+def app():
+    st.cache_data.clear()
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.button[0].click().run()
+    return app
+
+
+def sidebar_select(app, label: str, value):
+    box = next(s for s in app.sidebar.selectbox if s.label == label)
+    return box.select(value).run()
+
+
+def test_overview_metrics_are_the_cores_means(app, core):
+    app.switch_page("pages/overview.py").run()
+    assert not app.exception
+    expected = summarise(core, SUBSCALES, [], 5).set_index("subscale")
+    shown = {m.label.split(" (")[0]: m.value for m in app.metric}
+    assert shown == {label: f"{expected.loc[col, 'mean']:.1f}" for col, label in SUBSCALES.items()}
+    assert list(shown)[0] == "Compassion satisfaction", "strengths come first"
+
+
+def test_overview_band_chart_draws_the_cores_shares(app, core):
+    app.switch_page("pages/overview.py").run()
+    figure = app.get("plotly_chart")[0].proto.spec
+    data = json.loads(figure)["data"]
+    high_burnout = next(t for t in data if t["y"] == ["Burnout"] and t["name"] == "high")
+    expected = (core["burnout_band"] == "high").sum() / core["burnout"].notna().sum()
+    assert high_burnout["x"][0] == pytest.approx(expected)
+
+
+def test_a_small_selection_explains_why_nothing_is_shown(app):
+    app.switch_page("pages/overview.py").run()
+    sidebar_select(app, "Wave", "2025-09")
+    sidebar_select(app, "Team", "Clinical Psychology")
+    assert "Nothing is shown for this selection" in app.info[0].value
+    assert not app.get("plotly_chart") and not app.metric
+
+
+def test_teams_heatmap_hides_small_teams_and_shows_the_rest(app, core):
+    app.switch_page("pages/teams.py").run()
+    sidebar_select(app, "Wave", "2025-09")
+    assert not app.exception
+    heat = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    wave = core[core["wave"] == "2025-09"]
+    expected = summarise(wave, SUBSCALES, ["team"], 5)
+    shown = sorted(expected.loc[expected["shown"], "team"].unique())
+    assert sorted(heat["y"]) == shown
+    assert "Clinical Psychology" not in heat["y"]
+    row = heat["y"].index("Youth Justice")
+    mean = expected[(expected["team"] == "Youth Justice") & (expected["subscale"] == "burnout")]["mean"].iloc[0]
+    assert heat["text"][row][1] == f"{mean:.1f}"
+    assert any("Not shown" in c.value for c in app.caption)
+
+
+def test_trends_say_when_a_change_is_within_noise(app):
+    app.switch_page("pages/trends.py").run()
+    assert not app.exception
+    sentences = [m.value for m in app.markdown if "from 2025-03 to 2025-09" in m.value]
+    assert len(sentences) == 1 and ("within noise" in sentences[0] or "rose" in sentences[0] or "fell" in sentences[0])
+
+
+def test_filter_changes_never_reread_or_rescore(monkeypatch):
+    st.cache_data.clear()
+    calls = {"load": 0, "score": 0}
+
+    def counting(name, fn):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(ui.state, "load_table", counting("load", ui.state.load_table))
+    monkeypatch.setattr(ui.state, "score_table", counting("score", ui.state.score_table))
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.button[0].click().run()
+    assert calls == {"load": 1, "score": 1}
+    app.switch_page("pages/overview.py").run()
+    for wave in ("2025-03", "2025-09", "All"):
+        sidebar_select(app, "Wave", wave)
+    app.switch_page("pages/teams.py").run()
+    sidebar_select(app, "Wave", "2026-03")
+    assert not app.exception
+    assert calls == {"load": 1, "score": 1}
