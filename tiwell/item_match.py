@@ -142,7 +142,8 @@ def _generic_groups(headers, instruments, groups, claimed: set, matches) -> tupl
     plain = {p: g for p, g in groups.items() if not any(_names_instrument(p, i) for i in instruments)}
     for prefix, group in sorted(plain.items(), key=lambda kv: -len(kv[1])):
         free = {n: c for n, c in group.items() if c not in claimed}
-        fits = sorted(((_fit(free, inst), k, inst) for k, inst in enumerate(instruments) if inst.id not in done),
+        fits = sorted(((_fit(free, inst), k, inst) for k, inst in enumerate(instruments)
+                       if inst.id not in done and len(set(free) & set(inst.item_numbers)) >= 3),
                       key=lambda f: (-f[0], f[1]))
         if not fits or fits[0][0] < MIN_SHARE_FOUND:
             continue

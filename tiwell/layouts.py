@@ -37,7 +37,7 @@ FIXED_TIME = dt.datetime(2026, 1, 1, 9, 0, 0)  # every workbook's created/modifi
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _CITIES = ((51.5072, -0.1276), (53.4808, -2.2426), (53.8008, -1.5491), (51.4545, -2.5879))
 
-_FORMS_TEAM = "Which team do you work in?"
+_TEAM_QUESTION = "Which team do you work in?"
 _FORMS_COMMENT = "Is there anything you would like to tell us about how work feels at the moment?"
 _GOOGLE_ITEM = "How often have you experienced these in the last 30 days? [{}]"
 _QUALTRICS_ITEM = "Please read each statement and select how often you experienced it in the last 30 days. - {}"
@@ -72,10 +72,10 @@ _QUALTRICS_META = (
 def microsoft_forms(truth: pd.DataFrame, instrument: Instrument, *, words: dict | None = None) -> list[list]:
     """One header row of question texts; answers as labels; US short dates ('3/14/25 9:02:11')."""
     start, end = _times(truth)
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", _FORMS_TEAM,
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", _TEAM_QUESTION,
               "What is your role?", *statements(instrument, words).values(), _FORMS_COMMENT]
-    front = [truth["respondent"].tolist(), _forms_dates(start), _forms_dates(end), _text(truth["email"]),
-             _text(truth["name"]), [None] * len(truth), _text(truth["team"]), _text(truth["role"])]
+    front = [truth["respondent"].tolist(), _us_dates(start, "%y"), _us_dates(end, "%y"), _text(truth["email"]),
+             _text(truth["name"]), [""] * len(truth), _text(truth["team"]), _text(truth["role"])]
     return _assemble([header], front, _answers(truth, instrument, labels=True), [_text(truth["comment"])])
 
 
@@ -85,7 +85,7 @@ def google_forms(truth: pd.DataFrame, instrument: Instrument, *, words: dict | N
     _, end = _times(truth)
     items = [_GOOGLE_ITEM.format(text) for text in statements(instrument, words).values()]
     header = ["Timestamp", "Email address", "Team", "Your role", *items, "Anything else you would like to share?"]
-    front = [[f"{t.month}/{t.day}/{t.year} {t.hour}:{t:%M:%S}" for t in end], _text(truth["email"]),
+    front = [_us_dates(end, "%Y"), _text(truth["email"]),
              _text(truth["team"]), _text(truth["role"])]
     return _assemble([header], front, _answers(truth, instrument, labels=True), [_text(truth["comment"])])
 
@@ -96,26 +96,31 @@ def qualtrics(truth: pd.DataFrame, instrument: Instrument, *, words: dict | None
     Qualtrics' 'numeric values' download (answers 1-5, Finished 1) over 'choice text'."""
     numbers = _numbers(instrument)
     texts = statements(instrument, words)
-    names = [m[0] for m in _QUALTRICS_META] + ["Q1"] + [f"Q2_{n}" for n in numbers] + ["Q3"]
-    questions = [m[1] for m in _QUALTRICS_META] + [_FORMS_TEAM] + [_QUALTRICS_ITEM.format(texts[n]) for n in numbers]
-    ids = [m[2] for m in _QUALTRICS_META] + ['{"ImportId":"QID1"}'] + [f'{{"ImportId":"QID2_{n}"}}' for n in numbers]
-    headers = [names, questions + ["Anything else you want to tell us?"], ids + ['{"ImportId":"QID3_TEXT"}']]
-
+    headers = [
+        [m[0] for m in _QUALTRICS_META] + ["Q1", *(f"Q2_{n}" for n in numbers), "Q3"],
+        [m[1] for m in _QUALTRICS_META] + [_TEAM_QUESTION, *(_QUALTRICS_ITEM.format(texts[n]) for n in numbers),
+                                           "Anything else you want to tell us?"],
+        [m[2] for m in _QUALTRICS_META] + ['{"ImportId":"QID1"}', *(f'{{"ImportId":"QID2_{n}"}}' for n in numbers),
+                                           '{"ImportId":"QID3_TEXT"}'],
+    ]
     start, end = _times(truth)
-    iso = [f"{t:%Y-%m-%d %H:%M:%S}" for t in start], [f"{t:%Y-%m-%d %H:%M:%S}" for t in end]
     answered = truth[numbers].notna().sum(axis=1).to_numpy()
     finished = answered == len(numbers)
     first, last = _split_names(truth["name"])
-    city = _spread(truth["respondent"], 0, len(_CITIES) - 1, salt=3)
+    city = [_CITIES[c] for c in _spread(truth["respondent"], 0, len(_CITIES) - 1, salt=3)]
     n = len(truth)
-    front = [
-        iso[0], iso[1], [0 if numeric else "IP Address"] * n, _ip(truth["respondent"]),
-        np.where(finished, 100, np.round(100 * (answered + 1) / (len(numbers) + 2))).astype(int).tolist(),
-        _durations(truth).tolist(), [int(f) if numeric else str(f) for f in finished], iso[1],
-        [_response_id(r) for r in truth["respondent"]], last, first, _text(truth["email"]), [None] * n,
-        [f"{_CITIES[c][0]:.4f}" for c in city], [f"{_CITIES[c][1]:.4f}" for c in city],
-        ["email"] * n, ["EN-GB"] * n, _text(truth["team"]),
-    ]
+    values = {
+        "StartDate": _iso(start), "EndDate": _iso(end), "Status": [0 if numeric else "IP Address"] * n,
+        "IPAddress": _ip(truth["respondent"]),
+        "Progress": np.where(finished, 100, np.round(100 * (answered + 1) / (len(numbers) + 2))).astype(int).tolist(),
+        "Duration (in seconds)": _durations(truth).tolist(),
+        "Finished": [int(f) if numeric else str(f) for f in finished], "RecordedDate": _iso(end),
+        "ResponseId": [_response_id(r) for r in truth["respondent"]], "RecipientLastName": last,
+        "RecipientFirstName": first, "RecipientEmail": _text(truth["email"]), "ExternalReference": [""] * n,
+        "LocationLatitude": [f"{lat:.4f}" for lat, _ in city], "LocationLongitude": [f"{lon:.4f}" for _, lon in city],
+        "DistributionChannel": ["email"] * n, "UserLanguage": ["EN-GB"] * n,
+    }
+    front = [values[m[0]] for m in _QUALTRICS_META] + [_text(truth["team"])]
     return _assemble(headers, front, _answers(truth, instrument, labels=not numeric), [_text(truth["comment"])])
 
 
@@ -125,11 +130,12 @@ def surveymonkey(truth: pd.DataFrame, instrument: Instrument, *, words: dict | N
     numbers = _numbers(instrument)
     meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
             "First Name", "Last Name", "Custom Data 1"]
-    top = [*meta, _FORMS_TEAM, _MONKEY_MATRIX, *[""] * (len(numbers) - 1), _MONKEY_COMMENT]
+    top = [*meta, _TEAM_QUESTION, _MONKEY_MATRIX, *[""] * (len(numbers) - 1), _MONKEY_COMMENT]
     under = [*[""] * len(meta), "Response", *statements(instrument, words).values(), "Open-Ended Response"]
     start, end = _times(truth)
     first, last = _split_names(truth["name"])
-    ids = 11_405_000_000 + truth["respondent"].to_numpy(np.int64) * 10_000 + _spread(truth["respondent"], 0, 9_999, salt=4)
+    respondent = truth["respondent"]
+    ids = 11_405_000_000 + respondent.to_numpy(np.int64) * 10_000 + _spread(respondent, 0, 9_999, salt=4)
     front = [ids.tolist(), [431_862_207] * len(truth), [t.to_pydatetime() for t in start],
              [t.to_pydatetime() for t in end], _ip(truth["respondent"]), _text(truth["email"]), first, last,
              _text(truth["phone"]), _text(truth["team"])]
@@ -139,7 +145,8 @@ def surveymonkey(truth: pd.DataFrame, instrument: Instrument, *, words: dict | N
 def plain_excel(truth: pd.DataFrame, instrument: Instrument) -> list[list]:
     """A hand-made workbook: team, wave, then Q1..Qn with numeric answers."""
     header = ["Team", "Wave", *(f"Q{n}" for n in _numbers(instrument))]
-    return _assemble([header], [_text(truth["team"]), _text(truth["wave"])], _answers(truth, instrument, labels=False), [])
+    front = [_text(truth["team"]), _text(truth["wave"])]
+    return _assemble([header], front, _answers(truth, instrument, labels=False), [])
 
 
 # ---------------------------------------------------------------- writing files
@@ -168,7 +175,12 @@ def to_xlsx_bytes(rows: list[list], *, sheet: str = "Sheet1", extra_sheets: dict
 
 
 class _StampedZip(zipfile.ZipFile):
-    """A zip whose entries all carry FIXED_TIME instead of the moment they were written."""
+    """A zip whose entries all carry FIXED_TIME instead of the moment they (or openpyxl's
+    temporary sheet files) were written."""
+
+    def write(self, filename, arcname=None, *args, **kwargs):
+        with open(filename, "rb") as file:
+            self.writestr(arcname or str(filename), file.read())
 
     def writestr(self, name, data, *args, **kwargs):
         if isinstance(name, str):
@@ -198,9 +210,9 @@ def _numbers(instrument: Instrument) -> list[int]:
 
 
 def _answers(truth: pd.DataFrame, instrument: Instrument, *, labels: bool) -> list[list]:
-    """One list per item column: its label or number per respondent, None when unanswered."""
+    """One list per item column: its label or number per respondent, '' when unanswered."""
     low = int(instrument.scale.min)
-    lookup = np.full(int(instrument.scale.max) - low + 2, None, dtype=object)  # slot 0: unanswered
+    lookup = np.full(int(instrument.scale.max) - low + 2, "", dtype=object)  # slot 0: unanswered
     for label in instrument.scale.labels:
         lookup[int(label.value) - low + 1] = label.label if labels else int(label.value)
     codes = (truth[_numbers(instrument)].astype("Int64") - low + 1).fillna(0).to_numpy(int)
@@ -213,8 +225,8 @@ def _assemble(headers: list[list], front: list[list], items: list[list], back: l
 
 
 def _text(column: pd.Series) -> list:
-    """Text cells, None where the truth holds nothing (an empty cell in the export)."""
-    return [value if isinstance(value, str) and value else None for value in column]
+    """Text cells, '' (an empty cell) where the truth holds nothing."""
+    return [value if isinstance(value, str) else "" for value in column]
 
 
 def _times(truth: pd.DataFrame) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
@@ -228,14 +240,19 @@ def _durations(truth: pd.DataFrame) -> np.ndarray:
     return _spread(truth["respondent"], 180, 900, salt=1)
 
 
-def _forms_dates(times: pd.DatetimeIndex) -> list[str]:
-    return [f"{t.month}/{t.day}/{t:%y} {t.hour}:{t:%M:%S}" for t in times]
+def _us_dates(times: pd.DatetimeIndex, year: str) -> list[str]:
+    """Month/day/year without leading zeros ('3/14/25 9:02:11'), as Forms and Sheets write them."""
+    return [f"{t.month}/{t.day}/{t.strftime(year)} {t.hour}:{t:%M:%S}" for t in times]
+
+
+def _iso(times: pd.DatetimeIndex) -> list[str]:
+    return [f"{t:%Y-%m-%d %H:%M:%S}" for t in times]
 
 
 def _split_names(names: pd.Series) -> tuple[list, list]:
     """First and last names, as tools that store them separately do."""
-    parts = [name.split(" ", 1) if isinstance(name, str) and name else [None, None] for name in names]
-    return [p[0] for p in parts], [p[1] if len(p) > 1 else None for p in parts]
+    parts = [name.split(" ", 1) if isinstance(name, str) else [""] for name in names]
+    return [p[0] for p in parts], [p[1] if len(p) > 1 else "" for p in parts]
 
 
 def _ip(respondents: pd.Series) -> list[str]:

@@ -1,15 +1,19 @@
-"""Realistic synthetic samples, reproducible from a seed: ``python -m tiwell.samples [OUT_DIR]``.
+"""Realistic synthetic survey and turnover data, reproducible from a seed.
 
-A made-up family-support organisation surveys its staff with the ProQOL 5 three times. Each
-person's answers come from latent levels of compassion satisfaction, burnout and secondary
-traumatic stress that depend on their team and the wave (residential and youth justice work
-carry more; Early Help improves after a change; Adult Safeguarding drifts the other way), so the
-views show patterns worth talking about. Turnover is drawn to follow each team's burnout.
+A made-up family-support organisation runs the ProQOL 5 three times (March 2025, September 2025,
+March 2026). Every answer comes from latent compassion satisfaction, burnout and secondary
+traumatic stress levels set by the person, their team, role and the wave, so the views have
+patterns worth finding: residential and youth justice work carry more burnout, Family Support
+North improves clearly across the waves and Early Help worsens. People stay between waves (some
+leave and are replaced), answers are missing the ways real ones are, and team turnover follows
+burnout. ``python -m tiwell.samples [OUT_DIR]`` writes the sample files; the same seed always
+writes the same bytes.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,167 +21,318 @@ import pandas as pd
 
 from tiwell import layouts
 from tiwell.instrument import Instrument, load_builtin
-from tiwell.scoring import score
 
-WAVES = {"2025-03": "2025-03-03", "2025-09": "2025-09-08", "2026-03": "2026-03-02"}
-PERIODS = {"2025-H1": ("2025-01-01", "2025-06-30"), "2025-H2": ("2025-07-01", "2025-12-31"),
-           "2026-H1": ("2026-01-01", "2026-06-30")}
-# team: (staff, burnout shift, STS shift, CS shift, burnout change per wave)
-TEAMS = {
-    "Children's Residential": (52, 0.45, 0.35, -0.10, 0.0),
-    "Family Support North": (48, 0.05, 0.05, 0.15, 0.0),
-    "Family Support South": (46, 0.15, 0.10, 0.05, 0.0),
-    "Youth Justice": (44, 0.40, 0.40, -0.05, 0.0),
-    "Fostering & Adoption": (40, 0.00, 0.15, 0.20, 0.0),
-    "Adult Safeguarding": (42, 0.05, 0.20, 0.00, 0.25),
-    "Early Help": (50, 0.40, 0.05, 0.05, -0.32),
-    "Business Support": (34, -0.15, -0.45, -0.05, 0.0),
-    "Clinical Psychology": (4, 0.10, 0.30, 0.25, 0.0),
+SEED = 2026
+WAVES = {"2025-03": "2025-03-03", "2025-09": "2025-09-08", "2026-03": "2026-03-02"}  # wave -> opening day
+OPEN_DAYS = 21
+
+_FIELD = {"Practitioner": 0.45, "Senior practitioner": 0.2, "Team manager": 0.08, "Support worker": 0.19, "Admin": 0.08}
+_RESIDENTIAL = {"Support worker": 0.6, "Senior practitioner": 0.15, "Practitioner": 0.12, "Team manager": 0.08,
+                "Admin": 0.05}
+_OFFICE = {"Admin": 0.85, "Team manager": 0.15}
+_CLINICAL = {"Practitioner": 0.7, "Senior practitioner": 0.3}
+# Role -> shift of the latent (compassion satisfaction, burnout, STS) item level.
+_ROLE_SHIFT = {"Practitioner": (0.0, 0.0, 0.0), "Senior practitioner": (0.05, 0.05, 0.05),
+               "Team manager": (0.1, 0.1, -0.1), "Support worker": (0.0, 0.1, 0.0), "Admin": (-0.1, 0.0, -0.4)}
+
+
+@dataclass(frozen=True)
+class _Team:
+    """A team: respondents per wave (roughly), its role mix, and per-wave latent shifts."""
+
+    name: str
+    size: int
+    roles: dict[str, float]
+    cs: tuple[float, float, float]
+    bo: tuple[float, float, float]
+    sts: tuple[float, float, float]
+
+
+TEAMS = (
+    _Team("Children's Residential", 46, _RESIDENTIAL, (0.0, -0.05, -0.05), (0.4, 0.45, 0.45), (0.35, 0.35, 0.4)),
+    _Team("Family Support North", 50, _FIELD, (-0.25, 0.0, 0.2), (0.45, 0.1, -0.25), (0.2, 0.1, 0.0)),
+    _Team("Family Support South", 44, _FIELD, (0.0, 0.0, 0.0), (0.05, 0.05, 0.1), (0.05, 0.05, 0.05)),
+    _Team("Youth Justice", 36, _FIELD, (-0.1, -0.1, -0.1), (0.35, 0.35, 0.4), (0.3, 0.3, 0.3)),
+    _Team("Fostering & Adoption", 40, _FIELD, (0.15, 0.15, 0.15), (-0.1, -0.1, -0.1), (0.0, 0.0, 0.0)),
+    _Team("Adult Safeguarding", 40, _FIELD, (0.0, 0.0, 0.0), (0.1, 0.1, 0.1), (0.25, 0.25, 0.25)),
+    _Team("Early Help", 32, _FIELD, (0.15, 0.0, -0.2), (-0.2, 0.15, 0.5), (-0.1, 0.05, 0.2)),
+    _Team("Business Support", 16, _OFFICE, (-0.3, -0.3, -0.3), (-0.1, -0.1, -0.1), (-0.5, -0.5, -0.5)),
+    _Team("Clinical Psychology", 4, _CLINICAL, (0.3, 0.3, 0.3), (-0.3, -0.3, -0.3), (0.1, 0.1, 0.1)),
+)
+# One latent item level per subscale, in this order: the organisation's typical level, and how much
+# a person's general strain raises it (or, for satisfaction, lowers it).
+_LATENT = ("compassion_satisfaction", "burnout", "secondary_traumatic_stress")
+_BASE = np.array([3.85, 2.3, 2.15])
+_STRAIN_LOADING = np.array([-0.8, 1.0, 0.8])
+# How far each item's typical answer sits from its subscale's level (burnout direction for reversed items).
+_ITEM_LEAN = {
+    3: 0.4, 6: -0.4, 12: 0.3, 16: -0.3, 18: -0.1, 20: 0.1, 22: 0.2, 24: 0.3, 27: -0.5, 30: 0.0,
+    1: -0.2, 4: -0.2, 8: -0.6, 10: -0.4, 15: -0.3, 17: 0.3, 19: 0.6, 21: 0.6, 26: 0.7, 29: -0.9,
+    2: 0.6, 5: -0.1, 7: 0.3, 9: 0.3, 11: 0.1, 13: -0.3, 14: -0.3, 23: -0.4, 25: -0.3, 28: -0.2,
 }
-ROLES = ["Practitioner", "Senior practitioner", "Support worker", "Team manager", "Admin"]
-FIRST = ["Alex", "Sam", "Jo", "Chris", "Pat", "Robin", "Kim", "Lee", "Ash", "Jordan", "Morgan", "Taylor",
-         "Casey", "Jamie", "Riley", "Drew", "Ellis", "Frankie", "Hayden", "Rowan"]
-LAST = ["Example", "Sample", "Test", "Demo", "Placeholder", "Fictional", "Madeup", "Notreal"]
-COMMENTS = [
-    "Reflective supervision has really helped this quarter.",
+
+FIRST_NAMES = (
+    "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Katie", "Liam",
+    "Maya", "Noah", "Olivia", "Priya", "Quinn", "Ruby", "Sam", "Tom", "Uma", "Vikram", "Willow", "Yusuf",
+    "Zara", "Amir", "Bethan", "Callum", "Deborah", "Eleanor", "Fatima", "Gareth", "Hannah", "Imran", "Jess",
+    "Kieran", "Lucy", "Mohammed", "Niamh", "Owen", "Phoebe", "Rhys", "Sophie", "Tariq", "Vicky", "Wendy",
+)
+LAST_NAMES = (
+    "Adams", "Begum", "Clarke", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Khan",
+    "Lewis", "Morgan", "Nolan", "O'Brien", "Patel", "Quinn", "Roberts", "Shah", "Taylor", "Underwood",
+    "Vaughan", "Walsh", "Young", "Ahmed", "Bennett", "Campbell", "Doyle", "Ellis", "Foster", "Gill", "Hart",
+    "Ingram", "Jackson", "Kelly", "Lloyd", "Murray", "Nash", "Owen", "Price", "Reid", "Scott", "Thomas",
+    "Walker", "Wright", "Hussain",
+)
+_COMMENTS_STRAINED = (
     "Caseloads feel unmanageable at the moment and I worry about the families we can't reach.",
-    "The team looks after each other, which keeps me going.",
+    "It is hard to switch off after some of the things we hear.",
     "I would like more time to debrief after difficult visits.",
-    "Changes to the rota have made it easier to plan my week.",
-    "It is hard to switch off after some of the stories we hear.",
+    "Covering vacancies for months has worn the team down.",
+    "The recording system takes time away from the people we support.",
+    "I love the work but I am tired. More cover on the rota would help.",
+    "Supervision keeps getting cancelled, which makes the hard weeks harder.",
+    "Sleeping badly after late call-outs. It would help to talk about this as a team.",
+)
+_COMMENTS_POSITIVE = (
+    "Reflective supervision has really helped this year.",
+    "The team looks after each other, which keeps me going.",
+    "I feel proud of the work we do, even when it is heavy.",
+    "Peer support sessions are valuable; please keep them.",
+    "My manager checks in regularly and it makes a difference.",
+    "Seeing a family move on well is why I do this job.",
+)
+_COMMENTS_GENERAL = (
     "Thank you for asking. It helps to know someone is listening.",
     "More clarity about what is expected of us would help.",
-    "Peer support sessions are valuable; please keep them.",
-    "I feel proud of the work we do, even when it is heavy.",
-]
-RESPONSE_RATE = 0.8
+    "Changes to the rota have made it easier to plan my week.",
+    "It would be good to hear what happens with the results of this survey.",
+    "Training on trauma-informed practice was useful; more of it please.",
+    "A quieter space in the office for difficult phone calls would help.",
+)
 
 
-def simulate_survey(*, seed: int = 2026, instrument: Instrument | None = None) -> pd.DataFrame:
-    """The truth table of :mod:`tiwell.layouts`: one row per response, answers as Int64."""
-    inst = instrument or load_builtin("proqol5")
+# ---------------------------------------------------------------- the survey
+
+
+def simulate_survey(*, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
+    """The truth table of :mod:`tiwell.layouts`: about 900 responses over three waves, in
+    submission order. ``instrument`` is a ProQOL 5 definition (the built-in one by default)."""
+    instrument = instrument or load_builtin("proqol5")
     rng = np.random.default_rng(seed)
-    staff = _staff(rng)
+    names = _name_pool(rng)
+    staff = pd.concat([_hire(rng, team, _pool_size(team), names) for team in TEAMS], ignore_index=True)
+    waves = []
+    for w, wave in enumerate(WAVES):
+        if w:
+            staff = _replace_leavers(rng, staff, names)
+        waves.append(_wave_responses(rng, staff, w, wave))
+    people = pd.concat(waves, ignore_index=True).sort_values("submitted", kind="stable", ignore_index=True)
+    answers = _leave_gaps(rng, _answers(rng, people, instrument))
+    comments = _comments(rng, people, answers)
+    text = people[["name", "email", "phone", "team", "role", "wave"]].astype("str")
+    return pd.concat([pd.DataFrame({"respondent": np.arange(1, len(people) + 1)}), text, people["submitted"],
+                      answers, pd.Series(comments, name="comment", dtype="str")], axis=1)
+
+
+def _pool_size(team: _Team) -> int:
+    """Staff in the team: respondents at a 70-75% response rate; the tiny team has five."""
+    return 5 if team.size < 5 else int(np.ceil(team.size / 0.72))
+
+
+def _name_pool(rng: np.random.Generator) -> list[tuple[str, str]]:
+    """Every first-last pair once, shuffled; people take them in turn so no two share a name."""
+    pairs = [(first, last) for first in FIRST_NAMES for last in LAST_NAMES]
+    return [pairs[i] for i in rng.permutation(len(pairs))]
+
+
+def _hire(rng: np.random.Generator, team: _Team, count: int, names: list) -> pd.DataFrame:
+    """New staff: a name, a made-up email, a phone number for some, a role and lasting latent traits."""
+    taken = [names.pop() for _ in range(count)]
+    email = [f"{first}.{last}@example.org".lower().replace("'", "") for first, last in taken]
+    phone = [f"07700 900{k:03d}" if rng.random() < 0.3 else "" for k in rng.integers(0, 1000, count)]
+    return pd.DataFrame({
+        "name": [f"{first} {last}" for first, last in taken], "email": email, "phone": phone,
+        "team": team.name, "role": rng.choice(list(team.roles), count, p=list(team.roles.values())),
+        "strain": rng.normal(0, 0.4, count),  # shared by burnout, STS and (negatively) satisfaction
+        "own_cs": rng.normal(0, 0.3, count), "own_bo": rng.normal(0, 0.25, count),
+        "own_sts": rng.normal(0, 0.3, count),
+    })
+
+
+def _replace_leavers(rng: np.random.Generator, staff: pd.DataFrame, names: list) -> pd.DataFrame:
+    """About one in eight of each team leaves between waves; new starters take their places."""
+    leaving = rng.random(len(staff)) < 0.12
+    starters = [_hire(rng, team, int((leaving & staff["team"].eq(team.name)).sum()), names) for team in TEAMS]
+    return pd.concat([staff[~leaving], *starters], ignore_index=True)
+
+
+def _wave_responses(rng: np.random.Generator, staff: pd.DataFrame, w: int, wave: str) -> pd.DataFrame:
+    """Who answers in this wave, their latent item levels and when they submitted."""
+    chosen = []
+    for team in TEAMS:
+        members = np.flatnonzero(staff["team"].eq(team.name).to_numpy())
+        count = rng.integers(3, 5) if team.size < 5 else round(team.size * rng.uniform(0.9, 1.1))
+        chosen.append(rng.choice(members, min(count, len(members)), replace=False))
+    people = staff.iloc[np.concatenate(chosen)].reset_index(drop=True)
+    teams = {t.name: t for t in TEAMS}
+    role = np.array([_ROLE_SHIFT[r] for r in people["role"]])
+    shift = np.array([[getattr(teams[name], sub)[w] for sub in ("cs", "bo", "sts")] for name in people["team"]])
+    month = rng.normal(0, 0.2, (len(people), 3))  # how this particular month is going
+    own = people[["own_cs", "own_bo", "own_sts"]].to_numpy()
+    level = _BASE + shift + role + people["strain"].to_numpy()[:, None] * _STRAIN_LOADING + own + month
+    return people.assign(wave=wave, submitted=_submission_times(rng, WAVES[wave], len(people)),
+                         **{sub: level[:, k] for k, sub in enumerate(_LATENT)})
+
+
+def _submission_times(rng: np.random.Generator, opening: str, count: int) -> pd.Series:
+    """Working-hours times over the three weeks a wave is open, most soon after it opens and few
+    at weekends."""
+    days = pd.Timestamp(opening) + pd.to_timedelta(np.arange(OPEN_DAYS), unit="D")
+    weight = np.exp(-np.arange(OPEN_DAYS) / 8) * np.where(days.day_of_week < 5, 1.0, 0.12)
+    day = rng.choice(OPEN_DAYS, count, p=weight / weight.sum())
+    seconds = rng.integers(8 * 3600, 18 * 3600 + 1800, count)
+    return pd.Series(days[day] + pd.to_timedelta(seconds, unit="s"))
+
+
+def _answers(rng: np.random.Generator, people: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
+    """Each item: its subscale's latent level, the item's lean and noise, rounded onto 1..5;
+    reversed items are drawn in the burnout direction and written reversed, as people answer them."""
+    low, high = instrument.scale.min, instrument.scale.max
+    columns = {}
+    for sub in instrument.subscales:
+        for number in sub.items:
+            level = people[sub.id].to_numpy() + _ITEM_LEAN.get(number, 0.0) + rng.normal(0, 0.65, len(people))
+            value = np.clip(np.rint(level), low, high)
+            columns[number] = low + high - value if number in instrument.reversed_items else value
+    return pd.DataFrame({n: columns[n] for n in instrument.item_numbers}).astype("Int64")
+
+
+def _leave_gaps(rng: np.random.Generator, answers: pd.DataFrame) -> pd.DataFrame:
+    """About 2% open the survey and answer nothing, 3% stop after 10-20 items and 2% skip one item."""
+    kind = rng.choice(4, len(answers), p=[0.02, 0.03, 0.02, 0.93])
+    numbers = answers.columns.to_numpy()
+    stop = rng.integers(10, 21, len(answers))
+    skipped = rng.choice(numbers, len(answers))
+    gone = ((kind == 0)[:, None]
+            | ((kind == 1)[:, None] & (numbers[None, :] > stop[:, None]))
+            | ((kind == 2)[:, None] & (numbers[None, :] == skipped[:, None])))
+    return answers.mask(gone)
+
+
+def _comments(rng: np.random.Generator, people: pd.DataFrame, answers: pd.DataFrame) -> list[str]:
+    """A comment from about one in six who reached the end, in the tone of their own levels."""
+    reached_end = answers.notna().sum(axis=1).to_numpy() >= answers.shape[1] - 1
+    writes = reached_end & (rng.random(len(people)) < 0.16)
+    pick = rng.random(len(people))
+    out = []
+    for wrote, bo, cs, p in zip(writes, people["burnout"], people["compassion_satisfaction"], pick):
+        pool = _COMMENTS_STRAINED if bo > 2.9 else _COMMENTS_POSITIVE if cs > 4.0 else _COMMENTS_GENERAL
+        out.append(pool[int(p * len(pool))] if wrote else "")
+    return out
+
+
+# ---------------------------------------------------------------- turnover
+
+
+def simulate_turnover(truth: pd.DataFrame, *, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
+    """Team x half-year headcounts and leavers. Headcounts exceed respondents (60-80% respond);
+    the chance of leaving rises with the team's mean burnout in the period and the one before."""
+    instrument = instrument or load_builtin("proqol5")
+    rng = np.random.default_rng(seed)
+    per = (truth.assign(period=truth["wave"].map(_half_year), burnout=_burnout_sums(truth, instrument))
+           .groupby(["team", "period"]).agg(respondents=("burnout", "size"), burnout=("burnout", "mean")))
     rows = []
-    for w, (wave, start) in enumerate(WAVES.items()):
-        answering = staff[rng.random(len(staff)) < RESPONSE_RATE]
-        if wave != "2025-03":  # people who left are replaced by new starters
-            answering = answering.assign(person=answering["person"] + w * 10_000 * (rng.random(len(answering)) < 0.12))
-        for _, person in answering.iterrows():
-            rows.append(_response(person, wave, w, pd.Timestamp(start), rng, inst))
-    truth = pd.DataFrame(rows)
-    truth.insert(0, "respondent", np.arange(1, len(truth) + 1))
-    return truth.astype({n: "Int64" for n in inst.item_numbers})
-
-
-def _staff(rng: np.random.Generator) -> pd.DataFrame:
-    people = []
-    for team, (size, *_shifts) in TEAMS.items():
-        for k in range(size):
-            people.append({"person": len(people), "team": team,
-                           "role": ROLES[rng.choice(len(ROLES), p=[0.45, 0.2, 0.2, 0.08, 0.07])]})
-    return pd.DataFrame(people)
-
-
-def _response(person, wave: str, w: int, start: pd.Timestamp, rng: np.random.Generator, inst: Instrument) -> dict:
-    _, bo_shift, sts_shift, cs_shift, trend = TEAMS[person["team"]]
-    latent = {"compassion_satisfaction": 3.85 + cs_shift + rng.normal(0, 0.45),
-              "burnout": 2.35 + bo_shift + trend * w + rng.normal(0, 0.4),
-              "secondary_traumatic_stress": 2.1 + sts_shift + rng.normal(0, 0.45)}
-    answers = {}
-    for sub in inst.subscales:
-        for n in sub.items:
-            value = int(np.clip(np.rint(latent[sub.id] + rng.normal(0, 0.7)), 1, 5))
-            answers[n] = 6 - value if n in inst.reversed_items else value
-    answers = _leave_some_blank(answers, rng)
-    first, last = FIRST[person["person"] % len(FIRST)], LAST[person["person"] % len(LAST)]
-    return {"name": f"{first} {last}", "email": f"{first.lower()}.{last.lower()}{person['person']}@example.org",
-            "phone": f"07700 9{person['person'] % 100000:05d}" if rng.random() < 0.3 else "",
-            "team": person["team"], "role": person["role"], "wave": wave,
-            "submitted": start + pd.Timedelta(minutes=int(rng.integers(0, 21 * 24 * 60))),
-            **answers, "comment": COMMENTS[rng.integers(len(COMMENTS))] if rng.random() < 0.15 else ""}
-
-
-def _leave_some_blank(answers: dict, rng: np.random.Generator) -> dict:
-    """About 2% answer nothing, 3% stop part-way, 4% skip a single item."""
-    draw = rng.random()
-    numbers = sorted(answers)
-    if draw < 0.02:
-        return {n: pd.NA for n in numbers}
-    if draw < 0.05:
-        stop = int(rng.integers(10, 21))
-        return {n: answers[n] if n <= stop else pd.NA for n in numbers}
-    if draw < 0.09:
-        return answers | {int(rng.choice(numbers)): pd.NA}
-    return answers
-
-
-def simulate_turnover(truth: pd.DataFrame, *, seed: int = 7) -> pd.DataFrame:
-    """Team x half-year leavers that follow each team's burnout in the same and previous period."""
-    rng = np.random.default_rng(seed)
-    inst = load_builtin("proqol5")
-    burnout = score(truth[list(inst.item_numbers)].astype(float), inst)["burnout"]
-    level = truth.assign(burnout=burnout).groupby(["team", "wave"])["burnout"].mean()
-    rows, previous = [], {}
-    for (period, (start, end)), wave in zip(PERIODS.items(), WAVES):
-        for team, (size, *_rest) in TEAMS.items():
-            current = level.get((team, wave), 25.0)
-            pressure = 0.5 * current + 0.5 * previous.get(team, current)
-            rate = np.clip(0.04 + 0.012 * (pressure - 24), 0.01, 0.4)
-            head_start = int(round(size / RESPONSE_RATE * 0.95 + rng.integers(-2, 3)))
-            leavers = int(min(rng.binomial(head_start, rate), head_start))
-            voluntary = int(rng.binomial(leavers, 0.75))
-            rows.append({"team": team, "period": period, "period_start": start, "period_end": end,
-                         "headcount_start": head_start,
-                         "headcount_end": max(head_start - leavers + int(rng.integers(0, leavers + 2)), 1),
-                         "leavers": leavers, "voluntary_leavers": voluntary})
-            previous[team] = current
+    for team, group in per.groupby(level="team"):
+        respondents, burnout = group["respondents"].to_numpy(), group["burnout"].to_numpy()
+        rate = rng.uniform(0.62, 0.76) + rng.normal(0, 0.02, len(group))  # the team's usual response rate
+        start = np.ceil(respondents / rate).astype(int)
+        end = np.append(start[1:], max(1, start[-1] + int(rng.integers(-2, 3))))
+        previous = np.insert(burnout[:-1], 0, burnout[0])
+        risk = np.clip(0.07 + 0.012 * (burnout - 24) + 0.008 * (previous - 24), 0.02, 0.4)
+        leavers = np.minimum(np.maximum(rng.binomial(start, risk), start - end), start)  # shrinking needs leavers
+        voluntary = rng.binomial(leavers, 0.75)
+        for k, period in enumerate(group.index.get_level_values("period")):
+            first_day, last_day = _period_bounds(period)
+            rows.append({"team": team, "period": period, "period_start": first_day, "period_end": last_day,
+                         "headcount_start": int(start[k]), "headcount_end": int(end[k]),
+                         "leavers": int(leavers[k]), "voluntary_leavers": int(voluntary[k])})
     return pd.DataFrame(rows)
 
 
-def with_blank_rows(rows: layouts.Rows, every: int, header_rows: int = 1) -> layouts.Rows:
-    """Blank rows among the answers, as real files get when someone clears a row."""
-    out = rows[:header_rows]
-    for i, row in enumerate(rows[header_rows:], start=1):
-        out.append(row)
-        if i % every == 0:
-            out.append([""] * len(row))
-    return out
+def _half_year(wave: str) -> str:
+    year, month = wave.split("-")
+    return f"{year}-H{1 if int(month) <= 6 else 2}"
 
 
-def vary_spelling(rows: layouts.Rows, rng: np.random.Generator, header_rows: int = 1) -> layouts.Rows:
-    """A few answers in other case and spacing ('very often', ' Often ', 'SOMETIMES')."""
-    forms = [str.lower, str.upper, lambda s: f" {s} "]
-    labels = {"Never", "Rarely", "Sometimes", "Often", "Very Often"}
-    out = [list(r) for r in rows]
-    for row in out[header_rows:]:
-        for j, cell in enumerate(row):
-            if cell in labels and rng.random() < 0.01:
-                row[j] = forms[rng.integers(len(forms))](cell)
-    return out
+def _period_bounds(period: str) -> tuple[str, str]:
+    year, half = period.split("-H")
+    return (f"{year}-01-01", f"{year}-06-30") if half == "1" else (f"{year}-07-01", f"{year}-12-31")
 
 
-def write_samples(out_dir: Path | str = "data/samples", *, seed: int = 2026) -> list[Path]:
+def _burnout_sums(truth: pd.DataFrame, instrument: Instrument) -> np.ndarray:
+    """Each respondent's burnout sum, prorated as the instrument allows (NaN when it cannot be)."""
+    sub = next(s for s in instrument.subscales if s.id == "burnout")
+    values = truth[list(sub.items)].to_numpy(float, na_value=np.nan)
+    flip = [i for i, n in enumerate(sub.items) if n in instrument.reversed_items]
+    values[:, flip] = instrument.scale.min + instrument.scale.max - values[:, flip]
+    answered = np.isfinite(values).sum(axis=1)
+    sums = np.nansum(values, axis=1) / np.maximum(answered, 1) * len(sub.items)
+    return np.where(answered >= sub.min_answered, sums, np.nan)
+
+
+# ---------------------------------------------------------------- files
+
+
+def write_samples(out_dir: Path | str) -> list[Path]:
+    """The sample files: the whole survey as Microsoft Forms exports it (with the blank rows and
+    odd spellings real files have), team turnover, and 60 people of the last wave in each other layout."""
     out = Path(out_dir)
     (out / "layouts").mkdir(parents=True, exist_ok=True)
-    inst = load_builtin("proqol5")
-    truth = simulate_survey(seed=seed, instrument=inst)
-    rows = vary_spelling(layouts.microsoft_forms(truth, inst), np.random.default_rng(seed))
-    written = {out / "proqol5_microsoft_forms.xlsx": layouts.to_xlsx_bytes(with_blank_rows(rows, 280), sheet="Sheet1")}
-    turnover = simulate_turnover(truth, seed=seed)
-    written[out / "turnover_by_team.csv"] = turnover.to_csv(index=False, lineterminator="\n").encode()
-    small = truth[truth["wave"] == "2026-03"].head(60)
-    written |= {
-        out / "layouts" / "google_forms.csv": layouts.to_csv_bytes(layouts.google_forms(small, inst)),
-        out / "layouts" / "qualtrics.csv": layouts.to_csv_bytes(layouts.qualtrics(small, inst), bom=True),
-        out / "layouts" / "surveymonkey.xlsx": layouts.to_xlsx_bytes(layouts.surveymonkey(small, inst), sheet="Sheet"),
-        out / "layouts" / "plain_excel.xlsx": layouts.to_xlsx_bytes(layouts.plain_excel(small, inst), sheet="Responses"),
+    instrument = load_builtin("proqol5")
+    truth = simulate_survey(instrument=instrument)
+    rng = np.random.default_rng(SEED)
+    forms = _vary_labels(rng, _with_blank_rows(rng, layouts.microsoft_forms(truth, instrument), 3), instrument)
+    last = truth[truth["wave"].eq(list(WAVES)[-1])]
+    demo = last.iloc[np.linspace(0, len(last) - 1, 60).astype(int)]
+    files = {
+        "proqol5_microsoft_forms.xlsx": layouts.to_xlsx_bytes(forms, sheet="Sheet1"),
+        "turnover_by_team.csv": simulate_turnover(truth).to_csv(index=False, lineterminator="\n").encode(),
+        "layouts/google_forms.csv": layouts.to_csv_bytes(layouts.google_forms(demo, instrument)),
+        "layouts/qualtrics.csv": layouts.to_csv_bytes(layouts.qualtrics(demo, instrument), bom=True),
+        "layouts/surveymonkey.xlsx": layouts.to_xlsx_bytes(layouts.surveymonkey(demo, instrument), sheet="Sheet"),
+        "layouts/plain_excel.xlsx": layouts.to_xlsx_bytes(layouts.plain_excel(demo, instrument), sheet="Responses"),
     }
-    for path, data in written.items():
-        path.write_bytes(data)
-    return list(written)
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return [out / name for name in files]
+
+
+def _with_blank_rows(rng: np.random.Generator, rows: list[list], count: int) -> list[list]:
+    """Empty rows between respondents (one header row above), as when someone clears a row."""
+    rows = list(rows)
+    for at in sorted(rng.choice(np.arange(2, len(rows)), count, replace=False), reverse=True):
+        rows.insert(int(at), [""] * len(rows[0]))
+    return rows
+
+
+def _vary_labels(rng: np.random.Generator, rows: list[list], instrument: Instrument) -> list[list]:
+    """Three answers each in lower case, padded with spaces and in capitals: still valid labels."""
+    labels = {label.label for label in instrument.scale.labels}
+    cells = [(r, c) for r, row in enumerate(rows[1:], start=1) for c, cell in enumerate(row) if cell in labels]
+    rows = [list(row) for row in rows]
+    for k, i in enumerate(rng.choice(len(cells), 9, replace=False)):
+        r, c = cells[i]
+        rows[r][c] = (str.lower, lambda s: f" {s} ", str.upper)[k % 3](rows[r][c])
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m tiwell.samples", description="Write tiwell's sample files.")
+    parser.add_argument("out_dir", nargs="?", default="data/samples", help="where to write (default: %(default)s)")
+    for path in write_samples(parser.parse_args(argv).out_dir):
+        print(path)
 
 
 if __name__ == "__main__":
-    for path in write_samples(sys.argv[1] if len(sys.argv) > 1 else "data/samples"):
-        print(path)
+    main()

@@ -1,0 +1,27 @@
+"""The committed sample files: exactly what the generator writes, and read as a new user meets them."""
+
+import hashlib
+from pathlib import Path
+
+from tiwell.pipeline import score_file
+from tiwell.samples import simulate_survey, write_samples
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+
+
+def test_the_committed_samples_are_what_the_generator_writes(tmp_path):
+    for path in write_samples(tmp_path):
+        committed = SAMPLES / path.relative_to(tmp_path)
+        assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(committed.read_bytes()).digest(), \
+            f"{committed.name} is out of date: run python -m tiwell.samples data/samples"
+
+
+def test_the_microsoft_forms_sample_reads_with_blank_rows_and_personal_columns():
+    survey = score_file((SAMPLES / "proqol5_microsoft_forms.xlsx").read_bytes(), "proqol5_microsoft_forms.xlsx")
+    assert survey.table.layout == "microsoft_forms"
+    assert len(survey.table.blank_rows) == 3
+    assert [c for c, _ in survey.table.dropped] == ["Email", "Name"]
+    assert survey.counts["respondents"] == len(simulate_survey())
+    assert survey.counts["prorated"] > 0 and survey.counts["not_scored"] > 0
+    assert not survey.issues["code"].isin(["not_an_answer", "off_scale"]).any(), "case and spacing variants all read"
+    assert sorted(survey.scored["wave"].unique()) == ["2025-03", "2025-09", "2026-03"]
