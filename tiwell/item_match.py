@@ -2,7 +2,7 @@
 
 Statements: the header, the part in Google Forms' trailing ``[...]``, the part after Qualtrics'
 `` - ``, tolerant of case and punctuation, with each bracketed adaptable word of the instrument
-(``[help]``) standing for up to three words of the organisation's own (``support``, ``care for``).
+(``[help]``) standing for up to five words of the organisation's own (``support``, ``care for``).
 Near misses (a typo, ``workload`` for ``case [work] load``) are matched by similarity, with a
 lower confidence shown to the user.
 
@@ -32,7 +32,7 @@ MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ ]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ ]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
-_WILDCARD = r"(?:\w+(?: \w+){0,2} )?"
+_WILDCARD = r"(?:\w+(?: \w+){0,4} )?"  # up to five words of the organisation's own
 
 
 @dataclass(frozen=True)
