@@ -87,7 +87,24 @@ def edit_mapping(survey, options: dict):
                        mime="application/json")
     if edited[["role", "instrument", "item"]].equals(survey.mapping.table[["role", "instrument", "item"]]):
         return survey
-    return state.score(*_source_key(options), mapping.to_json())
+    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"])
+
+
+def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
+    """Named cut points for instruments that have them (the classic MBI cut-offs): never the
+    default, each labelled with its source."""
+    chosen = []
+    for inst in instruments:
+        if not inst.band_sets:
+            continue
+        labels = {f"None: {inst.short_name} scores (and profiles) without cut-offs": None}
+        labels |= {band_set.label: band_set.id for band_set in inst.band_sets}
+        picked = labels[st.selectbox(f"Cut points for {inst.short_name}", list(labels), key=f"bands-{inst.id}")]
+        if picked:
+            band_set = inst.band_set(picked)
+            st.caption(f"{band_set.source} {band_set.note}")
+            chosen.append((inst.id, picked))
+    return tuple(chosen)
 
 
 def _source_key(options: dict) -> tuple:
@@ -123,7 +140,9 @@ if source is None:
 
 try:
     options = {"data": source[0], "name": source[1]} | choose_options(*source)
-    base = state.score(*_source_key(options), options["mapping_json"])
+    detected = state.score(*_source_key(options), options["mapping_json"])
+    options["band_sets"] = choose_band_sets(detected.instruments)
+    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"])
 except ERRORS as exc:
     st.error(str(exc))
     state.keep_survey(None)

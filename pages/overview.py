@@ -7,7 +7,8 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.aggregate import summarise
-from tiwell.views import subscale_info
+from tiwell.instrument_info import profile_table
+from tiwell.views import profile_shares, subscale_info
 from ui.filters import need_survey, selected_rows, sidebar
 
 survey = need_survey()
@@ -44,3 +45,14 @@ for _, sub in info.iterrows():
     st.plotly_chart(charts.distribution(rows[sub["column"]], sub["label"], (sub["low"], sub["high"]),
                                         sub["band_rules"], sub["direction"]), width="stretch",
                     key=f"dist-{sub['column']}")
+
+for inst in survey.instruments:
+    table = profile_shares(rows, survey, min_group).get(inst.id)
+    if table is None:
+        continue
+    st.subheader(f"{inst.short_name} profiles")
+    st.caption(f"{inst.profiles.label}. {inst.profiles.note} Based on {table['people'].iloc[0]} people with every "
+               "part scored.")
+    st.plotly_chart(charts.profile_shares(table, "Share of people in each profile"), width="stretch",
+                    key=f"profiles-{inst.id}")
+    st.dataframe(profile_table(inst), hide_index=True, width="stretch")

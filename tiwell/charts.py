@@ -122,3 +122,13 @@ def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid"
         customdata=np.stack([part["n"].fillna(0), part["ci_low"], part["ci_high"]], axis=-1),
         hovertemplate=f"{name}, %{{x}}: mean %{{y:.1f}} (95% CI %{{customdata[1]:.1f}} to %{{customdata[2]:.1f}}, "
                       "n = %{customdata[0]:.0f})<extra></extra>")
+
+
+def profile_shares(table: pd.DataFrame, title: str) -> go.Figure:
+    """Share of people in each profile, engaged first; one calm colour, the share as text."""
+    fig = go.Figure(go.Bar(y=table["profile"], x=table["share"], orientation="h", marker_color=MIDDLE,
+                           text=[f"{v:.0%}" for v in table["share"]], textposition="outside",
+                           hovertemplate="%{y}: %{x:.0%}<extra></extra>"))
+    fig.update_xaxes(tickformat=".0%", range=[0, max(1e-9, table["share"].max()) * 1.2])
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=80 + 40 * len(table))

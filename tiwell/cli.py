@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--map", type=Path, help="a mapping file saved earlier (JSON)")
     score.add_argument("--out", type=Path, help="where to write the scored rows (.csv or .xlsx); default: CSV to stdout")
     score.add_argument("--save-map", type=Path, help="also write the mapping used, to reuse next wave")
+    score.add_argument("--band-set", action="append", default=[], metavar="INSTRUMENT=SET",
+                       help="named cut points for an instrument, e.g. mbi_hss=classic_3rd_edition (see the instrument file)")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
@@ -58,12 +60,22 @@ def _score(args: argparse.Namespace) -> int:
     instruments = tuple(load_instrument(i) for i in args.instrument)
     saved = args.map.read_text("utf-8") if args.map else None
     survey = score_file(args.input.read_bytes(), args.input.name, instruments=instruments,
-                        sheet=args.sheet, saved_mapping=saved)
+                        sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set))
     _write(survey, args.out)
     if args.save_map:
         args.save_map.write_text(survey.mapping.to_json(), "utf-8")
     print(_summary(survey, args), file=sys.stderr)
     return 0
+
+
+def _band_sets(pairs: list[str]) -> dict[str, str]:
+    chosen = {}
+    for pair in pairs:
+        instrument, sep, band_set = pair.partition("=")
+        if not sep or not instrument or not band_set:
+            raise InstrumentError(f"--band-set takes INSTRUMENT=SET (e.g. mbi_hss=classic_3rd_edition), not '{pair}'.")
+        chosen[instrument] = band_set
+    return chosen
 
 
 def _write(survey: ScoredSurvey, out: Path | None) -> None:

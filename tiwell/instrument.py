@@ -13,12 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 from tiwell.instrument_model import (  # noqa: F401  (re-exported: the model's home for callers)
-    DIRECTIONS, METHODS, Band, BandSet, Instrument, Item, Label, Profiles, ProfileType, Scale, Subscale,
+    DIRECTIONS, METHODS, Band, BandSet, Instrument, InstrumentError, Item, Label, Profiles, ProfileType, Scale,
+    Subscale,
 )
-
-
-class InstrumentError(ValueError):
-    """A definition file that cannot be used; the message names the file and field."""
 
 
 # ---------------------------------------------------------------- reading and checking

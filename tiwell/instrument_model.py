@@ -12,6 +12,10 @@ DIRECTIONS = ("higher_is_better", "higher_is_worse")
 METHODS = ("sum", "mean")
 
 
+class InstrumentError(ValueError):
+    """A definition, or a choice made of one, that cannot be used; the message names the field."""
+
+
 @dataclass(frozen=True)
 class Band:
     """A named score range, inclusive at both ends; ``None`` leaves an end open."""
@@ -130,14 +134,14 @@ class Instrument:
             if sub.id == subscale_id:
                 return sub
         allowed = ", ".join(s.id for s in self.subscales)
-        raise ValueError(f"{self.short_name} has no subscale {subscale_id!r}; it has {allowed}.")
+        raise InstrumentError(f"{self.short_name} has no subscale {subscale_id!r}; it has {allowed}.")
 
     def band_set(self, band_set_id: str) -> BandSet:
         for band_set in self.band_sets:
             if band_set.id == band_set_id:
                 return band_set
         allowed = ", ".join(b.id for b in self.band_sets) or "none"
-        raise ValueError(f"{self.short_name} has no band set {band_set_id!r}; allowed: {allowed}.")
+        raise InstrumentError(f"{self.short_name} has no band set {band_set_id!r}; allowed: {allowed}.")
 
     def score_range(self, subscale_id: str) -> tuple[float, float]:
         """Lowest and highest possible score of a subscale."""

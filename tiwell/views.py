@@ -45,3 +45,19 @@ def select(scored: pd.DataFrame, filters: dict, min_group: int) -> tuple[pd.Data
         if value is not None:
             mask &= scored[column] == value
     return scored[mask], seen
+
+
+def profile_shares(rows: pd.DataFrame, survey, min_group: int) -> dict[str, pd.DataFrame]:
+    """Per instrument with profiles: the share of people in each profile, among those with all
+    its subscales scored; nothing when fewer than ``min_group`` people have a profile."""
+    out = {}
+    for inst in survey.instruments:
+        column = f"{inst.id}_profile"
+        if inst.profiles is None or column not in rows:
+            continue
+        known = rows[column].dropna()
+        if len(known) < min_group:
+            continue
+        shares = known.value_counts(normalize=True).reindex(rows[column].cat.categories, fill_value=0.0)
+        out[inst.id] = pd.DataFrame({"profile": shares.index, "share": shares.to_numpy(), "people": len(known)})
+    return out

@@ -65,8 +65,9 @@ def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...],
 
 
 @st.cache_data(**CACHE, show_spinner="Scoring…")
-def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...],
-          custom_tomls: tuple[str, ...], mapping_json: str | None) -> ScoredSurvey:
-    """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected one."""
+def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...],
+          mapping_json: str | None, band_sets: tuple[tuple[str, str], ...] = ()) -> ScoredSurvey:
+    """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected
+    one, and any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``)."""
     table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls)
-    return score_table(table, instruments, mapping_json)
+    return score_table(table, instruments, mapping_json, dict(band_sets))
