@@ -140,7 +140,7 @@ if source is None:
 
 try:
     options = {"data": source[0], "name": source[1]} | choose_options(*source)
-    detected = state.score(*_source_key(options), options["mapping_json"])
+    detected = state.score(*_source_key(options), options["mapping_json"], ())
     options["band_sets"] = choose_band_sets(detected.instruments)
     base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"])
 except ERRORS as exc:

@@ -1,7 +1,6 @@
 """The leaders' pages (overview, teams, trends) against the core's own numbers, and the promise
 that a filter change never re-reads or re-scores."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +8,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import ui.state
+from figures import traces
 from tiwell.aggregate import summarise
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
@@ -47,8 +47,7 @@ def test_overview_metrics_are_the_cores_means(app, core):
 
 def test_overview_band_chart_draws_the_cores_shares(app, core):
     app.switch_page("pages/overview.py").run()
-    figure = app.get("plotly_chart")[0].proto.spec
-    data = json.loads(figure)["data"]
+    data = traces(app.get("plotly_chart")[0])
     high_burnout = next(t for t in data if t["y"] == ["Burnout"] and t["name"] == "high")
     expected = (core["burnout_band"] == "high").sum() / core["burnout"].notna().sum()
     assert high_burnout["x"][0] == pytest.approx(expected)
@@ -66,7 +65,7 @@ def test_teams_heatmap_hides_small_teams_and_shows_the_rest(app, core):
     app.switch_page("pages/teams.py").run()
     sidebar_select(app, "Wave", "2025-09")
     assert not app.exception
-    heat = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    heat = traces(app.get("plotly_chart")[0])[0]
     wave = core[core["wave"] == "2025-09"]
     expected = summarise(wave, SUBSCALES, ["team"], 5)
     shown = sorted(expected.loc[expected["shown"], "team"].unique())
