@@ -7,7 +7,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.aggregate import summarise
-from tiwell.views import subscale_info
+from tiwell.views import check_cells, subscale_info
 from ui.filters import need_survey, selected_rows, sidebar
 
 survey = need_survey()
@@ -25,7 +25,7 @@ st.write("Each team's scores side by side, to see where support is most needed. 
          "score sits towards the end that calls for attention (orange) or the better end (blue), whatever "
          "the direction of the subscale. Teams too small to show safely are left out, with the reason below.")
 
-table = summarise(rows, subscales, ["team"], min_group)
+table = check_cells(summarise(rows, subscales, ["team"], min_group), survey.scored, ["team"], filters, min_group)
 shown = table.loc[table["shown"], "team"].unique().tolist()
 hidden = sorted(set(table["team"]) - set(shown))
 

@@ -7,7 +7,7 @@ import streamlit as st
 from tiwell import charts
 from tiwell.aggregate import summarise
 from tiwell.trends import describe_change, wave_changes
-from tiwell.views import subscale_info
+from tiwell.views import check_cells, subscale_info
 from ui.filters import need_survey, selected_rows, sidebar
 
 survey = need_survey()
@@ -27,11 +27,13 @@ labels = dict(zip(info["label"], info["column"]))
 label = st.selectbox("Subscale", list(labels))
 column = labels[label]
 sub = info.set_index("column").loc[column]
-overall = summarise(rows, {column: label}, ["wave"], min_group)
+overall = check_cells(summarise(rows, {column: label}, ["wave"], min_group), survey.scored, ["wave"], filters,
+                      min_group)
 teams = []
 if "team" in rows and filters.get("team") is None:
     teams = st.multiselect("Teams to compare with the whole organisation", sorted(rows["team"].dropna().unique()))
-by_team = summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"])
+by_team = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"]),
+                      survey.scored, ["wave", "team"], filters, min_group)
 lines = by_team[by_team["team"].isin(teams)] if teams else overall.assign(series="This selection")
 series = "team" if teams else "series"
 st.plotly_chart(charts.trend(lines, label, series, overall if teams else None), width="stretch", key="trend")

@@ -65,3 +65,20 @@ def test_suppress_table_blanks_every_number_of_a_hidden_group():
 def test_the_minimum_cannot_go_below_three(value):
     with pytest.raises(ValueError, match="at least 3"):
         check_min_group(value)
+
+
+def test_a_cell_that_subtraction_would_reveal_is_hidden():
+    from tiwell.aggregate import summarise
+    from tiwell.views import check_cells
+
+    # Team A: 8 practitioners and 2 managers; team B: 6 and 6. With role = practitioner, A's 8 would
+    # be shown, and A (10, shown unfiltered) minus them gives A's 2 managers: so A is hidden.
+    frame = pd.DataFrame({"team": ["A"] * 10 + ["B"] * 12,
+                          "role": ["p"] * 8 + ["m"] * 2 + ["p"] * 6 + ["m"] * 6,
+                          "burnout": [30.0] * 22})
+    rows = frame[frame["role"] == "p"]
+    table = summarise(rows, {"burnout": "Burnout"}, ["team"], 5)
+    assert table["shown"].all(), "on its own the practitioner table looks safe"
+    checked = check_cells(table, frame, ["team"], {"role": "p"}, 5).set_index("team")
+    assert not checked.loc["A", "shown"] and pd.isna(checked.loc["A", "mean"])
+    assert checked.loc["B", "shown"]

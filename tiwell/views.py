@@ -61,3 +61,20 @@ def profile_shares(rows: pd.DataFrame, survey, min_group: int) -> dict[str, pd.D
         shares = known.value_counts(normalize=True).reindex(rows[column].cat.categories, fill_value=0.0)
         out[inst.id] = pd.DataFrame({"profile": shares.index, "share": shares.to_numpy(), "people": len(known)})
     return out
+
+
+def check_cells(table: pd.DataFrame, scored: pd.DataFrame, by: list[str], filters: dict, min_group: int) -> pd.DataFrame:
+    """A breakdown table with every cell that another view could reveal by subtraction hidden.
+
+    Each cell (a team in a wave, say, under the sidebar's filters) is treated as one more filtered
+    view: it is shown only when, along every dimension, it survives suppression among its siblings.
+    So a team's managers cannot be worked out as the team minus its other roles, whichever
+    selections a person compares."""
+    active = {c: v for c, v in filters.items() if v is not None}
+    out = table.copy()
+    for index, row in out[out["shown"]].iterrows():
+        if not filtered_view(scored, {c: row[c] for c in by} | active, min_group).shown:
+            out.loc[index, "shown"] = False
+    numeric = [c for c in out.select_dtypes("number").columns if c not in by]
+    out.loc[~out["shown"], numeric] = float("nan")
+    return out
