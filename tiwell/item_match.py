@@ -10,6 +10,7 @@ Numbers: ``Q1``, ``Q2_1`` (a Qualtrics matrix: the item is the last number), ``i
 ``ProQOL_1``, ``1.``. A prefix that names an instrument (``CBI_3``) claims for that instrument.
 A plain prefix (``Q``, ``item``) claims for the instrument the user chose; when tiwell detects,
 the numbered group goes to the instrument whose item count it fits best, and ambiguity is noted.
+A family prefix (``MBI_``) narrows that choice to the family's instruments (MBI-HSS, -ES, -GS).
 A ``Q1`` team question beside ``Q2_1``..``Q2_30`` is never taken for item 1: the prefix whose
 numbers cover most of the instrument wins.
 
@@ -29,8 +30,8 @@ from tiwell.text import normalise
 
 MIN_SIMILARITY = 85
 MIN_SHARE_FOUND = 0.5
-_MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ ]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
-_NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ ]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
+_MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
+_NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
 _WILDCARD = r"(?:\w+(?: \w+){0,4} )?"  # up to five words of the organisation's own
 
@@ -112,9 +113,13 @@ def _number_groups(headers: dict[str, tuple[str, ...]]) -> dict[str, dict[int, s
     return groups
 
 
+def _squeeze(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def _names_instrument(prefix: str, inst: Instrument) -> bool:
-    squeezed = re.sub(r"[^a-z0-9]", "", prefix)
-    names = {re.sub(r"[^a-z0-9]", "", p.lower()) for p in (inst.id, *inst.prefixes)}
+    squeezed = _squeeze(prefix)
+    names = {_squeeze(p) for p in (inst.id, *inst.prefixes)}
     return any(squeezed == n or (squeezed.startswith(n) and squeezed[len(n):].isdigit()) for n in names if n)
 
 
@@ -142,7 +147,8 @@ def _generic_groups(headers, instruments, groups, claimed: set, matches) -> tupl
     plain = {p: g for p, g in groups.items() if not any(_names_instrument(p, i) for i in instruments)}
     for prefix, group in sorted(plain.items(), key=lambda kv: -len(kv[1])):
         free = {n: c for n, c in group.items() if c not in claimed}
-        fits = sorted(((_fit(free, inst), k, inst) for k, inst in enumerate(instruments)
+        family = [inst for inst in instruments if prefix and _squeeze(inst.id).startswith(_squeeze(prefix))]
+        fits = sorted(((_fit(free, inst), k, inst) for k, inst in enumerate(family or instruments)
                        if inst.id not in done and len(set(free) & set(inst.item_numbers)) >= 3),
                       key=lambda f: (-f[0], f[1]))
         if not fits or fits[0][0] < MIN_SHARE_FOUND:
