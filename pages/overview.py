@@ -9,18 +9,18 @@ from tiwell import charts
 from tiwell.aggregate import summarise
 from tiwell.instrument_info import profile_table
 from tiwell.views import profile_shares, subscale_info
-from ui.filters import need_survey, selected_rows, sidebar
+from ui.filters import filtered_page, need_survey
 
 survey = need_survey()
-filters, min_group = sidebar(survey)
-st.title("Overview")
-rows = selected_rows(survey, filters, min_group)
+rows, filters, min_group = filtered_page(survey, "Overview")
 info = subscale_info(survey)
 
+strengths = info.loc[info["direction"] == "higher_is_better", "label"].str.lower().tolist()
 st.write(
-    f"{len(rows)} people in this selection. Strengths come first: compassion satisfaction is the "
-    "good that comes from doing this work well. Burnout and secondary traumatic stress describe what "
-    "the work asks of people; they are about what has happened at work, not about what is wrong with anyone."
+    f"{len(rows)} people in this selection. "
+    + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
+    + "The other scores describe what the work asks of people: they are about what has happened at work, "
+    "not about what is wrong with anyone."
 )
 
 summary = summarise(rows, dict(zip(info["column"], info["label"])), [], min_group)

@@ -8,16 +8,12 @@ import streamlit as st
 from tiwell import charts
 from tiwell.aggregate import summarise
 from tiwell.views import check_cells, subscale_info
-from ui.filters import need_survey, selected_rows, sidebar
+from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()
-if "team" not in survey.scored:
-    st.info("No team column was found in this survey, so there is nothing to show by team. "
-            "Mark a column as the team on the Upload and score page.")
-    st.stop()
-filters, min_group = sidebar(survey, exclude=("team",))
-st.title("Teams")
-rows = selected_rows(survey, filters, min_group)
+stop_unless("team" in survey.scored, "No team column was found in this survey, so there is nothing to show by "
+                                     "team. Mark a column as the team on the Upload and score page.")
+rows, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
 info = subscale_info(survey)
 subscales = dict(zip(info["column"], info["label"]))
 

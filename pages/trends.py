@@ -8,16 +8,13 @@ from tiwell import charts
 from tiwell.aggregate import summarise
 from tiwell.trends import describe_change, wave_changes
 from tiwell.views import check_cells, subscale_info
-from ui.filters import need_survey, selected_rows, sidebar
+from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()
-if "wave" not in survey.scored or survey.scored["wave"].nunique() < 2:
-    st.info("This survey holds one wave, so there is no trend to show yet. Upload a file with several waves "
+stop_unless("wave" in survey.scored and survey.scored["wave"].nunique() >= 2,
+            "This survey holds one wave, so there is no trend to show yet. Upload a file with several waves "
             "(or with response dates across several survey rounds).")
-    st.stop()
-filters, min_group = sidebar(survey, exclude=("wave",))
-st.title("Trends")
-rows = selected_rows(survey, filters, min_group)
+rows, filters, min_group = filtered_page(survey, "Trends", exclude=("wave",))
 info = subscale_info(survey)
 
 st.write("How each subscale has moved from one survey wave to the next. The bars around each point are 95% "

@@ -47,3 +47,17 @@ def selected_rows(survey, filters: dict, min_group: int):
         st.info(f"Nothing is shown for this selection. {seen.why} Choose a wider selection in the sidebar.")
         st.stop()
     return rows
+
+
+def stop_unless(condition: bool, message: str) -> None:
+    """A page that cannot apply to this survey says why, instead of drawing empty charts."""
+    if not condition:
+        st.info(message)
+        st.stop()
+
+
+def filtered_page(survey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[object, dict, int]:
+    """The sidebar, the page title, and the rows the filters select (or why none may be shown)."""
+    filters, min_group = sidebar(survey, exclude=exclude)
+    st.title(title)
+    return selected_rows(survey, filters, min_group), filters, min_group
