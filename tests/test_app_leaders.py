@@ -69,9 +69,10 @@ def test_teams_heatmap_hides_small_teams_and_shows_the_rest(app, core):
     wave = core[core["wave"] == "2025-09"]
     expected = summarise(wave, SUBSCALES, ["team"], 5)
     shown = sorted(expected.loc[expected["shown"], "team"].unique())
-    assert sorted(heat["y"]) == shown
-    assert "Clinical Psychology" not in heat["y"]
-    row = heat["y"].index("Youth Justice")
+    people = expected.groupby("team")["people"].max()
+    assert sorted(heat["y"]) == sorted(f"{team} (n = {people[team]:.0f})" for team in shown)
+    assert not any(label.startswith("Clinical Psychology") for label in heat["y"])
+    row = heat["y"].index(f"Youth Justice (n = {people['Youth Justice']:.0f})")
     mean = expected[(expected["team"] == "Youth Justice") & (expected["subscale"] == "burnout")]["mean"].iloc[0]
     assert heat["text"][row][1] == f"{mean:.1f}"
     assert any("Not shown" in c.value for c in app.caption)

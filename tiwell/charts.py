@@ -77,7 +77,9 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
     text = wide.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if value.startswith("share_") else f"{v:.1f}"))
     hover = np.where(wide.isna(), "hidden: too few people",
                      "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
-    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"], y=groups, text=text.to_numpy(),
+    sizes = people.max(axis=1)
+    rows = [f"{g} (n = {sizes[g]:.0f})" if pd.notna(sizes[g]) else str(g) for g in groups]
+    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"], y=rows, text=text.to_numpy(),
                                texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
                                colorscale=[[0, BETTER], [0.5, "#F4F1EA"], [1, ATTENTION]], showscale=False,
                                hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>", xgap=3, ygap=3))
@@ -132,3 +134,37 @@ def profile_shares(table: pd.DataFrame, title: str) -> go.Figure:
     fig.update_xaxes(tickformat=".0%", range=[0, max(1e-9, table["share"].max()) * 1.2])
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, height=80 + 40 * len(table))
+
+
+def scatter_fit(points: pd.DataFrame, x: str, y: str, x_title: str, y_title: str) -> go.Figure:
+    """Team-wave points with a least-squares line; each point says its team, wave and n."""
+    fig = go.Figure(go.Scatter(
+        x=points[x], y=points[y], mode="markers", marker=dict(size=11, color=BETTER, opacity=0.8),
+        customdata=np.stack([points["team"], points["wave"], points["n"]], axis=-1), name="team and wave",
+        hovertemplate="%{customdata[0]}, %{customdata[1]} (n = %{customdata[2]}): %{x:.1f}, %{y:.1f}<extra></extra>"))
+    if len(points) >= 3 and points[x].nunique() > 1:
+        slope, intercept = np.polyfit(points[x].astype(float), points[y].astype(float), 1)
+        line_x = np.array([points[x].min(), points[x].max()], dtype=float)
+        fig.add_trace(go.Scatter(x=line_x, y=intercept + slope * line_x, mode="lines", name="fitted line",
+                                 line=dict(color=ATTENTION, width=2), hoverinfo="skip"))
+    fig.update_xaxes(title=x_title)
+    fig.update_yaxes(title=y_title)
+    return _layout(fig, f"{x_title} and {y_title.lower()}, by team and wave", height=420)
+
+
+def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, rate: str) -> go.Figure:
+    """One team's subscale mean by wave and its turnover by period, on one time axis."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=turnover["period_start"] + (turnover["period_end"] - turnover["period_start"]) / 2,
+                         y=turnover[rate], name="turnover rate (per 100 a year)", marker_color=MIDDLE, yaxis="y2",
+                         width=1000 * 60 * 60 * 24 * 150, customdata=turnover["period"],
+                         hovertemplate="%{customdata}: %{y:.1f} per 100 a year<extra></extra>"))
+    fig.add_trace(go.Scatter(x=survey_points["date"], y=survey_points["mean"], name=label, mode="lines+markers",
+                             line=dict(color=BETTER, width=2.5), marker=dict(size=9),
+                             error_y=dict(type="data", symmetric=False,
+                                          array=survey_points["ci_high"] - survey_points["mean"],
+                                          arrayminus=survey_points["mean"] - survey_points["ci_low"]),
+                             hovertemplate="%{x|%b %Y}: mean %{y:.1f}<extra></extra>"))
+    fig.update_layout(yaxis=dict(title=label), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
+                                                           side="right", showgrid=False, rangemode="tozero"))
+    return _layout(fig, f"{label} and turnover over time", height=380)
