@@ -149,10 +149,10 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
         return pd.read_csv(io.StringIO(text), **options)
     except pd.errors.ParserError:
         # Later rows wider than the first: give every row the widest width.
-        width = max((len(r) for r in csv.reader(io.StringIO(text), delimiter=sep)), default=1)
         try:
+            width = max((len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)), default=1)
             return pd.read_csv(io.StringIO(text), names=range(width), **options)
-        except pd.errors.ParserError as exc:
+        except (pd.errors.ParserError, csv.Error) as exc:
             raise IngestError(f"{filename} is not a readable table: {exc}.") from exc
     except pd.errors.EmptyDataError as exc:
         raise IngestError(f"{filename} is empty.") from exc
