@@ -63,7 +63,10 @@ def read_tables(data: bytes, filename: str, sheet: str | None = None) -> Iterato
     if sheet is not None and sheet not in names:
         raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
     for name in [sheet] if sheet is not None else names:
-        grid = pd.read_excel(book, sheet_name=name, header=None, dtype=str).fillna("")
+        try:
+            grid = pd.read_excel(book, sheet_name=name, header=None, dtype=str).fillna("")
+        except Exception as exc:  # calamine raises its own types for each kind of damage
+            raise IngestError(f"{filename}, sheet '{name}' could not be read (it may be damaged): {exc}.") from exc
         if grid.size:
             yield _table(grid, filename, name)
 
