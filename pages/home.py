@@ -6,7 +6,8 @@ import streamlit as st
 
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest import IngestError
-from tiwell.instrument import InstrumentError, builtin_instruments
+from tiwell.instrument import InstrumentError
+from tiwell.pipeline import builtins_in_order
 from tiwell.mapping import ROLES, Mapping, MappingError
 from tiwell.summary import describe
 from ui import state
@@ -42,7 +43,7 @@ def choose_options(data: bytes, name: str) -> dict:
     with st.expander("Options: sheet, instruments, a saved mapping"):
         sheets = state.sheets_of(data, name)
         sheet = st.selectbox("Sheet", ["The first that holds the questions", *sheets]) if len(sheets) > 1 else None
-        labels = {f"{i.short_name} ({i.id})": i.id for i in builtin_instruments()}
+        labels = {f"{i.short_name} ({i.id})": i.id for i in builtins_in_order()}
         labels |= {f"{state.parsed(text).short_name} ({i}, yours)": i for i, text in customs.items()}
         picked = st.multiselect("Instruments", list(labels), placeholder="Detect from the columns",
                                 help="Leave empty and tiwell finds every instrument in the file. Add your own "

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tiwell.instrument import InstrumentError, builtin_instruments
+from tiwell.instrument import InstrumentError
 from tiwell.instrument_info import band_set_table, item_table, profile_table, scale_table, subscale_table
+from tiwell.pipeline import builtins_in_order
 from ui import state
 
 st.title("Instruments")
@@ -28,7 +29,7 @@ with st.expander("Use your own instrument definition (TOML)"):
         except InstrumentError as exc:
             st.error(f"That definition cannot be used. {exc}")
 
-instruments = list(builtin_instruments()) + [state.parsed(t) for t in state.custom_instruments().values()]
+instruments = list(builtins_in_order()) + [state.parsed(t) for t in state.custom_instruments().values()]
 names = {f"{inst.short_name}: {inst.name}": inst for inst in instruments}
 inst = names[st.selectbox("Instrument", list(names))]
 

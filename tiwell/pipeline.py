@@ -51,7 +51,7 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
     """The first sheet that holds an instrument's items, the instruments found there, and notes
     on how they were chosen. Without ``instruments`` every built-in one is tried, and the
     user's own definitions in ``also_detect``."""
-    candidates = list(instruments) or _detection_candidates() + list(also_detect)
+    candidates = list(instruments) or builtins_in_order() + list(also_detect)
     looked = []
     for table in read_tables(data, filename, sheet):
         matches, notes = detect_items(table.headers, candidates, chosen=bool(instruments))
@@ -67,7 +67,8 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
     )
 
 
-def _detection_candidates() -> list[Instrument]:
+def builtins_in_order() -> list[Instrument]:
+    """The built-in instruments, most used first (the order detection tries them in)."""
     builtins = {inst.id: inst for inst in builtin_instruments()}
     return [builtins[i] for i in DETECTION_ORDER if i in builtins] + [
         inst for i, inst in builtins.items() if i not in DETECTION_ORDER]
