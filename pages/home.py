@@ -7,8 +7,8 @@ import streamlit as st
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest import IngestError
 from tiwell.instrument import InstrumentError
-from tiwell.pipeline import builtins_in_order
 from tiwell.mapping import ROLES, Mapping, MappingError
+from tiwell.pipeline import builtins_in_order
 from tiwell.summary import describe
 from ui import state
 
