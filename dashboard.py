@@ -13,6 +13,7 @@ navigation = st.navigation([
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:"),
     st.Page("pages/teams.py", title="Teams", icon=":material/groups:"),
     st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
+    st.Page("pages/turnover.py", title="Turnover", icon=":material/logout:"),
     st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])
 navigation.run()

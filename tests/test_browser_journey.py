@@ -5,7 +5,7 @@ import pytest
 from browser import browser_page, chromium_path, screenshot, streamlit_server
 
 pytestmark = pytest.mark.browser
-PAGES = ["Overview", "Teams", "Trends", "Instruments"]
+PAGES = ["Overview", "Teams", "Trends", "Turnover", "Instruments"]
 
 
 @pytest.fixture(scope="module")
@@ -48,4 +48,19 @@ def test_a_small_team_filter_explains_itself(server):
         page.get_by_text("Nothing is shown for this selection").wait_for(timeout=30_000)
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
         screenshot(page, "overview-small-team")
+        assert errors == []
+
+
+def test_turnover_with_the_sample_table(server):
+    with browser_page() as (page, errors):
+        page.goto(server)
+        page.get_by_role("button", name="Try the sample data").click()
+        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        page.get_by_role("link", name="Turnover").click()
+        page.get_by_role("button", name="Use the sample turnover table").click()
+        page.get_by_text("compares teams, not people").wait_for(timeout=30_000)
+        page.locator('[data-testid="stPlotlyChart"]').nth(1).wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+        screenshot(page, "page-turnover")
         assert errors == []

@@ -13,8 +13,11 @@ import streamlit as st
 from tiwell.ingest import sheet_names
 from tiwell.instrument import Instrument, load_builtin, parse_instrument
 from tiwell.pipeline import ScoredSurvey, load_table, score_table
+from tiwell.turnover import TeamPeriods, read_hr
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "proqol5_microsoft_forms.xlsx"
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLE = SAMPLES / "proqol5_microsoft_forms.xlsx"
+SAMPLE_TURNOVER = SAMPLES / "turnover_by_team.csv"
 SURVEY_KEY = "survey"
 CUSTOM_KEY = "custom_instruments"
 CACHE = dict(max_entries=16, ttl=3600)
@@ -71,3 +74,14 @@ def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...]
     one, and any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``)."""
     table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls)
     return score_table(table, instruments, mapping_json, dict(band_sets))
+
+
+@st.cache_data(**CACHE, show_spinner=False)
+def sample_turnover_bytes() -> bytes:
+    return SAMPLE_TURNOVER.read_bytes()
+
+
+@st.cache_data(**CACHE, show_spinner="Reading the HR data…")
+def read_turnover(data: bytes, filename: str) -> TeamPeriods:
+    """The team-period table with rates (personal columns of a staff list dropped on reading)."""
+    return read_hr(data, filename)
