@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from tiwell import charts
-from tiwell.aggregate import summarise
+from tiwell.aggregate import shown_rows, summarise
+from tiwell.export import csv_bytes
 from tiwell.views import check_cells, subscale_info
 from ui.filters import filtered_page, need_survey, stop_unless
 
@@ -45,6 +46,8 @@ st.plotly_chart(charts.heatmap(table[table["shown"]], info, measure, ordered), w
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
+st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table)), file_name="tiwell-teams.csv",
+                   mime="text/csv", help="Only the teams shown above; hidden teams are left out entirely.")
 
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.aggregate import mean_ci, summarise
+from tiwell.aggregate import mean_ci, shown_rows, summarise
 
 
 def test_mean_ci_by_hand():
@@ -53,3 +53,9 @@ def test_a_subscale_answered_by_too_few_in_a_shown_group_is_hidden():
 def test_overall_summary_without_groups():
     table = summarise(scored_frame(), {"burnout": "Burnout"}, [], min_group=5)
     assert table.loc[0, "n"] == 12 and table.loc[0, "people"] == 13 and table.loc[0, "shown"]
+
+
+def test_downloads_leave_hidden_groups_out_entirely():
+    table = summarise(scored_frame(), {"burnout": "Burnout"}, ["team"], min_group=5)
+    out = shown_rows(table)
+    assert out["team"].tolist() == ["A"] and "shown" not in out.columns

@@ -76,6 +76,7 @@ def test_teams_heatmap_hides_small_teams_and_shows_the_rest(app, core):
     mean = expected[(expected["team"] == "Youth Justice") & (expected["subscale"] == "burnout")]["mean"].iloc[0]
     assert heat["text"][row][1] == f"{mean:.1f}"
     assert any("Not shown" in c.value for c in app.caption)
+    assert [b.label for b in app.get("download_button")] == ["Download this table (CSV)"]
 
 
 def test_trends_say_when_a_change_is_within_noise(app):

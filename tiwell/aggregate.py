@@ -65,3 +65,9 @@ def _hide_thin_numbers(table: pd.DataFrame, min_group: int) -> pd.DataFrame:
     stats_columns = ["mean", "sd", "ci_low", "ci_high", "n"] + [c for c in table if c.startswith("share_")]
     table.loc[thin | ~table["shown"], stats_columns] = np.nan
     return table
+
+
+def shown_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a summary that may leave the app: hidden groups are dropped entirely, not
+    blanked, so not even their names travel in a download."""
+    return table[table["shown"]].drop(columns="shown").reset_index(drop=True)
