@@ -14,6 +14,7 @@ navigation = st.navigation([
     st.Page("pages/teams.py", title="Teams", icon=":material/groups:"),
     st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
     st.Page("pages/turnover.py", title="Turnover", icon=":material/logout:"),
+    st.Page("pages/cohorts.py", title="Compare cohorts", icon=":material/compare_arrows:"),
     st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])
 navigation.run()

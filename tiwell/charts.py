@@ -168,3 +168,14 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
     fig.update_layout(yaxis=dict(title=label), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
                                                            side="right", showgrid=False, rangemode="tozero"))
     return _layout(fig, f"{label} and turnover over time", height=380)
+
+
+def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups: list) -> go.Figure:
+    """Box plots per cohort without individual points, so no one's score is drawn on its own."""
+    fig = go.Figure()
+    for name in groups:
+        values = data.loc[data[group] == name, value].dropna()
+        fig.add_trace(go.Box(y=values, name=str(name), boxpoints=False, marker_color=BETTER, line=dict(width=1.5),
+                             hoverinfo="skip"))
+    fig.update_yaxes(title=label)
+    return _layout(fig, f"{label} by {group}", height=380).update_layout(showlegend=False)

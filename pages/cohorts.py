@@ -1,0 +1,74 @@
+"""Cohorts: compare groups the way a reviewer would ask, with tables to cite and settings to rerun."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tiwell import charts
+from tiwell.cohorts import CohortSettings, compare, item_statistics, reliability, sentences
+from tiwell.export import csv_bytes, xlsx_bytes
+from tiwell.multigroup import P_ADJUST_METHODS
+from tiwell.reliability import POOR_RELIABILITY
+from tiwell.views import filter_columns, subscale_info
+from ui.filters import need_survey, sidebar, stop_unless
+
+survey = need_survey()
+_, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+st.title("Compare cohorts")
+st.write("Compare groups of people on one score: two services, two waves, one role against another. Cohorts "
+         "smaller than the smallest group shown are left out before anything is computed.")
+choices = filter_columns(survey)
+stop_unless(bool(choices), "This survey has no team, wave or grouping column to define cohorts by.")
+info = subscale_info(survey)
+labels = dict(zip(info["label"], info["column"]))
+
+saved = st.file_uploader("Rerun a saved analysis (settings file)", type=["json"], key="analysis-settings")
+restored = CohortSettings.from_json(saved.getvalue().decode("utf-8", errors="replace")) if saved else None
+c1, c2, c3 = st.columns(3)
+cohort_column = c1.selectbox("Cohorts from", choices, index=choices.index(restored.cohort_column)
+                             if restored and restored.cohort_column in choices else 0)
+names = list(labels)
+label = c2.selectbox("Score", names, index=names.index(next((n for n, c in labels.items() if restored and
+                                                              c == restored.subscale), names[0])))
+adjust = c3.selectbox("Adjust pairwise p-values", P_ADJUST_METHODS,
+                      index=P_ADJUST_METHODS.index(restored.padjust) if restored else 0,
+                      help="holm controls the chance of any false finding; bh the share of false findings.")
+settings = CohortSettings(cohort_column, labels[label], adjust, min_group)
+results = compare(survey.scored, settings)
+stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{cohort_column}' have {min_group} or more "
+                                         "people, so there is nothing to compare.")
+
+for sentence in sentences(results, label):
+    st.markdown(f"- {sentence}")
+data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
+st.plotly_chart(charts.cohort_boxes(data, cohort_column, labels[label], label, results["groups"]), width="stretch",
+                key="boxes")
+tables = {key: value for key, value in results.items() if key != "groups"}
+for key, table in tables.items():
+    st.markdown(f"**{key.replace('_', ' ').capitalize()}**")
+    st.dataframe(table, hide_index=True, width="stretch")
+
+st.subheader("Reliability")
+alphas = reliability(survey, cohort_column, min_group)
+alphas = alphas[alphas["cohort"].isin(results["groups"])]
+st.caption(f"Cronbach's alpha (95% CI, Feldt) and McDonald's omega total on complete answers; alpha below "
+           f"{POOR_RELIABILITY:.2f} is flagged as poor.")
+st.dataframe(alphas, hide_index=True, width="stretch")
+if alphas["poor"].any():
+    st.warning("Some subscales hold together poorly in some cohorts: read their differences with extra care.")
+sub = info.set_index("column").loc[labels[label]]
+inst_id = next(i.id for i in survey.instruments if i.short_name == sub["instrument"])
+st.markdown(f"**Items of {label}** (whole survey)")
+tables["items"] = item_statistics(survey, inst_id, sub["subscale"])
+tables["reliability"] = alphas
+st.dataframe(tables["items"], hide_index=True, width="stretch")
+
+st.subheader("Take it away")
+left, middle, right = st.columns(3)
+left.download_button("Tables (Excel)", xlsx_bytes({k[:31]: v for k, v in tables.items()}),
+                     file_name="tiwell-cohorts.xlsx",
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+middle.download_button("Descriptions (CSV)", csv_bytes(tables["describe"]), file_name="tiwell-cohorts.csv",
+                       mime="text/csv")
+right.download_button("Settings to rerun this", settings.to_json(), file_name="tiwell-analysis.json",
+                      mime="application/json")

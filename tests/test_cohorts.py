@@ -1,0 +1,73 @@
+"""Cohort comparison: the core against scipy, the sentences, the settings file, and the page."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from streamlit.testing.v1 import AppTest
+
+from tiwell import layouts
+from tiwell.cohorts import CohortSettings, compare, sentences
+from tiwell.instrument import load_builtin
+from tiwell.samples import simulate_survey
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PROQOL = load_builtin("proqol5")
+
+
+@pytest.fixture(scope="module")
+def two_teams() -> bytes:
+    truth = simulate_survey()
+    truth = truth[truth["team"].isin(["Youth Justice", "Business Support"])]
+    return layouts.to_csv_bytes(layouts.plain_excel(truth, PROQOL))
+
+
+def scored(data: bytes) -> pd.DataFrame:
+    from tiwell.pipeline import score_file
+    return score_file(data, "two.csv").scored
+
+
+def test_two_cohorts_match_scipy(two_teams):
+    frame = scored(two_teams)
+    results = compare(frame, CohortSettings("team", "burnout"))
+    a = frame.loc[frame["team"] == "Business Support", "burnout"].dropna()
+    b = frame.loc[frame["team"] == "Youth Justice", "burnout"].dropna()
+    welch = stats.ttest_ind(a, b, equal_var=False)
+    row = results["welch_t"].iloc[0]
+    assert (row["t"], row["p"]) == pytest.approx((welch.statistic, welch.pvalue))
+    u = stats.mannwhitneyu(a, b, alternative="two-sided")
+    assert results["mann_whitney"].iloc[0]["p"] == pytest.approx(u.pvalue, rel=1e-6)
+    said = sentences(results, "Burnout")
+    assert said[0].startswith("Burnout was ") and f"Welch's t = {abs(welch.statistic):.2f}" in said[0]
+
+
+def test_small_cohorts_are_left_out_before_any_test():
+    # D (2) is hidden; alone it would be the whole minus A, B and C, so the next smallest, C, goes too.
+    frame = pd.DataFrame({"team": ["A"] * 8 + ["B"] * 7 + ["C"] * 6 + ["D"] * 2, "burnout": np.arange(23.0)})
+    results = compare(frame, CohortSettings("team", "burnout"))
+    assert results["groups"] == ["A", "B"]
+    assert results["describe"]["group"].tolist() == ["A", "B"]
+    assert results["welch_t"].iloc[0][["n_a", "n_b"]].tolist() == [8, 7]
+
+
+def test_settings_round_trip_and_refuse_other_files():
+    settings = CohortSettings("team", "burnout", "bh", 6, "abc")
+    assert CohortSettings.from_json(settings.to_json()) == settings
+    with pytest.raises(ValueError, match="Not a tiwell analysis settings file"):
+        CohortSettings.from_json(json.dumps({"format": "something else"}))
+
+
+def test_the_page_compares_and_offers_the_files(two_teams):
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.file_uploader[0].upload("two.csv", two_teams, "text/csv").run()
+    app.switch_page("pages/cohorts.py").run()
+    assert not app.exception
+    app.selectbox[0].select("team").run()
+    app.selectbox[1].select("Burnout").run()
+    assert any(m.value.startswith("- Burnout was ") for m in app.markdown)
+    assert [b.label for b in app.get("download_button")] == ["Tables (Excel)", "Descriptions (CSV)", "Settings to rerun this"]
+    describe = app.dataframe[0].value
+    assert sorted(describe["group"]) == ["Business Support", "Youth Justice"]

@@ -1,0 +1,151 @@
+"""Comparing cohorts: the tables a reviewer asks for, one plain sentence per result, and a
+settings file that reproduces the analysis.
+
+Cohorts are the values of any column (a team, a wave, a role). Cohorts too small to show are left
+out before any statistic is computed, by the same suppression rule as every other view, so no
+test can reveal a hidden group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from tiwell.privacy import suppressed
+from tiwell.reliability import cronbach_alpha, item_total, omega_total
+from tiwell.scoring import reverse_items
+from tiwell.stats import (describe_groups, epsilon_squared, eta_squared, hedges_g, kruskal, mann_whitney, pairwise,
+                          rank_biserial, welch_anova, welch_t)
+
+SETTINGS_FORMAT = "tiwell-analysis"
+
+
+@dataclass(frozen=True)
+class CohortSettings:
+    """Everything that decides a cohort analysis, saved beside its results."""
+
+    cohort_column: str
+    subscale: str
+    padjust: str = "holm"
+    min_group: int = 5
+    file_sha256: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"format": SETTINGS_FORMAT, "version": 1} | asdict(self), indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> CohortSettings:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"Not a tiwell analysis settings file (not valid JSON: {exc.msg}).") from exc
+        if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
+            raise ValueError(f"Not a tiwell analysis settings file (it needs \"format\": \"{SETTINGS_FORMAT}\").")
+        fields = {k: data[k] for k in ("cohort_column", "subscale", "padjust", "min_group", "file_sha256") if k in data}
+        return cls(**fields)
+
+
+def fingerprint(data: bytes) -> str:
+    """Which upload an analysis was run on, without keeping any of it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def cohorts_shown(scored: pd.DataFrame, column: str, value: str, min_group: int) -> list:
+    """Cohorts with enough people scored on ``value`` that survive suppression among siblings."""
+    counts = scored.loc[scored[value].notna(), column].value_counts()
+    hidden = suppressed(counts, min_group)
+    return sorted((g for g in counts.index if g not in hidden and counts[g] > 0), key=str)
+
+
+def compare(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
+    """Description per cohort, then for two cohorts Welch's t, Mann-Whitney, Hedges' g and the
+    rank-biserial r; for more, Welch's ANOVA, Kruskal-Wallis, eta and epsilon squared and
+    pairwise comparisons adjusted by ``settings.padjust``."""
+    value, group = settings.subscale, settings.cohort_column
+    groups = cohorts_shown(scored, group, value, settings.min_group)
+    data = scored[scored[group].isin(groups)]
+    out = {"groups": groups, "describe": describe_groups(data, value=value, group=group, groups=groups)}
+    args = dict(data=data, value=value, group=group, groups=groups)
+    if len(groups) == 2:
+        out |= {"welch_t": welch_t(**args), "mann_whitney": mann_whitney(**args),
+                "hedges_g": hedges_g(**args), "rank_biserial": rank_biserial(**args)}
+    elif len(groups) > 2:
+        out |= {"welch_anova": welch_anova(**args), "kruskal": kruskal(**args), "eta_squared": eta_squared(**args),
+                "epsilon_squared": epsilon_squared(**args), "pairwise": pairwise(**args, padjust=settings.padjust)}
+    return out
+
+
+def reliability(survey, cohort_column: str, min_group: int) -> pd.DataFrame:
+    """Alpha (with its interval) and omega total per subscale and cohort, on reverse-scored items
+    of people who answered every item of that subscale; cohorts below ``min_group`` complete
+    answers are left out."""
+    rows = []
+    for inst in survey.instruments:
+        items = reverse_items(survey.answers[inst.id], inst)
+        cohort = survey.scored.set_index("row")[cohort_column].reindex(items.index)
+        for sub in inst.subscales:
+            block = items[list(sub.items)]
+            complete = block.notna().all(axis=1)
+            for name in cohorts_shown(pd.DataFrame({"c": cohort[complete], "v": 1.0}), "c", "v", min_group):
+                part = block[complete & (cohort == name)]
+                alpha = cronbach_alpha(part).iloc[0]
+                omega = omega_total(part).iloc[0]
+                rows.append({"instrument": inst.short_name, "subscale": sub.label, "cohort": name, "n": int(alpha["n"]),
+                             "alpha": alpha["alpha"], "alpha_ci_low": alpha["ci_low"], "alpha_ci_high": alpha["ci_high"],
+                             "omega": omega["omega"], "poor": bool(alpha["poor"])})
+    return pd.DataFrame(rows)
+
+
+def item_statistics(survey, instrument_id: str, subscale_id: str) -> pd.DataFrame:
+    """Corrected item-total correlation and alpha if the item were deleted, for one subscale."""
+    inst = next(i for i in survey.instruments if i.id == instrument_id)
+    block = reverse_items(survey.answers[inst.id], inst)[list(inst.subscale(subscale_id).items)].dropna()
+    return item_total(block)
+
+
+def sentences(results: dict, label: str) -> list[str]:
+    """One plain sentence per result, the size of a difference before its p-value."""
+    groups = results["groups"]
+    if len(groups) < 2:
+        return [f"Fewer than two cohorts are large enough to compare {label.lower()}."]
+    said = []
+    if len(groups) == 2:
+        said += _two_cohorts(results, label)
+    else:
+        anova, eta = results["welch_anova"].iloc[0], results["eta_squared"].iloc[0]
+        said.append(f"Across {len(groups)} cohorts: Welch's F = {anova['f']:.2f} (df {anova['df1']:.0f}, "
+                    f"{anova['df2']:.1f}), {_p(anova['p'])}; eta squared = {eta['eta_squared']:.3f}, a "
+                    f"{'negligible' if eta['eta_squared'] < 0.01 else 'small' if eta['eta_squared'] < 0.06 else 'medium' if eta['eta_squared'] < 0.14 else 'large'} share of the differences between people.")
+        clear = results["pairwise"][results["pairwise"]["p_adj"] < 0.05]
+        said.append(f"{len(clear)} of {len(results['pairwise'])} pairs differ after {results['pairwise']['padjust'].iloc[0]} "
+                    "adjustment." if len(clear) else "No pair differs after adjustment for multiple comparisons.")
+    return said
+
+
+def _two_cohorts(results: dict, label: str) -> list[str]:
+    """The difference as 'higher in A than in B' with its interval, then the effect sizes."""
+    t, g = results["welch_t"].iloc[0], results["hedges_g"].iloc[0]
+    a, b = t["group_a"], t["group_b"]
+    sign = 1 if t["diff"] >= 0 else -1
+    low, high = sorted((sign * t["ci_low"], sign * t["ci_high"]))
+    first, second = (a, b) if sign > 0 else (b, a)
+    stats_text = f"95% CI {low:.1f} to {high:.1f}; Welch's t = {abs(t['t']):.2f}, df = {t['df']:.1f}, {_p(t['p'])}"
+    if low <= 0 <= high:
+        difference = f"{label} differed by {abs(t['diff']):.1f} points between {a} and {b}, within noise ({stats_text})."
+    else:
+        difference = f"{label} was {abs(t['diff']):.1f} points higher in {first} than in {second} ({stats_text})."
+    effect = (f"Hedges' g = {g['g']:.2f} (95% CI {g['ci_low']:.2f} to {g['ci_high']:.2f}), a {_size(abs(g['g']))} "
+              f"difference; rank-biserial r = {results['rank_biserial'].iloc[0]['r_rb']:.2f}.")
+    return [difference, effect]
+
+
+def _p(p: float) -> str:
+    return "p < .001" if p < 0.001 else "p = " + f"{p:.3f}".lstrip("0")
+
+
+def _size(g: float) -> str:
+    """Cohen's conventional words, used only as a rough guide."""
+    return "negligible" if g < 0.2 else "small" if g < 0.5 else "medium" if g < 0.8 else "large"
