@@ -8,6 +8,7 @@ from tiwell import charts
 from tiwell.cohorts import CohortSettings, compare, item_statistics, reliability, sentences
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.multigroup import P_ADJUST_METHODS
+from tiwell.references import one_sample_vs_reference, reference_values
 from tiwell.reliability import POOR_RELIABILITY
 from tiwell.views import filter_columns, subscale_info
 from ui.filters import need_survey, sidebar, stop_unless
@@ -62,6 +63,23 @@ st.markdown(f"**Items of {label}** (whole survey)")
 tables["items"] = item_statistics(survey, inst_id, sub["subscale"])
 tables["reliability"] = alphas
 st.dataframe(tables["items"], hide_index=True, width="stretch")
+
+published = reference_values()
+if len(published):
+    st.caption("Published reliabilities to compare with:")
+    st.dataframe(published, hide_index=True, width="stretch")
+
+st.subheader("Against a published sample")
+st.caption("Give the published sample's mean, SD and n for this score; each cohort is compared with it "
+           "(Welch's t from summary statistics, and Hedges' g).")
+r1, r2, r3 = st.columns(3)
+ref_mean = r1.number_input("Mean", value=None, key="ref-mean")
+ref_sd = r2.number_input("SD", value=None, min_value=0.0, key="ref-sd")
+ref_n = r3.number_input("n", value=None, min_value=2, step=1, key="ref-n")
+if ref_mean is not None and ref_sd and ref_n:
+    tables["reference"] = one_sample_vs_reference(data, value=labels[label], mean=ref_mean, sd=ref_sd, n=int(ref_n),
+                                                  group=cohort_column)
+    st.dataframe(tables["reference"], hide_index=True, width="stretch")
 
 st.subheader("Take it away")
 left, middle, right = st.columns(3)

@@ -71,3 +71,20 @@ def test_the_page_compares_and_offers_the_files(two_teams):
     assert [b.label for b in app.get("download_button")] == ["Tables (Excel)", "Descriptions (CSV)", "Settings to rerun this"]
     describe = app.dataframe[0].value
     assert sorted(describe["group"]) == ["Business Support", "Youth Justice"]
+
+
+def test_the_page_compares_each_cohort_with_a_published_sample(two_teams):
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.file_uploader[0].upload("two.csv", two_teams, "text/csv").run()
+    app.switch_page("pages/cohorts.py").run()
+    app.selectbox[0].select("team").run()
+    app.selectbox[1].select("Burnout").run()
+    for key, value in (("ref-mean", 22.0), ("ref-sd", 5.0), ("ref-n", 1000)):
+        app.number_input(key=key).set_value(value).run()
+    assert not app.exception
+    table = app.dataframe[-1].value.set_index("group")
+    frame = scored(two_teams)
+    youth = frame.loc[frame["team"] == "Youth Justice", "burnout"].dropna()
+    # Welch's t from summary statistics, by hand: (mean - 22) / sqrt(var/n + 25/1000).
+    t = (youth.mean() - 22) / np.sqrt(youth.var(ddof=1) / len(youth) + 25 / 1000)
+    assert table.loc["Youth Justice", "t"] == pytest.approx(t)
