@@ -5,12 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from tiwell import charts
-from tiwell.cohorts import CohortSettings, compare, item_statistics, reliability, sentences
+from tiwell.cohorts import CohortSettings, combine, compare, item_statistics, reliability, sentences
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.multigroup import P_ADJUST_METHODS
 from tiwell.references import one_sample_vs_reference, reference_values
 from tiwell.reliability import POOR_RELIABILITY
 from tiwell.views import filter_columns, subscale_info
+from tiwell.ingest import IngestError
+from tiwell.mapping import MappingError
+from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 
 survey = need_survey()
@@ -18,7 +21,16 @@ _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
 st.title("Compare cohorts")
 st.write("Compare groups of people on one score: two services, two waves, one role against another. Cohorts "
          "smaller than the smallest group shown are left out before anything is computed.")
+with st.expander("Or compare this survey with a second file (another service, or a published study's data)"):
+    other = st.file_uploader("Second survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm"], key="second-file")
 choices = filter_columns(survey)
+if other is not None:
+    try:
+        second = state.score(other.getvalue(), other.name, None, (), (), survey.mapping.to_json(), ())
+        survey = combine(survey, second, (survey.table.filename, other.name))
+        choices = ["file", *choices]
+    except (IngestError, MappingError, ValueError) as exc:
+        st.error(f"The second file cannot be compared: {exc}")
 stop_unless(bool(choices), "This survey has no team, wave or grouping column to define cohorts by.")
 info = subscale_info(survey)
 labels = dict(zip(info["label"], info["column"]))

@@ -88,3 +88,18 @@ def test_the_page_compares_each_cohort_with_a_published_sample(two_teams):
     # Welch's t from summary statistics, by hand: (mean - 22) / sqrt(var/n + 25/1000).
     t = (youth.mean() - 22) / np.sqrt(youth.var(ddof=1) / len(youth) + 25 / 1000)
     assert table.loc["Youth Justice", "t"] == pytest.approx(t)
+
+
+def test_two_files_compare_as_two_cohorts(two_teams):
+    truth = simulate_survey(seed=5)
+    other = layouts.to_csv_bytes(layouts.plain_excel(truth[truth["team"] == "Early Help"], PROQOL))
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.file_uploader[0].upload("two.csv", two_teams, "text/csv").run()
+    app.switch_page("pages/cohorts.py").run()
+    app.file_uploader(key="second-file").upload("other.csv", other, "text/csv").run()
+    assert not app.exception and not app.error
+    assert app.selectbox[0].value == "file"
+    describe = app.dataframe[0].value.set_index("group")
+    assert describe.loc["other.csv", "n"] == scored(other)["compassion_satisfaction"].notna().sum()
+    reliability = next(d.value for d in app.dataframe if "cohort" in d.value.columns)
+    assert set(reliability["cohort"]) == {"two.csv", "other.csv"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -84,8 +84,8 @@ def reliability(survey, cohort_column: str, min_group: int) -> pd.DataFrame:
     answers are left out."""
     rows = []
     for inst in survey.instruments:
-        items = reverse_items(survey.answers[inst.id], inst)
-        cohort = survey.scored.set_index("row")[cohort_column].reindex(items.index)
+        items = reverse_items(survey.answers[inst.id], inst).reset_index(drop=True)
+        cohort = survey.scored[cohort_column].reset_index(drop=True)  # answers and scored rows share one order
         for sub in inst.subscales:
             block = items[list(sub.items)]
             complete = block.notna().all(axis=1)
@@ -97,6 +97,17 @@ def reliability(survey, cohort_column: str, min_group: int) -> pd.DataFrame:
                              "alpha": alpha["alpha"], "alpha_ci_low": alpha["ci_low"], "alpha_ci_high": alpha["ci_high"],
                              "omega": omega["omega"], "poor": bool(alpha["poor"])})
     return pd.DataFrame(rows)
+
+
+def combine(first, second, names: tuple[str, str]):
+    """Two scored uploads of the same instruments as one survey whose ``file`` column says which
+    upload each person came from, so two files can be compared as two cohorts."""
+    if [i.id for i in first.instruments] != [i.id for i in second.instruments]:
+        raise ValueError(f"{names[1]} holds {', '.join(i.short_name for i in second.instruments)}, not "
+                         f"{', '.join(i.short_name for i in first.instruments)} as {names[0]} does.")
+    scored = pd.concat([first.scored.assign(file=names[0]), second.scored.assign(file=names[1])], ignore_index=True)
+    answers = {key: pd.concat([first.answers[key], second.answers[key]], ignore_index=True) for key in first.answers}
+    return replace(first, scored=scored, answers=answers)
 
 
 def item_statistics(survey, instrument_id: str, subscale_id: str) -> pd.DataFrame:
