@@ -5,7 +5,7 @@ import pytest
 from browser import browser_page, chromium_path, screenshot, streamlit_server
 
 pytestmark = pytest.mark.browser
-PAGES = ["Overview", "Teams", "Trends", "Turnover", "Instruments"]
+PAGES = ["Overview", "Teams", "Trends", "Turnover", "Compare cohorts", "Instruments"]
 
 
 @pytest.fixture(scope="module")
