@@ -35,6 +35,8 @@ _ROLE_RULES = (
     ("comment", r".*\b(comments?|anything else|tell us|free text|suggestions?|feedback|would like to share|"
                 r"what would help|please explain|other thoughts)\b.*"),
 )
+_ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey wave", "date": "a response date",
+               "group": "a grouping (role, site, service)", "comment": "a comment question"}
 _DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted")
 _FREE_TEXT_LENGTH = 25
 
@@ -91,7 +93,7 @@ def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
     parts = [normalise(p) for p in table.headers.get(column, (column,)) if not p.startswith("{")]
     for role, pattern in _ROLE_RULES:
         if any(re.fullmatch(pattern, part) for part in parts):
-            return role, 0.9, f"the header reads like a {role} column"
+            return role, 0.9, f"the header reads like {_ROLE_NOUNS[role]}"
     values = table.frame[column]
     answered = values[values.ne("")]
     if len(answered) and answered.str.len().mean() >= _FREE_TEXT_LENGTH:
