@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from tiwell.export import csv_bytes, scored_workbook
@@ -128,8 +130,9 @@ def show_scored(survey) -> None:
     st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
     left, right = st.columns(2)
     stem = survey.table.filename.rsplit(".", 1)[0]
-    left.download_button("Download CSV", csv_bytes(scored), file_name=f"{stem}-scored.csv", mime="text/csv")
-    right.download_button("Download Excel", scored_workbook(survey), file_name=f"{stem}-scored.xlsx",
+    # Built only when clicked: writing a workbook of 50,000 rows takes seconds, too long for every rerun.
+    left.download_button("Download CSV", partial(csv_bytes, scored), file_name=f"{stem}-scored.csv", mime="text/csv")
+    right.download_button("Download Excel", partial(scored_workbook, survey), file_name=f"{stem}-scored.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

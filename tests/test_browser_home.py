@@ -1,5 +1,7 @@
 """The first journeys in a real browser: the sample in one click, and an upload of a real export."""
 
+from pathlib import Path
+
 import pytest
 
 from browser import browser_page, chromium_path, screenshot, streamlit_server
@@ -31,6 +33,11 @@ def test_sample_data_in_one_click(server):
         assert metric_value(page, "Not scored") == str(expected["not_scored"])
         page.get_by_role("tab", name="Scored rows").click()
         page.get_by_role("button", name="Download CSV").wait_for()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download CSV").click()
+        text = Path(download.value.path()).read_text("utf-8-sig")
+        assert text.splitlines()[0].startswith("row,ID,")
+        assert len(text.splitlines()) == expected["respondents"] + 1
         screenshot(page, "home-sample")
         assert not page.get_by_text("Traceback").count()
         assert errors == []
