@@ -1,113 +1,91 @@
-"""Benchmarks of the scoring core on sizes real surveys reach; prints a table of medians.
+"""The scoring core, stage by stage, on sizes real surveys reach; prints a table of medians.
 
-    python benchmarks/bench_core.py            # full sizes: 1,000,000 respondents, 100,000-row XLSX
-    python benchmarks/bench_core.py --quick    # a tenth of each, for a quick look
+    python benchmarks/bench_core.py            # 1,000,000 respondents; a 100,000-row x 40-column export
+    python benchmarks/bench_core.py --quick    # a tenth of each
 
-Each stage generates its own data. Scoring is compared with a bare NumPy floor (reverse the
-reversed columns, multiply by the key matrix) measured in the same run; reading an XLSX is
-compared with pandas' openpyxl engine on the same file.
+Scoring is compared with a bare NumPy floor (copy, reverse the reversed columns, item matrix
+times key matrix) timed in turn with it; reading the XLSX with pandas' openpyxl engine on the
+same file (once: it is slow). The export is a Microsoft Forms layout with answers as words.
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-import statistics
-import sys
-import time
-import tracemalloc
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
+from common import (PROQOL, Result, csv_bytes, export_rows, label_answers, main, median_time, numeric_answers,
+                    openpyxl_read, paired_times, xlsx_bytes)
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tiwell.ingest import read_tables  # noqa: E402
-from tiwell.instrument import load_builtin  # noqa: E402
-from tiwell.scoring import key_matrix, score  # noqa: E402
-from tiwell.validate import read_answers  # noqa: E402
-
-PROQOL = load_builtin("proqol5")
-LABELS = np.array([lab.label for lab in PROQOL.scale.labels], dtype=object)
-
-
-def median_time(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def numeric_answers(n: int, seed: int = 1) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    values = rng.integers(1, 6, size=(n, 30)).astype(float)
-    values[rng.random((n, 30)) < 0.01] = np.nan
-    return pd.DataFrame(values, columns=list(PROQOL.item_numbers))
+from tiwell import charts
+from tiwell.aggregate import summarise
+from tiwell.ingest import read_tables
+from tiwell.item_match import detect_items
+from tiwell.mapping import detect_mapping
+from tiwell.pipeline import score_table
+from tiwell.scoring import key_matrix, score
+from tiwell.validate import read_answers
+from tiwell.views import subscale_info
 
 
 def numpy_floor(frame: pd.DataFrame) -> np.ndarray:
-    """The least any scorer must do: reverse the reversed columns, multiply by the key."""
+    """The least any scorer must do: copy, reverse the reversed columns, multiply by the key."""
     matrix = frame.to_numpy(float, copy=True)
-    reversed_ = [n - 1 for n in PROQOL.reversed_items]
-    matrix[:, reversed_] = 6 - matrix[:, reversed_]
+    reversed_ = [PROQOL.item_numbers.index(n) for n in PROQOL.reversed_items]
+    matrix[:, reversed_] = PROQOL.scale.min + PROQOL.scale.max - matrix[:, reversed_]
     return matrix @ key_matrix(PROQOL)
 
 
-def xlsx_bytes(rows: int, columns: int = 40) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Responses")
-    sheet.append(["Team", "Wave", *[f"Q{n}" for n in range(1, 31)], *[f"Extra {k}" for k in range(columns - 32)]])
-    rng = np.random.default_rng(2)
-    answers = rng.integers(1, 6, size=(rows, columns - 2)).tolist()
-    for i, row in enumerate(answers):
-        sheet.append([f"Team {i % 12}", "2025-03", *row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def run(scale: float, repeats: int) -> list[tuple[str, str, str]]:
-    results = []
-    n = int(1_000_000 * scale)
+def scoring(n: int, repeats: int) -> list[Result]:
     frame = numeric_answers(n)
-    floor = median_time(lambda: numpy_floor(frame), repeats)
-    ours = median_time(lambda: score(frame, PROQOL), repeats)
-    results.append((f"score {n:,} respondents", f"{ours:.3f} s", f"{ours / floor:.1f}x the NumPy floor ({floor:.3f} s)"))
-
-    tracemalloc.start()
-    score(frame, PROQOL)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    results.append((f"peak memory scoring {n:,}", f"{peak / 2**20:,.0f} MiB", "traced Python allocations above the input"))
-
-    labels = pd.DataFrame(LABELS[np.random.default_rng(3).integers(0, 5, size=(n, 30))],
-                          columns=[f"Q{k}" for k in range(1, 31)])
-    mapped = median_time(lambda: read_answers(labels, {k: f"Q{k}" for k in range(1, 31)}, PROQOL.scale), repeats)
-    results.append((f"labels to numbers, {n:,} x 30 cells", f"{mapped:.3f} s", "each column's distinct values read once"))
-
-    rows = int(100_000 * scale)
-    data = xlsx_bytes(rows)
-    ours = median_time(lambda: next(read_tables(data, "bench.xlsx")), max(1, repeats // 2))
-    peer = median_time(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl", header=None, dtype=str), 1)
-    results.append((f"read {rows:,}-row x 40-column XLSX", f"{ours:.2f} s", f"{peer / ours:.1f}x faster than openpyxl ({peer:.2f} s)"))
-    return results
+    ours, floor = paired_times(lambda: score(frame, PROQOL), lambda: numpy_floor(frame), repeats)
+    labels = label_answers(n)
+    items = {k: f"Q{k}" for k in range(1, 31)}
+    mapped = median_time(lambda: read_answers(labels, items, PROQOL.scale), repeats)
+    return [Result(f"score {n:,} respondents (numbers)", f"{ours:.3f} s", "<= 0.5 s, <= 3x floor",
+                   f"{ours / floor:.1f}x the NumPy floor ({floor:.3f} s)"),
+            Result(f"validate: {n:,} x 30 words to numbers", f"{mapped:.3f} s", "<= 2 s",
+                   "each column's distinct words read once")]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a tenth of the full sizes")
-    parser.add_argument("--repeats", type=int, default=5)
-    args = parser.parse_args()
-    results = run(0.1 if args.quick else 1.0, args.repeats)
-    width = max(len(r[0]) for r in results)
-    print(f"{'stage':{width}}  {'median':>10}  compared with")
-    for stage, figure, note in results:
-        print(f"{stage:{width}}  {figure:>10}  {note}")
+def export_stages(rows: int, repeats: int) -> list[Result]:
+    """Read, map, score end to end, aggregate and chart one export, as the app does."""
+    lines = export_rows(rows)
+    xlsx, text = xlsx_bytes(lines), csv_bytes(lines)
+    ours = median_time(lambda: next(read_tables(xlsx, "export.xlsx")), min(repeats, 3))
+    peer = median_time(lambda: openpyxl_read(xlsx), 1)
+    read_csv = median_time(lambda: next(read_tables(text, "export.csv")), repeats)
+    table = next(read_tables(xlsx, "export.xlsx"))
+    mapped = median_time(lambda: detect_mapping(table, (PROQOL.id,), detect_items(table.headers, [PROQOL])[0]), repeats)
+    scored_in = median_time(lambda: score_table(table, (PROQOL,)), repeats)
+    survey = score_table(table, (PROQOL,))
+    info = subscale_info(survey)
+    subscales = dict(zip(info["column"], info["label"]))
+    grouped = median_time(lambda: summarise(survey.scored, subscales, ["wave", "team"], 5, within=["wave"]), repeats)
+    drawn = median_time(lambda: overview_figures(survey.scored, info), repeats)
+    return [
+        Result(f"read {rows:,}-row x 40-column XLSX", f"{ours:.2f} s", "<= 8 s, >= 5x openpyxl",
+               f"{peer / ours:.1f}x faster than pandas + openpyxl ({peer:.1f} s)"),
+        Result("read the same export as CSV", f"{read_csv:.2f} s"),
+        Result(f"map: find items and roles of {len(table.headers)} columns", f"{mapped:.3f} s"),
+        Result(f"map + validate + score the {rows:,} rows", f"{scored_in:.2f} s", "",
+               "words to numbers, waves from dates, report"),
+        Result("aggregate: team x wave, suppressed", f"{grouped:.3f} s"),
+        Result("charts: the overview's four figures", f"{drawn:.3f} s"),
+    ]
+
+
+def overview_figures(scored: pd.DataFrame, info: pd.DataFrame) -> list:
+    """The figures the overview page draws for the whole organisation."""
+    summary = summarise(scored, dict(zip(info["column"], info["label"])), [], 5)
+    figures = [charts.band_shares(summary, info)]
+    for _, sub in info.iterrows():
+        figures.append(charts.distribution(scored[sub["column"]], sub["label"], (sub["low"], sub["high"]),
+                                           sub["band_rules"], sub["direction"]))
+    return figures
+
+
+def run(scale: float, repeats: int) -> list[Result]:
+    return scoring(int(1_000_000 * scale), repeats) + export_stages(int(100_000 * scale), repeats)
 
 
 if __name__ == "__main__":
-    main()
+    main(run, __doc__)

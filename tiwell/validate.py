@@ -31,16 +31,17 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
     finding for every value that is not an answer on the scale."""
     lookup = answer_lookup(scale)
     keywords = [(normalise(k), lab.value) for lab in scale.labels for k in lab.keywords]
-    answers, findings = {}, []
-    for number, column in item_columns.items():
+    block = np.empty((len(item_columns), len(frame)))  # items x rows: the result's one block, never copied
+    findings = []
+    for target, column in zip(block, item_columns.values()):
         codes, uniques = pd.factorize(frame[column], sort=False)
         values, problems = _read_distinct(uniques, lookup, keywords, scale)
-        answers[number] = np.where(codes >= 0, values[codes], np.nan) if len(uniques) else np.full(len(frame), np.nan)
+        np.take(np.append(values, np.nan), codes, out=target)  # code -1 (an empty cell) reads the NaN
         for position, (code, message) in problems.items():
             rows = frame.index[codes == position]
             findings += [{"severity": "warning", "code": code, "row": row, "column": column,
                           "value": uniques[position], "message": message} for row in rows]
-    matrix = pd.DataFrame(answers, index=frame.index)
+    matrix = pd.DataFrame(block.T, index=frame.index, columns=pd.Index(list(item_columns), dtype=np.int64), copy=False)
     return matrix, findings
 
 

@@ -20,9 +20,13 @@ DATE_FORMATS = (
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """Dates from text in whichever single format reads the most values; NaT where none does."""
+    """Dates from text in whichever single format reads the most values; NaT where none does.
+    Stops at the first format that reads every non-empty value, since none can read more."""
     best = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    readable = int((values.notna() & values.ne("")).sum())
     for fmt in DATE_FORMATS:
+        if best.notna().sum() == readable:
+            break
         parsed = pd.to_datetime(values, format=fmt, errors="coerce")
         if parsed.notna().sum() > best.notna().sum():
             best = parsed

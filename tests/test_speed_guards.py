@@ -1,0 +1,133 @@
+"""What tiwell's speed rests on, checked without timing anything: work done once per distinct
+value or pattern rather than per row, the fast readers giving exactly what the slow ones gave,
+and the app's caches keyed on the file's content."""
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import tiwell.ingest
+import tiwell.scoring
+import tiwell.validate
+import ui.state
+from tiwell import charts
+from tiwell.instrument import load_builtin
+from tiwell.waves import parse_dates
+
+PROQOL = load_builtin("proqol5")
+LABELS = [lab.label for lab in PROQOL.scale.labels]
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+def counting(monkeypatch, module, name: str) -> list:
+    """Replace ``module.name`` with a wrapper that records each call's first argument."""
+    calls, real = [], getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        calls.append(args[0] if args else None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def test_each_pattern_of_answered_items_is_described_once_not_once_per_row(monkeypatch):
+    full = np.full(30, 3.0)
+    one_gap, two_gaps, empty = full.copy(), full.copy(), np.full(30, np.nan)
+    one_gap[0] = np.nan
+    two_gaps[[1, 4]] = np.nan
+    patterns = np.array([full, one_gap, two_gaps, empty])
+    answers = pd.DataFrame(np.tile(patterns, (5_000, 1)), columns=list(PROQOL.item_numbers))
+    described = counting(monkeypatch, tiwell.scoring, "_describe")
+    result = tiwell.scoring.score(answers, PROQOL)
+    assert len(described) == 4
+    assert result["status"].value_counts().to_dict() == {"scored": 5_000, "prorated": 5_000, "not_scored": 10_000}
+
+
+@pytest.mark.parametrize("bound", [50, 10**9], ids=["lookup-table", "sort"])
+def test_distinct_patterns_are_found_as_numpy_unique_finds_them(bound):
+    keys = np.random.default_rng(0).integers(0, 50, size=1_000) * (bound // 50)
+    patterns, codes = tiwell.scoring._distinct(keys, bound)
+    expected_patterns, expected_codes = np.unique(keys, return_inverse=True)
+    assert patterns.tolist() == expected_patterns.tolist() and codes.tolist() == expected_codes.tolist()
+
+
+def test_answers_are_read_once_per_distinct_cell_text(monkeypatch):
+    texts = np.array(LABELS + ["4", " 5 ", "7", ""], dtype=object)
+    frame = pd.DataFrame({f"Q{k}": texts[np.arange(9_000) % len(texts)] for k in (1, 2, 3)})
+    read = counting(monkeypatch, tiwell.validate, "_as_number")
+    matrix, findings = tiwell.validate.read_answers(frame, {1: "Q1", 2: "Q2", 3: "Q3"}, PROQOL.scale)
+    assert len(read) == 3 * 8, "each column's eight non-empty distinct texts, once each"
+    assert matrix[1].value_counts().to_dict() == {1.0: 1000, 2.0: 1000, 3.0: 1000, 4.0: 2000, 5.0: 2000}
+    assert matrix[1].isna().sum() == 2000, "the empty cells and the off-scale 7s"
+    assert len(findings) == 3 * 1000, "every cell holding the off-scale 7 is reported"
+
+
+def odd_cells_workbook() -> bytes:
+    """Every kind of cell a sheet can hold, numbers repeated down the rows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Team", "Q1", "When", "Note"])
+    odd = [1, 4.5, 0.1, 1e20, -0.0, True, dt.datetime(2025, 3, 3, 9, 2, 11), dt.date(2025, 3, 3), dt.time(9, 2),
+           "NA", " NA", "n/a", "None", "null", "3.0", None]
+    for i in range(400):
+        sheet.append([f"Team {i % 3}", i % 5 + 1, odd[i % len(odd)], odd[(i + 7) % len(odd)]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_sheets_read_exactly_as_pandas_reads_them_with_each_number_written_once(monkeypatch):
+    data = odd_cells_workbook()
+    expected = pd.read_excel(io.BytesIO(data), header=None, dtype=str, engine="calamine").fillna("")
+    written = counting(monkeypatch, tiwell.ingest, "_number_text")
+    grid = tiwell.ingest._sheet_grid(tiwell.ingest._open_workbook(data, "odd.xlsx"), "Sheet")
+    pd.testing.assert_frame_equal(grid, expected)
+    assert len(written) == 5 + 5 + 5, "each column's distinct numbers once, not once per cell"
+
+
+def test_dates_stop_at_the_first_format_that_reads_every_value(monkeypatch):
+    tried = counting(monkeypatch, pd, "to_datetime")
+    dates = parse_dates(pd.Series(["3/14/25 9:02:11", "", "3/15/25 10:00:00"] * 1_000, dtype="str"))
+    assert len(tried) == 2, "ISO 8601 reads none, US month-first reads all: no other format is tried"
+    assert dates.notna().sum() == 2_000
+
+
+def test_band_cut_lines_are_drawn_exactly_as_add_vline_draws_them():
+    sub = PROQOL.subscale("burnout")
+    values = pd.Series([12.0, 25.0, 44.0, np.nan])
+    fast = charts.distribution(values, sub.label, (10, 50), sub.bands, sub.direction)
+    slow = go.Figure()
+    for line, note in zip(fast.layout.shapes, fast.layout.annotations):
+        slow.add_vline(x=line.x0, line=line.line, annotation_text=note.text, annotation_font_color=note.font.color)
+    assert [s.to_plotly_json() for s in fast.layout.shapes] == [s.to_plotly_json() for s in slow.layout.shapes]
+    assert [a.to_plotly_json() for a in fast.layout.annotations] == [a.to_plotly_json() for a in slow.layout.annotations]
+    assert [a.text for a in fast.layout.annotations] == ["moderate from 23", "high from 42"]
+
+
+def export(people: int) -> bytes:
+    header = ["Team"] + [f"Q{n}" for n in range(1, 31)]
+    rows = [[f"Team {i % 2}"] + [LABELS[(i + n) % 5] for n in range(1, 31)] for i in range(people)]
+    return ("\n".join(",".join(r) for r in [header, *rows]) + "\n").encode()
+
+
+def test_the_app_caches_reading_by_the_files_content(monkeypatch):
+    st.cache_data.clear()
+    reads = counting(monkeypatch, ui.state, "load_table")
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.file_uploader[0].upload("survey.csv", export(6), "text/csv").run()
+    app.file_uploader[0].upload("survey.csv", export(8), "text/csv").run()
+    assert len(reads) == 2, "new bytes under the same name are read afresh, never served from the cache"
+    assert app.session_state["survey"].counts["respondents"] == 8
+    app.file_uploader[0].upload("survey.csv", export(6), "text/csv").run()
+    assert len(reads) == 2, "the same bytes again come from the cache"
+    assert app.session_state["survey"].counts["respondents"] == 6
+    assert not app.exception
