@@ -1,0 +1,70 @@
+"""Present: the survey told to a team in a meeting, one view at a time in large type, and the deck,
+workbook and report to take away. The smallest group shown is fixed at 5 here."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from tiwell.deck import deck_bytes
+from tiwell.presentation import MIN_GROUP, Choices, build, load_questions, neutral_labels
+from tiwell.report_html import STYLE, report_bytes, slide_html
+from tiwell.views import filter_options
+from tiwell.workbook import workbook_bytes
+from ui.filters import ALL, need_survey
+
+VIEW = "present-view"
+WHOLE = "Whole organisation"
+
+
+def move(step: int) -> None:
+    st.session_state[VIEW] = max(0, st.session_state.get(VIEW, 0) + step)
+
+
+survey = need_survey()
+teams = filter_options(survey.scored, "team") if "team" in survey.scored else []
+waves = filter_options(survey.scored, "wave") if "wave" in survey.scored else []
+with st.sidebar:
+    st.markdown("**What to present**")
+    neutral = st.toggle("Neutral team labels (Team A, Team B…)", key="present-neutral")
+    labels = neutral_labels(teams) if neutral else {}
+    team = st.selectbox("Scope", [WHOLE, *teams], key="present-scope", format_func=lambda t: labels.get(t, t),
+                        help="The whole organisation, or one team beside it.")
+    wave = st.selectbox("Wave", [ALL, *waves], key="present-wave")
+    hide = st.toggle("Hide staff comments", key="present-hide-comments")
+    st.caption(f"Smallest group shown: {MIN_GROUP}, fixed while presenting. No one's own answers are ever shown.")
+
+view_area = st.container()
+back, _, forward = st.columns([1, 4, 1])
+with st.expander("Before the meeting: what has been committed to, and the questions"):
+    commitments = st.text_area("What the organisation has committed to (one per line)", key="present-commitments",
+                               placeholder="For example: protected time for reflective supervision every month")
+    questions = st.data_editor(load_questions(), num_rows="dynamic", hide_index=True, width="stretch",
+                               key="present-questions")
+    names = st.text_input("Other names to take out of comments (separated by commas)", key="present-names")
+    with_rows = st.checkbox("Add everyone's scored rows to the workbook (only for people allowed to see individual "
+                            "answers)", key="present-rows")
+
+choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
+                  show_comments=not hide, commitments=commitments, questions=questions,
+                  names=tuple(n.strip() for n in names.split(",") if n.strip()))
+story = build(survey, choices)
+index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
+st.session_state[VIEW] = index
+view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index + 1, len(story.slides),
+                                                      chart_as_image=True))
+back.button("Previous", icon=":material/arrow_back:", on_click=move, args=(-1,), disabled=index == 0,
+            width="stretch")
+forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,),
+               disabled=index == len(story.slides) - 1, width="stretch")
+
+st.subheader("Take it away")
+deck, book, report = st.columns(3)
+deck.download_button("Deck (PowerPoint)", partial(deck_bytes, story), file_name="tiwell-presentation.pptx",
+                     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+book.download_button("Workbook (Excel)", partial(workbook_bytes, story, survey, with_rows=with_rows),
+                     file_name="tiwell-presentation.xlsx",
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+report.download_button("Report (HTML, opens offline)", partial(report_bytes, story), file_name="tiwell-report.html",
+                       mime="text/html")

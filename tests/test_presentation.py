@@ -1,0 +1,136 @@
+"""The presentation's story against the core's own numbers: the order a trauma-informed
+conversation needs, nothing for a group that may not be shown, and neutral labels that hold."""
+
+import inspect
+from itertools import groupby
+
+import pandas as pd
+import pytest
+
+from tiwell.aggregate import shown_rows, summarise
+from tiwell.presentation import MIN_GROUP, Choices, build, load_questions, neutral_labels
+from tiwell.trends import describe_change, wave_changes
+from tiwell.pipeline import score_file
+from ui.state import SAMPLE
+
+SUBSCALES = {"compassion_satisfaction": "Compassion satisfaction", "burnout": "Burnout",
+             "secondary_traumatic_stress": "Secondary traumatic stress"}
+ORDER = ["opening", "going_well", "heavy", "change", "comments", "commitments", "questions"]
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return score_file(SAMPLE.read_bytes(), SAMPLE.name)
+
+
+def keys(story) -> list[str]:
+    return [key for key, _ in groupby(slide.key for slide in story.slides)]
+
+
+def words(story) -> str:
+    return " ".join([story.title] + [" ".join((s.title, *s.points, s.note)) for s in story.slides])
+
+
+def test_the_story_runs_strengths_first_then_heavy_change_words_commitments_questions(survey):
+    story = build(survey)
+    assert keys(story) == ORDER
+    assert [s.title for s in story.slides[1:4]] == ["What is going well", "What is heavy", "How it has changed"]
+
+
+def test_the_whole_organisation_numbers_are_the_cores_summary(survey):
+    story = build(survey)
+    expected = shown_rows(summarise(survey.scored, SUBSCALES, [], 5))
+    pd.testing.assert_frame_equal(story.summary.drop(columns="group"), expected)
+    going_well, heavy = story.slides[1], story.slides[2]
+    assert going_well.points[0].startswith(f"Compassion satisfaction: {expected['mean'][0]:.1f} on a scale of 10 to 50")
+    assert [p.split(":")[0] for p in heavy.points] == ["Burnout", "Secondary traumatic stress"]
+    shares = {s.name: s.values for s in heavy.chart.series}
+    assert shares["moderate"] == pytest.approx(tuple(expected["share_moderate"][1:]))
+
+
+def test_one_team_is_shown_beside_the_organisation_with_the_teams_page_numbers(survey):
+    story = build(survey, Choices(team="Youth Justice", wave="2025-09"))
+    wave = survey.scored[survey.scored["wave"] == "2025-09"]
+    teams = summarise(wave, SUBSCALES, ["team"], 5)
+    mine = teams[teams["team"] == "Youth Justice"].set_index("subscale")
+    whole = summarise(wave, SUBSCALES, [], 5).set_index("subscale")
+    scope = story.summary[story.summary["group"] == "Youth Justice"].set_index("subscale")
+    assert scope["mean"].to_dict() == mine["mean"].to_dict()
+    assert story.summary[story.summary["group"] == "the whole organisation"]["mean"].tolist() == whole["mean"].tolist()
+    burnout = story.slides[2].points[0]
+    assert burnout.startswith(f"Burnout: {mine.loc['burnout', 'mean']:.1f} (the whole organisation "
+                              f"{whole.loc['burnout', 'mean']:.1f})")
+    assert story.slides[0].points[0] == f"{mine['people'].iloc[0]:.0f} people answered in 2025-09."
+
+
+def test_the_change_is_the_trends_pages_latest_change(survey):
+    story = build(survey)
+    change = next(s for s in story.slides if s.key == "change")
+    latest = wave_changes(survey.scored, "burnout", 5).iloc[-1]
+    assert describe_change(latest, "Burnout", "higher_is_worse") in change.points
+    by_wave = summarise(survey.scored, SUBSCALES, ["wave"], 5)
+    assert change.chart.categories == ("2025-03", "2025-09", "2026-03")
+    line = next(s for s in change.chart.series if s.name == "Burnout")
+    assert line.values == pytest.approx(tuple(by_wave[by_wave["subscale"] == "burnout"]["mean"]))
+    assert change.chart.value_range == (10, 50)
+
+
+@pytest.mark.parametrize("team", ["Clinical Psychology", "Business Support"])
+def test_a_team_too_small_or_hidden_with_a_smaller_one_gets_the_explanation(survey, team):
+    """Clinical Psychology has 4 people a wave; Business Support (15) is hidden beside it so that
+    the 4 cannot be worked out as the wave's total minus the other teams."""
+    story = build(survey, Choices(team=team, wave="2025-09"))
+    assert keys(story) == ["opening", "hidden", "commitments", "questions"]
+    assert story.slides[1].title == "Why there are no numbers here"
+    assert story.summary.empty and story.by_wave.empty
+    assert team not in words(story) and "this team" in story.title
+
+
+def test_a_team_shown_overall_leaves_out_the_waves_in_which_it_is_hidden(survey):
+    story = build(survey, Choices(team="Clinical Psychology"))
+    change = next(s for s in story.slides if s.key == "change")
+    assert change.chart is None and story.by_wave.empty
+    assert all("too few people" in p for p in change.points)
+
+
+def test_neutral_labels_are_stable_by_sorted_name():
+    assert neutral_labels(["Youth Justice", "Adult Safeguarding", "Early Help"]) == neutral_labels(
+        ["Early Help", "Youth Justice", "Adult Safeguarding", "Early Help"]) == {
+        "Adult Safeguarding": "Team A", "Early Help": "Team B", "Youth Justice": "Team C"}
+    assert neutral_labels([f"t{k:02d}" for k in range(28)])["t27"] == "Team AB"
+
+
+def test_a_neutral_label_replaces_the_team_name_everywhere(survey):
+    story = build(survey, Choices(team="Youth Justice", neutral_labels=True))
+    assert story.title == "How we are doing: Team I"
+    assert "Youth Justice" not in words(story)
+    assert set(story.summary["group"]) == {"Team I", "the whole organisation"}
+    assert "Youth Justice" not in story.settings["value"].tolist()
+
+
+def test_commitments_and_edited_questions_are_the_facilitators_words(survey):
+    questions = pd.DataFrame({"principle": ["Safety", ""],
+                              "question": ["What would help us feel safe?", "Anything else?"]})
+    story = build(survey, Choices(commitments="- Protected time for supervision\n\n* A quiet room", questions=questions,
+                                  show_comments=False))
+    assert "comments" not in keys(story)
+    committed = next(s for s in story.slides if s.key == "commitments")
+    assert committed.points == ("Protected time for supervision", "A quiet room")
+    assert story.slides[-1].points == ("Safety: What would help us feel safe?", "Anything else?")
+    assert "agree what would help" in next(s for s in build(survey).slides if s.key == "commitments").points[0]
+
+
+def test_the_shipped_questions_cover_the_six_principles_without_blame():
+    questions = load_questions()
+    assert questions["principle"].unique().tolist() == [
+        "Safety", "Trustworthiness and transparency", "Peer support", "Collaboration and mutuality",
+        "Empowerment, voice and choice", "Cultural, historical and gender issues"]
+    text = " ".join(questions["question"]).lower()
+    assert "what would help" in text and "what happened" in text
+    assert not any(word in text for word in ("blame", "fault", "why did you", "failed"))
+
+
+def test_the_minimum_group_size_is_fixed_at_five():
+    assert MIN_GROUP == 5
+    assert not any("min" in name for name in inspect.signature(build).parameters)
+    assert not any("min" in name for name in Choices.__dataclass_fields__)

@@ -1,0 +1,339 @@
+"""The story a facilitator tells a team, as data: slides in the order a trauma-informed
+conversation needs.
+
+What is going well comes first, then what is heavy, how it has changed, what people said, what
+the organisation has committed to, and questions to talk about. The minimum group size is fixed
+at 5 here; every number comes from a suppressed summary, and a group that may not be shown gets
+a slide saying why in place of its numbers (without naming it). The page, the deck, the workbook
+and the HTML report all draw these same slides, so what is taken away is what was shown.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+import pandas as pd
+
+from tiwell.aggregate import shown_rows, summarise
+from tiwell.charts import band_colours
+from tiwell.privacy import check_min_group
+from tiwell.redact import shown_comments
+from tiwell.trends import describe_change, wave_changes
+from tiwell.views import check_cells, select, subscale_info
+
+MIN_GROUP = check_min_group(5, lowest=5)
+WHOLE = "the whole organisation"
+QUESTIONS_PER_SLIDE = 4
+COMMENTS_PER_SLIDE = 6
+COMMENT_SLIDES = 3
+LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]
+    colour: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """``shares``: stacked bars of the share in each band; ``means``: lines of the mean by wave.
+    A value of None is a group that may not be shown, drawn as a gap. The value axis spans
+    ``value_range``: the whole possible range, so a small change is not drawn as a cliff."""
+
+    kind: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_range: tuple[float, float] = (0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Slide:
+    key: str
+    title: str
+    points: tuple[str, ...] = ()
+    chart: Chart | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the facilitator chose: one team (or the whole organisation), one wave (or all), and
+    what the conversation part says. ``questions`` has columns principle and question."""
+
+    team: str | None = None
+    wave: str | None = None
+    neutral_labels: bool = False
+    show_comments: bool = True
+    commitments: str = ""
+    questions: pd.DataFrame | None = None
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """The slides, the suppressed tables behind their numbers (for the workbook) and the choices
+    they were made with."""
+
+    title: str
+    slides: tuple[Slide, ...]
+    summary: pd.DataFrame
+    by_wave: pd.DataFrame
+    changes: pd.DataFrame
+    settings: pd.DataFrame
+    choices: Choices
+
+
+def load_questions(text: str | None = None) -> pd.DataFrame:
+    """The question prompts (the shipped ``prompts/questions.toml`` unless ``text`` is given),
+    one row per question with its principle."""
+    text = text or resources.files("tiwell.prompts").joinpath("questions.toml").read_text("utf-8")
+    rows = [(p["name"], q) for p in tomllib.loads(text)["principle"] for q in p["questions"]]
+    return pd.DataFrame(rows, columns=["principle", "question"])
+
+
+def neutral_labels(teams) -> dict[str, str]:
+    """Team A, Team B, ... by sorted name, so a team keeps its label whatever is chosen."""
+    return {team: f"Team {_letters(k)}" for k, team in enumerate(sorted(set(teams), key=str))}
+
+
+def _letters(k: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, as spreadsheets name columns."""
+    return (_letters(k // 26 - 1) if k >= 26 else "") + chr(ord("A") + k % 26)
+
+
+def build(survey, choices: Choices = Choices()) -> Story:
+    """Every slide for the chosen scope, in order, with the tables behind them."""
+    info = subscale_info(survey)
+    filters = {"wave": choices.wave} if choices.wave else {}
+    rows, _ = select(survey.scored, filters, MIN_GROUP)
+    summary = _summary(survey.scored, rows, info, filters, choices.team)
+    label = _label(survey, choices, shown=summary is not None)
+    if summary is None:
+        summary, by_wave, changes = pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        body = [_hidden_slide(choices)]
+    else:
+        summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
+        by_wave, changes, change_slide = _change(survey.scored, info, choices, label)
+        mine = rows if choices.team is None else rows[rows["team"] == choices.team]
+        body = [_numbers_slide(summary, info, strengths=True), _numbers_slide(summary, info, strengths=False),
+                change_slide, *_comment_slides(survey, mine, choices)]
+    title = f"How we are doing: {label}"
+    slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments), *_questions(choices)]
+    return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices)
+
+
+# ---------------------------------------------------------------- numbers, all from suppressed summaries
+
+
+def _summary(scored, rows, info, filters: dict, team: str | None) -> pd.DataFrame | None:
+    """Shown rows for the scope (``group`` 'scope') and, for a team, the whole organisation
+    ('whole'); None when the scope may not be shown."""
+    if rows is None:
+        return None
+    subscales = dict(zip(info["column"], info["label"]))
+    whole = shown_rows(summarise(rows, subscales, [], MIN_GROUP))
+    if team is None:
+        return whole.assign(group="scope")
+    teams = check_cells(summarise(rows, subscales, ["team"], MIN_GROUP), scored, ["team"], filters, MIN_GROUP)
+    mine = teams[teams["team"] == team]
+    if mine.empty or not mine["shown"].all():
+        return None
+    return pd.concat([shown_rows(mine).drop(columns="team").assign(group="scope"), whole.assign(group="whole")],
+                     ignore_index=True)
+
+
+def _label(survey, choices: Choices, shown: bool) -> str:
+    """How the scope is named: a hidden team is never named, a neutral label hides the real one."""
+    if choices.team is None:
+        return WHOLE
+    if not shown:
+        return "this team"
+    return neutral_labels(survey.scored["team"].dropna())[choices.team] if choices.neutral_labels else choices.team
+
+
+def _numbers_slide(summary: pd.DataFrame, info: pd.DataFrame, strengths: bool) -> Slide:
+    """The strengths (higher is better), or the other subscales: each mean beside the whole
+    organisation's, and the share in each band."""
+    wanted = info[(info["direction"] == "higher_is_better") == strengths]
+    key, title, note = ("going_well", "What is going well",
+                        "The good that comes from doing this work, and what helps sustain it.") if strengths else (
+        "heavy", "What is heavy", "These scores describe what the work asks of people. They are about what has "
+                                  "happened at work, not about what is wrong with anyone.")
+    if wanted.empty:
+        return Slide(key, title, ("This survey does not measure this directly. What do people value, or find hard, "
+                                  "in their work?",))
+    points = tuple(_point(summary, sub) for _, sub in wanted.iterrows())
+    return Slide(key, title, points, _shares_chart(summary, wanted), note)
+
+
+def _point(summary: pd.DataFrame, sub: pd.Series) -> str:
+    """'Burnout: 24.1 (the whole organisation 23.8) on a scale of 10 to 50; 12% in the high band.'"""
+    scope, *whole = summary[summary["subscale"] == sub["column"]].to_dict("records")
+    if pd.isna(scope["mean"]):
+        return f"{sub['label']}: not shown, as fewer than {MIN_GROUP} people answered this part."
+    top = sub["bands"][-1]
+    compared = f" ({WHOLE} {whole[0]['mean']:.1f})" if whole and pd.notna(whole[0]["mean"]) else ""
+    return (f"{sub['label']}: {scope['mean']:.1f}{compared} on a scale of {sub['low']:g} to {sub['high']:g}; "
+            f"{_percent(scope[f'share_{top}'])} in the {top} band.")
+
+
+def _percent(share: float) -> str:
+    """'12%', or 'under 1%' for a share that is not quite nothing."""
+    return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _shares_chart(summary: pd.DataFrame, subs: pd.DataFrame) -> Chart:
+    """One bar per subscale and group, stacked by band."""
+    colours: dict[str, str] = {}
+    for _, sub in subs.iterrows():
+        for band, colour in band_colours(sub["bands"], sub["direction"]).items():
+            colours.setdefault(band, colour)
+    rows = summary.set_index("label").loc[subs["label"]].reset_index()
+    many = rows["group"].nunique() > 1
+    categories = tuple(f"{r.label}: {r.group}" if many else r.label for r in rows.itertuples())
+    series = tuple(Series(band, tuple(_value(rows.get(f"share_{band}"), k) for k in range(len(rows))), colour)
+                   for band, colour in colours.items())
+    return Chart("shares", "Share of people in each band", categories, series)
+
+
+def _value(column: pd.Series | None, k: int) -> float | None:
+    return None if column is None or pd.isna(column.iloc[k]) else float(column.iloc[k])
+
+
+# ---------------------------------------------------------------- change between waves
+
+
+def _change(scored, info, choices: Choices, label: str) -> tuple[pd.DataFrame, pd.DataFrame, Slide]:
+    """Means by wave for the scope up to the chosen wave (hidden waves as gaps), every change
+    between waves shown, and the latest change in words."""
+    title = "How it has changed"
+    waves = sorted(scored["wave"].dropna().unique()) if "wave" in scored else []
+    if choices.wave:
+        waves = waves[:waves.index(choices.wave) + 1]
+    if len(waves) < 2:
+        return pd.DataFrame(), pd.DataFrame(), Slide("change", title, (
+            "There is no earlier wave to compare with yet. Next time, this is where the change will show.",))
+    by_wave = _by_wave(scored, info, choices.team, waves).assign(group=label)
+    mine = scored if choices.team is None else scored[scored["team"] == choices.team]
+    mine = mine[mine["wave"].isin(by_wave.loc[by_wave["people"].notna(), "wave"])]
+    changes = pd.concat([wave_changes(mine, sub["column"], MIN_GROUP, waves=waves).assign(
+        subscale=sub["column"], label=sub["label"]) for _, sub in info.iterrows()], ignore_index=True)
+    latest = changes[changes["to"] == waves[-1]]
+    points = tuple(describe_change(change, sub["label"], sub["direction"])
+                   for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
+    note = ("A gap is a wave with too few people to show, or one that would let a smaller group be worked out. "
+            "'Within noise' means the change is too small to tell apart from chance.")
+    return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, _means_chart(by_wave, info), note)
+
+
+def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
+    """One line per subscale across the waves; nothing to draw when every wave is hidden."""
+    if by_wave["mean"].isna().all():
+        return None
+    waves = tuple(by_wave["wave"].unique())
+    series = tuple(Series(sub["label"], tuple(_value(by_wave.loc[by_wave["subscale"] == sub["column"], "mean"], k)
+                                              for k in range(len(waves))), LINE_COLOURS[i % len(LINE_COLOURS)])
+                   for i, (_, sub) in enumerate(info.iterrows()))
+    return Chart("means", "Mean score by wave", waves, series, (float(info["low"].min()), float(info["high"].max())))
+
+
+def _by_wave(scored, info, team: str | None, waves: list) -> pd.DataFrame:
+    """The scope's suppressed summary per wave, as the Trends page computes it: one row per wave
+    and subscale in wave order, a hidden wave left blank."""
+    subscales = dict(zip(info["column"], info["label"]))
+    by = ["wave"] if team is None else ["wave", "team"]
+    table = check_cells(summarise(scored, subscales, by, MIN_GROUP, within=["wave"] if team else None),
+                        scored, by, {}, MIN_GROUP)
+    table = shown_rows(table if team is None else table[table["team"] == team].drop(columns="team"))
+    grid = pd.MultiIndex.from_product([waves, info["column"]], names=["wave", "subscale"])
+    table = table.drop(columns="label").set_index(["wave", "subscale"]).reindex(grid).reset_index()
+    return table.assign(label=table["subscale"].map(subscales))
+
+
+# ---------------------------------------------------------------- words: opening, comments, conversation
+
+
+def _opening(title: str, summary: pd.DataFrame, choices: Choices) -> Slide:
+    people = summary.groupby("group", sort=False)["people"].max() if len(summary) else pd.Series(dtype=float)
+    when = f" in {choices.wave}" if choices.wave else ""
+    points = [f"{people.iloc[0]:.0f} people answered{when}." if len(people) else
+              "No numbers can be shown for this group; the next view says why. The conversation can still go ahead."]
+    if len(people) > 1:
+        points.append(f"Compared with {WHOLE}: {people.iloc[1]:.0f} people.")
+    points += [f"Only groups of {MIN_GROUP} or more people are shown, and never one that could be worked out from "
+               "the others. No one's own answers are shown.",
+               "Strengths come first. The harder scores describe what the work asks of us, not what is wrong "
+               "with anyone."]
+    return Slide("opening", title, tuple(points))
+
+
+def _hidden_slide(choices: Choices) -> Slide:
+    where = "this team" if choices.team is not None else "this selection"
+    return Slide("hidden", "Why there are no numbers here", (
+        f"Fewer than {MIN_GROUP} people are in {where}, or showing it would let a smaller group be worked out "
+        "from the others.",
+        "Keeping everyone's answers private matters more than the numbers, so none are shown.",
+        "All waves together may make a group large enough to show. The questions that follow need no numbers.",
+    ))
+
+
+def _comment_slides(survey, rows: pd.DataFrame, choices: Choices) -> list[Slide]:
+    """Up to a few slides of redacted comments, or one saying why none are shown. Other teams'
+    names are taken out too (and the team's own under a neutral label), so no team is singled
+    out in front of the room, nor a hidden one named."""
+    columns = [c for c in survey.mapping.columns_for("comment") if c in rows]
+    if not choices.show_comments or not columns:
+        return []
+    teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
+    names = choices.names + tuple(t for t in teams if choices.neutral_labels or t != choices.team)
+    found = shown_comments(rows, columns, MIN_GROUP, names)
+    title = "In our own words"
+    if found is None:
+        return [Slide("comments", title, (f"Fewer than {MIN_GROUP} people here wrote a comment, so none are shown: "
+                                          "with so few, a comment could point to the person who wrote it.",))]
+    quotes = [f"\u201c{text}\u201d" + (f" ({n} people)" if n > 1 else "") for text, n in found]
+    chunks = _chunks(quotes, COMMENTS_PER_SLIDE)[:COMMENT_SLIDES]
+    left = len(quotes) - sum(map(len, chunks))
+    note = "Names of people and teams, email addresses and phone numbers have been taken out."
+    last = note + (f" {left} more {'comment was' if left == 1 else 'different comments were'} written too."
+                   if left else "")
+    return [Slide("comments", title, tuple(chunk), note=last if k == len(chunks) - 1 else note)
+            for k, chunk in enumerate(chunks)]
+
+
+def _commitments(text: str) -> Slide:
+    lines = tuple(line.strip().lstrip("-*\u2022 ").strip() for line in text.splitlines())
+    points = tuple(line for line in lines if line) or (
+        "Nothing has been written down yet. This is a good moment to agree what would help, and who will "
+        "follow it up.",)
+    return Slide("commitments", "What the organisation has committed to", points)
+
+
+def _questions(choices: Choices) -> list[Slide]:
+    table = load_questions() if choices.questions is None else choices.questions
+    table = table.fillna("").astype(str)
+    points = [f"{p.strip()}: {q.strip()}" if p.strip() else q.strip()
+              for p, q in zip(table["principle"], table["question"]) if q.strip()]
+    chunks = _chunks(points, QUESTIONS_PER_SLIDE) or [[]]
+    note = "There are no wrong answers. We are asking what happened and what would help, not who is to blame."
+    return [Slide("questions", "Questions to talk about", tuple(chunk), note=note) for chunk in chunks]
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    """Points split over as many views as it takes to keep each one readable from the back of a room."""
+    return [items[k:k + size] for k in range(0, len(items), size)]
+
+
+def _settings(survey, choices: Choices, label: str) -> pd.DataFrame:
+    rows = {"Scope": label, "Wave": choices.wave or "All waves", "Smallest group shown": MIN_GROUP,
+            "Team names": "neutral labels" if choices.neutral_labels else "as in the data",
+            "Staff comments": "shown (redacted)" if choices.show_comments else "hidden",
+            "Instruments": ", ".join(inst.short_name for inst in survey.instruments),
+            "File": survey.table.filename, "Made on": date.today().isoformat()}
+    return pd.DataFrame({"setting": list(rows), "value": [str(v) for v in rows.values()]})
