@@ -15,11 +15,16 @@ def server():
         yield url
 
 
+def open_sample(page, server: str) -> None:
+    """Start as a new user does: the home page, then the sample in one click."""
+    page.goto(server)
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+
+
 def test_from_the_sample_to_every_page(server):
     with browser_page() as (page, errors):
-        page.goto(server)
-        page.get_by_role("button", name="Try the sample data").click()
-        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        open_sample(page, server)
         for name in PAGES:
             page.get_by_role("link", name=name).click()
             page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
@@ -38,9 +43,7 @@ def choose(page, label: str, option: str) -> None:
 
 def test_a_small_team_filter_explains_itself(server):
     with browser_page() as (page, errors):
-        page.goto(server)
-        page.get_by_role("button", name="Try the sample data").click()
-        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        open_sample(page, server)
         page.get_by_role("link", name="Overview").click()
         page.get_by_role("heading", name="Overview").first.wait_for(timeout=30_000)
         choose(page, "Wave", "2025-09")
@@ -53,9 +56,7 @@ def test_a_small_team_filter_explains_itself(server):
 
 def test_turnover_with_the_sample_table(server):
     with browser_page() as (page, errors):
-        page.goto(server)
-        page.get_by_role("button", name="Try the sample data").click()
-        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        open_sample(page, server)
         page.get_by_role("link", name="Turnover").click()
         page.get_by_role("button", name="Use the sample turnover table").click()
         page.get_by_text("compares teams, not people").wait_for(timeout=30_000)
