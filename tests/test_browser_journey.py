@@ -30,7 +30,7 @@ def test_from_the_sample_to_every_page(server):
             page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
             page.wait_for_timeout(1500)
             assert page.locator('[data-testid="stException"]').count() == 0, f"{name} shows an error"
-            screenshot(page, f"page-{name.lower()}")
+            screenshot(page, f"page-{name.lower().replace(' ', '-')}")
         assert errors == []
 
 
