@@ -10,7 +10,8 @@ def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     and how many respondents were scored. Names columns, never personal values."""
     table, mapping = survey.table, survey.mapping
     headers = ", ".join(map(str, table.header_rows))
-    lines = [f"Read {table.where} ({LAYOUTS[table.layout]} layout; header row {headers})."]
+    plural = "s" if len(table.header_rows) > 1 else ""
+    lines = [f"Read {table.where} ({LAYOUTS[table.layout]} layout; header row{plural} {headers})."]
     how = "as you chose" if chose_instrument else "detected from the columns"
     found = ", ".join(f"{inst.short_name} ({len(mapping.item_columns(inst.id))} of {len(inst.items)} item columns)"
                       for inst in survey.instruments)
