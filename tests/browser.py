@@ -84,3 +84,10 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def open_sample(page, server: str) -> None:
+    """Start as a new user does: the home page, then the sample in one click."""
+    page.goto(server)
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text("Respondents").first.wait_for(timeout=60_000)

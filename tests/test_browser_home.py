@@ -4,18 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser_page, chromium_path, screenshot, streamlit_server
+from browser import browser_page, open_sample, screenshot
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    chromium_path()
-    with streamlit_server() as url:
-        yield url
 
 
 def metric_value(page, label: str) -> str:
@@ -26,9 +19,7 @@ def metric_value(page, label: str) -> str:
 def test_sample_data_in_one_click(server):
     expected = score_file(SAMPLE.read_bytes(), SAMPLE.name).counts
     with browser_page() as (page, errors):
-        page.goto(server)
-        page.get_by_role("button", name="Try the sample data").click()
-        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+        open_sample(page, server)
         assert metric_value(page, "Respondents") == str(expected["respondents"])
         assert metric_value(page, "Not scored") == str(expected["not_scored"])
         page.get_by_role("tab", name="Scored rows").click()

@@ -2,24 +2,10 @@
 
 import pytest
 
-from browser import browser_page, chromium_path, screenshot, streamlit_server
+from browser import browser_page, open_sample, screenshot
 
 pytestmark = pytest.mark.browser
 PAGES = ["Overview", "Teams", "Trends", "Turnover", "Compare cohorts", "Instruments"]
-
-
-@pytest.fixture(scope="module")
-def server():
-    chromium_path()
-    with streamlit_server() as url:
-        yield url
-
-
-def open_sample(page, server: str) -> None:
-    """Start as a new user does: the home page, then the sample in one click."""
-    page.goto(server)
-    page.get_by_role("button", name="Try the sample data").click()
-    page.get_by_text("Respondents").first.wait_for(timeout=60_000)
 
 
 def test_from_the_sample_to_every_page(server):

@@ -7,7 +7,7 @@ import io
 import pytest
 from pptx import Presentation
 
-from browser import browser_page, chromium_path, screenshot, streamlit_server
+from browser import browser_page, open_sample, screenshot
 from tiwell.pipeline import score_file
 from tiwell.presentation import Choices, build
 from tiwell.report_html import report_bytes
@@ -47,12 +47,9 @@ def test_the_report_opens_offline_and_shows_markup_as_text(report):
         assert (blocked, dialogs, console, errors) == ([], [], [], []), "nothing fetched, refused or run"
 
 
-def test_presenting_the_sample_and_taking_the_deck_away():
-    chromium_path()
-    with streamlit_server() as url, browser_page() as (page, errors):
-        page.goto(url)
-        page.get_by_role("button", name="Try the sample data").click()
-        page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+def test_presenting_the_sample_and_taking_the_deck_away(server):
+    with browser_page() as (page, errors):
+        open_sample(page, server)
         page.get_by_role("link", name="Present").click()
         page.get_by_text("How we are doing: the whole organisation").first.wait_for(timeout=30_000)
         page.get_by_role("button", name="Next").click()
