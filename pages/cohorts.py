@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tiwell import charts
-from tiwell.cohorts import CohortSettings, combine, compare, item_statistics, reliability, sentences
+from tiwell.cohorts import CohortSettings, combine, compare, item_statistics, sentences
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.multigroup import P_ADJUST_METHODS
 from tiwell.references import one_sample_vs_reference, reference_values
@@ -62,7 +62,7 @@ for key, table in tables.items():
     st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader("Reliability")
-alphas = reliability(survey, cohort_column, min_group)
+alphas = state.cohort_reliability(survey, cohort_column, min_group)
 alphas = alphas[alphas["cohort"].isin(results["groups"])]
 st.caption(f"Cronbach's alpha (95% CI, Feldt) and McDonald's omega total on complete answers; alpha below "
            f"{POOR_RELIABILITY:.2f} is flagged as poor.")

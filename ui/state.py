@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
+from tiwell.cohorts import reliability
 from tiwell.ingest import sheet_names
 from tiwell.instrument import Instrument, load_builtin, parse_instrument
 from tiwell.pipeline import ScoredSurvey, load_table, score_table
@@ -85,3 +87,15 @@ def sample_turnover_bytes() -> bytes:
 def read_turnover(data: bytes, filename: str) -> TeamPeriods:
     """The team-period table with rates (personal columns of a staff list dropped on reading)."""
     return read_hr(data, filename)
+
+
+def _survey_key(survey: ScoredSurvey) -> tuple:
+    """What a result drawn from a scored survey depends on: its rows and answers, by content."""
+    frames = [survey.scored, *survey.answers.values()]
+    return tuple(int(pd.util.hash_pandas_object(f, index=True).sum()) for f in frames)
+
+
+@st.cache_data(**CACHE, show_spinner="Working out reliability…", hash_funcs={ScoredSurvey: _survey_key})
+def cohort_reliability(survey: ScoredSurvey, cohort_column: str, min_group: int) -> pd.DataFrame:
+    """Alpha and omega per subscale and cohort: model fits too slow to redo on every rerun."""
+    return reliability(survey, cohort_column, min_group)
