@@ -51,11 +51,17 @@ def choose_options(data: bytes, name: str) -> dict:
                                 help="Leave empty and tiwell finds every instrument in the file. Add your own "
                                      "definition on the Instruments page.")
         saved = st.file_uploader("A mapping file saved from an earlier wave (JSON)", type=["json"])
+        keep_codes = st.toggle(
+            "Keep employee numbers as private codes", value=False,
+            help="Only needed on the Turnover page, to compare the earlier answers of people who later left "
+                 "with those of people who stayed. Each number becomes a code that works only in this browser "
+                 "session and is never shown. Otherwise employee numbers are removed, like names.")
     return {
         "sheet": sheet if sheet in sheets else None,
         "chosen": tuple(labels[p] for p in picked),
         "custom_tomls": tuple(customs.values()),
         "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else None,
+        "id_key": state.private_code_key() if keep_codes else None,
     }
 
 
@@ -90,7 +96,7 @@ def edit_mapping(survey, options: dict):
                        mime="application/json")
     if edited[["role", "instrument", "item"]].equals(survey.mapping.table[["role", "instrument", "item"]]):
         return survey
-    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"])
+    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"])
 
 
 def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
@@ -144,9 +150,9 @@ if source is None:
 
 try:
     options = {"data": source[0], "name": source[1]} | choose_options(*source)
-    detected = state.score(*_source_key(options), options["mapping_json"], ())
+    detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"])
     options["band_sets"] = choose_band_sets(detected.instruments)
-    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"])
+    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"])
 except ERRORS as exc:
     st.error(str(exc))
     state.keep_survey(None)

@@ -8,11 +8,103 @@ import streamlit as st
 from tiwell import charts
 from tiwell.aggregate import summarise
 from tiwell.ingest import IngestError
+from tiwell.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.stats import pearson, spearman
 from tiwell.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
 from tiwell.views import check_cells, select, subscale_info
+from tiwell.waves import parse_dates
 from ui import state
 from ui.filters import need_survey, sidebar
+
+SAMPLES = {"Use the sample team table": state.SAMPLE_TURNOVER, "Use the sample staff list": state.SAMPLE_STAFF_LIST}
+
+
+def read_hr_source(survey):
+    """The HR data: an upload or a sample; read with this session's key when the survey kept
+    employee numbers as private codes, so the two files' codes agree."""
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    upload = left.file_uploader("HR turnover data", type=["csv", "tsv", "txt", "xlsx", "xlsm"], key="hr-upload")
+    for label, path in SAMPLES.items():
+        if right.button(label, width="stretch"):
+            st.session_state["sample_turnover"] = path.name
+    key = state.private_code_key() if survey.table.person_codes is not None else None
+    if upload is not None:
+        return state.read_turnover(upload.getvalue(), upload.name, key)
+    sample = next((path for path in SAMPLES.values() if path.name == st.session_state.get("sample_turnover")), None)
+    if sample is None:
+        st.info("Upload HR data, or use a sample (a team table, or a staff list) that goes with the sample survey.")
+        st.stop()
+    return state.read_turnover(state.sample_turnover_bytes(sample), sample.name, key)
+
+
+def team_by_team(survey, turnover, choice: dict, filters: dict, min_group: int) -> None:
+    """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
+    st.subheader("Team by team")
+    column, label, rate = choice["column"], choice["label"], choice["rate"]
+    rows, seen = select(survey.scored, filters, min_group)
+    if rows is None:
+        st.info(f"Nothing is shown for this selection. {seen.why}")
+        return
+    summary = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"]),
+                          survey.scored, ["wave", "team"], filters, min_group)
+    summary = summary[summary["shown"] & summary["mean"].notna()]
+    dates = wave_dates(survey.scored, survey.mapping.column_for("date"))
+    points = join_waves(summary, turnover, dates, choice["lag"]).rename(columns={rate: "rate"})
+    if len(points) < 3:
+        st.info(f"Only {len(points)} team-wave pair(s) can be shown with the smallest group size of {min_group}, "
+                "too few to look for a pattern.")
+        return
+    y_title = f"{choice['rate_label'].lower()} per 100 a year"
+    st.plotly_chart(charts.scatter_fit(points, "mean", "rate", label, y_title.capitalize()), width="stretch",
+                    key="scatter")
+    results = pd.concat([pearson(points["mean"], points["rate"]).assign(method="Pearson"),
+                         spearman(points["mean"], points["rate"]).assign(method="Spearman")], ignore_index=True)
+    st.dataframe(results[["method", "r", "ci_low", "ci_high", "p", "n"]].round(3), hide_index=True, width="stretch")
+    st.warning(
+        f"This compares teams, not people: {len(points)} team-wave pairs from {points['team'].nunique()} teams. "
+        "A link between a team's scores and its turnover does not show that burnout makes any one person leave, "
+        "and other things (workload, pay, restructuring) can drive both. With few teams the intervals are wide; "
+        "read them before the single number."
+    )
+    st.subheader("One team over time")
+    team = st.selectbox("Team", sorted(points["team"].unique()))
+    mine = summary[summary["team"] == team].assign(date=lambda t: t["wave"].map(dates))
+    st.plotly_chart(charts.timeline(mine, turnover[turnover["team"] == team], label, rate), width="stretch",
+                    key="timeline")
+
+
+def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
+    """People who later left against people who stayed, in aggregate, when both files allow it."""
+    st.subheader("People who left and people who stayed")
+    if survey.table.person_codes is None or hr.people is None:
+        st.info("Where the survey asked for an employee number and the HR data is a staff list with the same "
+                "numbers, tiwell can compare the earlier answers of people who later left with those of people "
+                "who stayed, for the whole organisation. Turn on **Keep employee numbers as private codes** under "
+                "Options on the Upload and score page, then bring a staff list here.")
+        return
+    scored = survey.scored
+    date_column = survey.mapping.column_for("date")
+    answered = scored["wave"].map(wave_dates(scored, date_column))
+    if date_column:
+        answered = parse_dates(scored[date_column]).fillna(answered)
+    columns = dict(zip(info["column"], info["label"]))
+    result = compare_leavers(scored, survey.table.person_codes, hr.people, answered, columns, min_group=min_group)
+    if min(result.left, result.stayed) < min_group:
+        st.info(f"Too few people could be followed up to compare safely: each group needs at least {min_group}.")
+        return
+    st.write(f"{result.left} people left within {FOLLOW_UP_MONTHS} months of answering and {result.stayed} were "
+             f"still there {FOLLOW_UP_MONTHS} months later (the staff list runs to "
+             f"{result.known_until:%d %B %Y}). Each person counts once, with their last answers before the "
+             "follow-up.")
+    st.plotly_chart(charts.leaver_gaps(result.table), width="stretch", key="leavers")
+    for _, row in result.table.iterrows():
+        st.markdown(f"- {describe(row)}")
+    st.warning("This describes two groups, not any one person: people leave for many reasons (pay, moves, family, "
+               "retirement), and a difference in averages does not show that burnout made anyone leave. Employee "
+               "numbers were matched as codes that only work in this session; nobody's own answers are shown, and "
+               "the sidebar filters do not apply here, so that no small group can be worked out.")
+    st.caption(f"{result.matched} survey answers matched the staff list; {result.unknown} could not be followed "
+               "up (answered too close to the end of the staff list, or after the recorded leave date).")
 
 survey = need_survey()
 st.title("Turnover")
@@ -25,18 +117,8 @@ st.write("Bring the HR data on leavers: a table of teams and periods (headcount 
          "survey, in the same period or the one after.")
 st.caption(RATE_FORMULA)
 
-left, right = st.columns([3, 1], vertical_alignment="bottom")
-upload = left.file_uploader("HR turnover data", type=["csv", "tsv", "txt", "xlsx", "xlsm"], key="hr-upload")
-if right.button("Use the sample turnover table", width="stretch"):
-    st.session_state["use_sample_turnover"] = True
 try:
-    if upload is not None:
-        hr = state.read_turnover(upload.getvalue(), upload.name)
-    elif st.session_state.get("use_sample_turnover"):
-        hr = state.read_turnover(state.sample_turnover_bytes(), state.SAMPLE_TURNOVER.name)
-    else:
-        st.info("Upload HR data, or use the sample turnover table that goes with the sample survey.")
-        st.stop()
+    hr = read_hr_source(survey)
 except IngestError as exc:
     st.error(str(exc))
     st.stop()
@@ -61,35 +143,6 @@ rate = "turnover_rate" if rate_label == "All leavers" else "voluntary_rate"
 lag = 0 if lag_label == "the same period" else 1
 column = labels[label]
 
-rows, seen = select(survey.scored, filters, min_group)
-if rows is None:
-    st.info(f"Nothing is shown for this selection. {seen.why}")
-    st.stop()
-summary = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"]),
-                      survey.scored, ["wave", "team"], filters, min_group)
-summary = summary[summary["shown"] & summary["mean"].notna()]
-dates = wave_dates(survey.scored, survey.mapping.column_for("date"))
-points = join_waves(summary, turnover, dates, lag).rename(columns={rate: "rate"})
-
-st.subheader("Team by team")
-if len(points) < 3:
-    st.info(f"Only {len(points)} team-wave pair(s) can be shown with the smallest group size of {min_group}, "
-            "too few to look for a pattern.")
-    st.stop()
-y_title = f"{rate_label.lower()} per 100 a year"
-st.plotly_chart(charts.scatter_fit(points, "mean", "rate", label, y_title.capitalize()), width="stretch", key="scatter")
-results = pd.concat([pearson(points["mean"], points["rate"]).assign(method="Pearson"),
-                     spearman(points["mean"], points["rate"]).assign(method="Spearman")], ignore_index=True)
-st.dataframe(results[["method", "r", "ci_low", "ci_high", "p", "n"]].round(3), hide_index=True, width="stretch")
-st.warning(
-    f"This compares teams, not people: {len(points)} team-wave pairs from {points['team'].nunique()} teams. "
-    "A link between a team's scores and its turnover does not show that burnout makes any one person leave, "
-    "and other things (workload, pay, restructuring) can drive both. With few teams the intervals are wide; "
-    "read them before the single number."
-)
-
-st.subheader("One team over time")
-team = st.selectbox("Team", sorted(points["team"].unique()))
-mine = summary[summary["team"] == team].assign(date=lambda t: t["wave"].map(dates))
-st.plotly_chart(charts.timeline(mine, turnover[turnover["team"] == team], label, rate), width="stretch",
-                key="timeline")
+team_by_team(survey, turnover, {"column": column, "label": label, "rate": rate, "rate_label": rate_label, "lag": lag},
+             filters, min_group)
+leavers_and_stayers(survey, hr, info, min_group)

@@ -1,17 +1,23 @@
 """The turnover page on the samples: its correlations equal scipy's on the same team-wave points,
 for the same period and the next."""
 
+import pickle
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from scipy import stats
 from streamlit.testing.v1 import AppTest
 
+from figures import traces
 from tiwell.aggregate import summarise
-from tiwell.pipeline import score_file
+from tiwell.leavers import compare_leavers, describe
+from tiwell.pipeline import load_table, score_file, score_table
+from tiwell.pseudonym import new_key
 from tiwell.turnover import join_waves, read_hr, wave_dates
 from tiwell.views import check_cells
-from ui.state import SAMPLE, SAMPLE_TURNOVER
+from tiwell.waves import parse_dates
+from ui.state import SAMPLE, SAMPLE_STAFF_LIST, SAMPLE_TURNOVER
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -61,3 +67,56 @@ def test_without_hr_data_the_page_asks_for_it():
     app.button[0].click().run()
     app.switch_page("pages/turnover.py").run()
     assert "Upload HR data" in app.info[0].value
+
+
+def leavers_page(keep_codes: bool) -> AppTest:
+    """Sample survey (employee numbers kept as private codes, or not), then the sample staff list."""
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.button[0].click().run()
+    if keep_codes:
+        app.toggle[0].set_value(True).run()
+    app.switch_page("pages/turnover.py").run()
+    return app.button[1].click().run()
+
+
+def expected_leavers():
+    key = new_key()
+    table, found, _ = load_table(SAMPLE.read_bytes(), SAMPLE.name, id_key=key)
+    survey = score_table(table, found)
+    people = read_hr(SAMPLE_STAFF_LIST.read_bytes(), SAMPLE_STAFF_LIST.name, id_key=key).people
+    answered = parse_dates(survey.scored[survey.mapping.column_for("date")])
+    columns = {"compassion_satisfaction": "Compassion satisfaction", "burnout": "Burnout",
+               "secondary_traumatic_stress": "Secondary traumatic stress"}
+    return compare_leavers(survey.scored, table.person_codes, people, answered, columns, min_group=5)
+
+
+def test_later_leavers_and_stayers_are_compared_in_aggregate():
+    app = leavers_page(keep_codes=True)
+    assert not app.exception
+    expected = expected_leavers()
+    chart = next(c for c in app.get("plotly_chart") if "left minus stayed" in c.proto.spec)
+    drawn = traces(chart)[0]
+    assert drawn["y"] == expected.table["label"].tolist()
+    assert drawn["x"] == pytest.approx(expected.table["g"].tolist())
+    burnout = expected.table.set_index("column").loc["burnout"]
+    assert burnout["mean_left"] > burnout["mean_stayed"]  # the generator makes strained people likelier to leave
+    text = " ".join(m.value for m in app.markdown)
+    assert f"{expected.left} people left within 6 months" in text
+    assert describe(burnout.rename(None)) in text
+    assert any("not any one person" in w.value for w in app.warning)
+
+
+def test_no_employee_number_ever_reaches_the_session():
+    app = leavers_page(keep_codes=True)
+    numbers = set(pd.read_csv(SAMPLE_STAFF_LIST, dtype=str)["Employee number"])
+    survey = app.session_state["survey"]
+    held = pickle.dumps(app.session_state.to_dict())
+    assert survey.table.person_codes.notna().sum() > 800
+    assert not any(number.encode() in held for number in numbers)
+
+
+def test_without_private_codes_the_page_says_how_to_turn_them_on():
+    app = leavers_page(keep_codes=False)
+    assert not app.exception
+    assert any("Keep employee numbers as private codes" in i.value for i in app.info)
+    assert not any("left minus stayed" in c.proto.spec for c in app.get("plotly_chart"))

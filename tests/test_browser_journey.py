@@ -44,10 +44,29 @@ def test_turnover_with_the_sample_table(server):
     with browser_page() as (page, errors):
         open_sample(page, server)
         page.get_by_role("link", name="Turnover").click()
-        page.get_by_role("button", name="Use the sample turnover table").click()
+        page.get_by_role("button", name="Use the sample team table").click()
         page.get_by_text("compares teams, not people").wait_for(timeout=30_000)
         page.locator('[data-testid="stPlotlyChart"]').nth(1).wait_for(timeout=30_000)
         page.wait_for_timeout(1000)
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
         screenshot(page, "page-turnover")
+        assert errors == []
+
+
+def test_later_leavers_and_stayers_with_private_codes(server):
+    with browser_page() as (page, errors):
+        open_sample(page, server)
+        page.get_by_text("Options: sheet, instruments, a saved mapping").click()
+        page.get_by_text("Keep employee numbers as private codes").click()
+        page.get_by_text("Employee numbers kept only as private codes").wait_for(timeout=30_000)
+        page.get_by_role("link", name="Turnover").click()
+        page.get_by_role("button", name="Use the sample staff list").click()
+        page.get_by_text("People who left and people who stayed").wait_for(timeout=30_000)
+        page.get_by_text("not any one person").wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 3
+        assert "E1" not in page.locator("body").inner_text()
+        page.get_by_text("People who left and people who stayed").scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        screenshot(page, "turnover-leavers-and-stayers")
         assert errors == []

@@ -20,7 +20,8 @@ def test_the_microsoft_forms_sample_reads_with_blank_rows_and_personal_columns()
     survey = score_file((SAMPLES / "proqol5_microsoft_forms.xlsx").read_bytes(), "proqol5_microsoft_forms.xlsx")
     assert survey.table.layout == "microsoft_forms"
     assert len(survey.table.blank_rows) == 3
-    assert [c for c, _ in survey.table.dropped] == ["Email", "Name"]
+    assert [c for c, _ in survey.table.dropped] == ["Email", "Name", "Employee number"]
+    assert survey.table.person_codes is None, "employee numbers are kept as codes only when asked"
     assert survey.counts["respondents"] == len(simulate_survey())
     assert survey.counts["prorated"] > 0 and survey.counts["not_scored"] > 0
     assert not survey.issues["code"].isin(["not_an_answer", "off_scale"]).any(), "case and spacing variants all read"

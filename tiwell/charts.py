@@ -169,6 +169,7 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
     fig = go.Figure()
     fig.add_trace(go.Bar(x=turnover["period_start"] + (turnover["period_end"] - turnover["period_start"]) / 2,
                          y=turnover[rate], name="turnover rate (per 100 a year)", marker_color=MIDDLE, yaxis="y2",
+                         opacity=0.45,  # the second axis draws on top: the score line must show through
                          width=1000 * 60 * 60 * 24 * 150, customdata=turnover["period"],
                          hovertemplate="%{customdata}: %{y:.1f} per 100 a year<extra></extra>"))
     fig.add_trace(go.Scatter(x=survey_points["date"], y=survey_points["mean"], name=label, mode="lines+markers",
@@ -180,6 +181,22 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
     fig.update_layout(yaxis=dict(title=label), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
                                                            side="right", showgrid=False, rangemode="tozero"))
     return _layout(fig, f"{label} and turnover over time", height=380)
+
+
+def leaver_gaps(table: pd.DataFrame) -> go.Figure:
+    """Hedges' g (people who later left minus people who stayed) per score, with its 95% CI and
+    a line at no difference; only the rows shown under the minimum group size are drawn."""
+    shown = table[table["shown"]]
+    fig = go.Figure(go.Scatter(
+        x=shown["g"], y=shown["label"], mode="markers", marker=dict(size=12, color=BETTER), name="Hedges' g",
+        error_x=dict(type="data", symmetric=False, array=shown["g_ci_high"] - shown["g"],
+                     arrayminus=shown["g"] - shown["g_ci_low"], color=BETTER),
+        customdata=np.stack([shown["g_ci_low"], shown["g_ci_high"]], axis=-1),
+        hovertemplate="%{y}: g = %{x:.2f} (95% CI %{customdata[0]:.2f} to %{customdata[1]:.2f})<extra></extra>"))
+    fig.add_vline(x=0, line=dict(color=FAINT, dash="dot"))
+    fig.update_xaxes(title="standardised difference (Hedges' g): left minus stayed")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, "Earlier scores of people who left, against people who stayed", height=120 + 60 * len(shown))
 
 
 def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups: list) -> go.Figure:

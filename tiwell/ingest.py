@@ -22,7 +22,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tiwell.personal import find_personal_columns
+from tiwell.personal import find_personal_columns, identifier_column
+from tiwell.pseudonym import private_codes
 
 LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "microsoft_forms": "Microsoft Forms",
            "google_forms": "Google Forms", "plain": "plain spreadsheet"}
@@ -53,6 +54,7 @@ class SourceTable:
     header_rows: tuple[int, ...]
     blank_rows: tuple[int, ...]
     dropped: tuple[tuple[str, str], ...]
+    person_codes: pd.Series | None = None  # by row: private codes of an employee number, when asked for
 
     @property
     def where(self) -> str:
@@ -60,11 +62,14 @@ class SourceTable:
         return f"{self.filename}, sheet '{self.sheet}'" if self.sheet else self.filename
 
 
-def read_tables(data: bytes, filename: str, sheet: str | None = None) -> Iterator[SourceTable]:
-    """Yield each readable sheet of the upload (just the named one when ``sheet`` is given)."""
+def read_tables(data: bytes, filename: str, sheet: str | None = None,
+                id_key: bytes | None = None) -> Iterator[SourceTable]:
+    """Yield each readable sheet of the upload (just the named one when ``sheet`` is given).
+    With ``id_key``, an employee-number column is kept only as private codes (see
+    :mod:`tiwell.pseudonym`); it is dropped with the other personal columns either way."""
     kind = _file_kind(data, filename)
     if kind == "text":
-        yield _table(_read_text_grid(data, filename), filename, None)
+        yield _table(_read_text_grid(data, filename), filename, None, id_key)
         return
     book = _open_workbook(data, filename)
     names = list(book.sheet_names)
@@ -76,7 +81,7 @@ def read_tables(data: bytes, filename: str, sheet: str | None = None) -> Iterato
         except Exception as exc:  # calamine raises its own types for each kind of damage
             raise IngestError(f"{filename}, sheet '{name}' could not be read (it may be damaged): {exc}.") from exc
         if grid.size:
-            yield _table(grid, filename, name)
+            yield _table(grid, filename, name, id_key)
 
 
 def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
@@ -216,7 +221,7 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
 # ---------------------------------------------------------------- headers and rows
 
 
-def _table(grid: pd.DataFrame, filename: str, sheet: str | None) -> SourceTable:
+def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes | None = None) -> SourceTable:
     where = f"{filename}, sheet '{sheet}'" if sheet else filename
     grid = grid.apply(lambda col: col.str.strip()) if len(grid) else grid
     filled = grid.ne("")
@@ -240,6 +245,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None) -> SourceTable:
         raise IngestError(f"{where} has a header but no answers below it.")
     kept = body[~blank] if blank.any() else body
     personal = find_personal_columns(kept, headers)
+    id_column = identifier_column(personal) if id_key else None
     return SourceTable(
         frame=kept.drop(columns=[c for c, _ in personal]),
         headers={c: h for c, h in headers.items() if c not in dict(personal)},
@@ -249,6 +255,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None) -> SourceTable:
         header_rows=tuple(range(first + 1, first + n_header + 1)),
         blank_rows=tuple(body.index[blank]),
         dropped=tuple(personal),
+        person_codes=private_codes(kept[id_column], id_key) if id_column else None,
     )
 
 

@@ -1,13 +1,13 @@
 """A survey's true answers written out exactly as each survey tool exports them.
 
-Tests, benchmarks and the sample files all need the same people in every shape a real upload
-takes: Microsoft Forms' wide sheet, Google Forms' bracketed headers, Qualtrics' three header rows,
+Tests, benchmarks and the sample files all need the same people in every shape a real upload takes:
+Microsoft Forms' wide sheet, Google Forms' bracketed headers, Qualtrics' three header rows,
 SurveyMonkey's two, and a hand-made workbook. Each layout function takes a *truth* table (one row
-per respondent: ``respondent``, ``name``, ``email``, ``phone``, ``team``, ``role``, ``wave``,
-``submitted``, item columns numbered 1..n holding ``Int64`` answers, ``comment``) and returns rows
-of cells, header rows first, ready for :func:`to_csv_bytes` or :func:`to_xlsx_bytes`. Metadata the
-truth lacks (durations, IP addresses, response ids) is derived from the respondent number, so a
-layout needs no seed and the same truth always gives the same file.
+per respondent: ``respondent``, ``name``, ``email``, ``phone``, optionally ``employee_id``,
+``team``, ``role``, ``wave``, ``submitted``, item columns numbered 1..n holding ``Int64`` answers,
+``comment``) and returns rows of cells, header rows first, ready for :func:`to_csv_bytes` or
+:func:`to_xlsx_bytes`. Metadata the truth lacks (durations, IP addresses, response ids) is derived
+from the respondent number, so a layout needs no seed and the same truth always gives the same file.
 """
 
 from __future__ import annotations
@@ -72,10 +72,12 @@ _QUALTRICS_META = (
 def microsoft_forms(truth: pd.DataFrame, instrument: Instrument, *, words: dict | None = None) -> list[list]:
     """One header row of question texts; answers as labels; US short dates ('3/14/25 9:02:11')."""
     start, end = _times(truth)
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", _TEAM_QUESTION,
-              "What is your role?", *statements(instrument, words).values(), _FORMS_COMMENT]
+    staff_number = ["Employee number"] if "employee_id" in truth else []
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", *staff_number,
+              _TEAM_QUESTION, "What is your role?", *statements(instrument, words).values(), _FORMS_COMMENT]
     front = [truth["respondent"].tolist(), _us_dates(start, "%y"), _us_dates(end, "%y"), _text(truth["email"]),
-             _text(truth["name"]), [""] * len(truth), _text(truth["team"]), _text(truth["role"])]
+             _text(truth["name"]), [""] * len(truth), *[_text(truth["employee_id"]) for _ in staff_number],
+             _text(truth["team"]), _text(truth["role"])]
     return _assemble([header], front, _answers(truth, instrument, labels=True), [_text(truth["comment"])])
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from tiwell.text import normalise
 
+IDENTIFIER = "an identifier"
 _HEADER_RULES = (
     ("a name", r"(your |full |first |last |given |family |sur|respondent |employee |staff |recipient )?(first |last )?name"
      r"|(first|last|sur|given|family) ?name|name of respondent"),
@@ -20,7 +21,7 @@ _HEADER_RULES = (
     ("a phone number", r"(your |work |mobile |contact )?(phone|telephone|mobile|tel)( number| no)?"),
     ("an IP address", r"ip ?address|ip"),
     ("a location", r"location (latitude|longitude)|latitude|longitude|lat|long|lng|geo ?location|gps|postcode|post code|zip code|home address|address"),
-    ("an identifier", r"external (data )?reference|external id|employee (id|number|no)|staff (id|number|no)|payroll( number| no)?|ni number|national insurance( number)?"),
+    (IDENTIFIER, r"external (data )?reference|external id|employee (id|number|no)|staff (id|number|no)|payroll( number| no)?|ni number|national insurance( number)?"),
 )
 _VALUE_RULES = (
     ("email addresses", re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)),
@@ -40,12 +41,21 @@ def find_personal_columns(frame: pd.DataFrame, headers: dict[str, tuple[str, ...
     return found
 
 
+def identifier_column(personal: list[tuple[str, str]]) -> str | None:
+    """The first dropped column whose header names an identifier (employee or staff number)."""
+    return next((column for column, why in personal if why == _header_phrase(IDENTIFIER)), None)
+
+
+def _header_phrase(what: str) -> str:
+    return f"its header says it holds {what}"
+
+
 def _header_reason(parts: tuple[str, ...]) -> str | None:
     for part in parts:
         text = normalise(part)
         for what, pattern in _HEADER_RULES:
             if re.fullmatch(pattern, text):
-                return f"its header says it holds {what}"
+                return _header_phrase(what)
     return None
 
 

@@ -47,13 +47,15 @@ class ScoredSurvey:
 
 
 def load_table(data: bytes, filename: str, *, sheet: str | None = None, instruments: tuple[Instrument, ...] = (),
-               also_detect: tuple[Instrument, ...] = ()) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
+               also_detect: tuple[Instrument, ...] = (),
+               id_key: bytes | None = None) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
     """The first sheet that holds an instrument's items, the instruments found there, and notes
     on how they were chosen. Without ``instruments`` every built-in one is tried, and the
-    user's own definitions in ``also_detect``."""
+    user's own definitions in ``also_detect``. ``id_key`` keeps an employee number as private
+    codes (``table.person_codes``), for comparing later leavers with stayers."""
     candidates = list(instruments) or builtins_in_order() + list(also_detect)
     looked = []
-    for table in read_tables(data, filename, sheet):
+    for table in read_tables(data, filename, sheet, id_key):
         matches, notes = detect_items(table.headers, candidates, chosen=bool(instruments))
         found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matches))
         if found:

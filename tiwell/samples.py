@@ -5,9 +5,10 @@ March 2026). Every answer comes from latent compassion satisfaction, burnout and
 traumatic stress levels set by the person, their team, role and the wave, so the views have
 patterns worth finding: residential and youth justice work carry more burnout, Family Support
 North improves clearly across the waves and Early Help worsens. People stay between waves (some
-leave and are replaced), answers are missing the ways real ones are, and team turnover follows
-burnout. ``python -m tiwell.samples [OUT_DIR]`` writes the sample files; the same seed always
-writes the same bytes.
+leave and are replaced, more often the more strained they are), answers are missing the ways real
+ones are, and team turnover follows burnout. Most respondents give their employee number, which
+the staff list (start and leave dates, reasons) shares. ``python -m tiwell.samples [OUT_DIR]``
+writes the sample files; the same seed always writes the same bytes.
 """
 
 from __future__ import annotations
@@ -118,21 +119,34 @@ _COMMENTS_GENERAL = (
 def simulate_survey(*, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
     """The truth table of :mod:`tiwell.layouts`: about 900 responses over three waves, in
     submission order. ``instrument`` is a ProQOL 5 definition (the built-in one by default)."""
-    instrument = instrument or load_builtin("proqol5")
+    return _simulate(seed, instrument or load_builtin("proqol5"))[0]
+
+
+def _simulate(seed: int, instrument: Instrument) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The survey's truth table and everyone who ever worked there (``employee_id``, ``team``,
+    ``joined`` and ``left_after``: the wave index before which they joined (-1 for the first
+    staff) and after which they left (missing for those still there six months after the last wave))."""
     rng = np.random.default_rng(seed)
     names = _name_pool(rng)
     staff = pd.concat([_hire(rng, team, _pool_size(team), names) for team in TEAMS], ignore_index=True)
-    waves = []
+    staff["joined"] = -1
+    waves, gone = [], []
     for w, wave in enumerate(WAVES):
         if w:
-            staff = _replace_leavers(rng, staff, names)
+            staff, leavers = _replace_leavers(rng, staff, names, w)
+            gone.append(leavers)
         waves.append(_wave_responses(rng, staff, w, wave))
     people = pd.concat(waves, ignore_index=True).sort_values("submitted", kind="stable", ignore_index=True)
     answers = _leave_gaps(rng, _answers(rng, people, instrument))
     comments = _comments(rng, people, answers)
-    text = people[["name", "email", "phone", "team", "role", "wave"]].astype("str")
-    return pd.concat([pd.DataFrame({"respondent": np.arange(1, len(people) + 1)}), text, people["submitted"],
-                      answers, pd.Series(comments, name="comment", dtype="str")], axis=1)
+    text = people[["name", "email", "phone", "employee_id", "team", "role", "wave"]].astype("str")
+    text["employee_id"] = text["employee_id"].where(np.random.default_rng(seed + 2).random(len(text)) >= 0.08, "")
+    truth = pd.concat([pd.DataFrame({"respondent": np.arange(1, len(people) + 1)}), text, people["submitted"],
+                       answers, pd.Series(comments, name="comment", dtype="str")], axis=1)
+    leaving = _leaving(rng, staff, len(WAVES) - 1)
+    gone.append(staff[leaving].assign(left_after=len(WAVES) - 1))
+    history = pd.concat([*gone, staff[~leaving]], ignore_index=True)
+    return truth, history[["employee_id", "team", "joined", "left_after", "strain"]]
 
 
 def _pool_size(team: _Team) -> int:
@@ -148,11 +162,12 @@ def _name_pool(rng: np.random.Generator) -> list[tuple[str, str]]:
 
 def _hire(rng: np.random.Generator, team: _Team, count: int, names: list) -> pd.DataFrame:
     """New staff: a name, a made-up email, a phone number for some, a role and lasting latent traits."""
+    ids = [f"E{10000 + len(names) - k}" for k in range(1, count + 1)]  # unique: the pool only shrinks
     taken = [names.pop() for _ in range(count)]
     email = [f"{first}.{last}@example.org".lower().replace("'", "") for first, last in taken]
     phone = [f"07700 900{k:03d}" if rng.random() < 0.3 else "" for k in rng.integers(0, 1000, count)]
     return pd.DataFrame({
-        "name": [f"{first} {last}" for first, last in taken], "email": email, "phone": phone,
+        "name": [f"{first} {last}" for first, last in taken], "email": email, "phone": phone, "employee_id": ids,
         "team": team.name, "role": rng.choice(list(team.roles), count, p=list(team.roles.values())),
         "strain": rng.normal(0, 0.4, count),  # shared by burnout, STS and (negatively) satisfaction
         "own_cs": rng.normal(0, 0.3, count), "own_bo": rng.normal(0, 0.25, count),
@@ -160,11 +175,23 @@ def _hire(rng: np.random.Generator, team: _Team, count: int, names: list) -> pd.
     })
 
 
-def _replace_leavers(rng: np.random.Generator, staff: pd.DataFrame, names: list) -> pd.DataFrame:
-    """About one in eight of each team leaves between waves; new starters take their places."""
-    leaving = rng.random(len(staff)) < 0.12
+def _replace_leavers(rng: np.random.Generator, staff: pd.DataFrame, names: list,
+                     w: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Those who leave after wave ``w - 1`` (see :func:`_leaving`), and the staff for wave ``w``
+    with new starters in their places."""
+    leaving = _leaving(rng, staff, w - 1)
     starters = [_hire(rng, team, int((leaving & staff["team"].eq(team.name)).sum()), names) for team in TEAMS]
-    return pd.concat([staff[~leaving], *starters], ignore_index=True)
+    staff_now = pd.concat([staff[~leaving], *[s.assign(joined=w) for s in starters]], ignore_index=True)
+    return staff_now, staff[leaving].assign(left_after=w - 1)
+
+
+def _leaving(rng: np.random.Generator, staff: pd.DataFrame, w: int) -> np.ndarray:
+    """Who leaves in the half-year after wave ``w``: about one in eight, more often the more
+    strained the person and the heavier their team's burnout that wave. The chance is
+    9.5% x e^(strain + 1.5 x team burnout shift), strain ~ N(0, 0.4): for a typical team 6% at one
+    SD of strain below the mean and 14% at one above."""
+    shift = staff["team"].map({team.name: team.bo[w] for team in TEAMS}).to_numpy()
+    return rng.random(len(staff)) < 0.095 * np.exp(staff["strain"].to_numpy() + 1.5 * shift)
 
 
 def _wave_responses(rng: np.random.Generator, staff: pd.DataFrame, w: int, wave: str) -> pd.DataFrame:
@@ -260,6 +287,39 @@ def simulate_turnover(truth: pd.DataFrame, *, seed: int = SEED, instrument: Inst
     return pd.DataFrame(rows)
 
 
+_VOLUNTARY = ("Resigned - new job", "Resigned - personal reasons", "Resigned - relocation", "Retired")
+_OTHER_REASONS = ("End of fixed-term contract", "Redundancy", "Ill health")
+LAST_KNOWN = "2026-09-30"  # the staff list's extract date: leavers after the last wave are known to here
+
+
+def simulate_staff_list(*, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
+    """The person-level HR staff list behind the sample survey: everyone who worked in the nine
+    teams from before the first wave to the end of September 2026, with an employee number (the
+    one respondents gave in the survey), start date, leave date and reason (three in four
+    voluntary). Leaving depends on strain, so leavers answered with more burnout beforehand."""
+    history = _simulate(seed, instrument or load_builtin("proqol5"))[1]
+    rng = np.random.default_rng(seed + 1)
+    opens = [pd.Timestamp(day) for day in WAVES.values()]
+    closes = [day + pd.Timedelta(days=OPEN_DAYS) for day in opens]
+    nexts = [*opens[1:], pd.Timestamp(LAST_KNOWN)]
+    first_staff = pd.Timestamp("2012-01-01") + pd.to_timedelta(rng.integers(0, 4700, len(history)), unit="D")
+    start = [first if j < 0 else _between(rng, closes[j - 1], opens[j] - pd.Timedelta(days=1))
+             for first, j in zip(first_staff, history["joined"])]
+    left = history["left_after"]
+    leave = [_between(rng, closes[int(w)], nexts[int(w)]) if pd.notna(w) else pd.NaT for w in left]
+    voluntary = rng.random(len(history)) < 0.75
+    reason = [("" if pd.isna(w) else rng.choice(_VOLUNTARY if v else _OTHER_REASONS)) for w, v in zip(left, voluntary)]
+    staff = pd.DataFrame({"Employee number": history["employee_id"], "Team": history["team"],
+                          "Start date": pd.DatetimeIndex(start).strftime("%Y-%m-%d"),
+                          "Leave date": pd.DatetimeIndex(leave).strftime("%Y-%m-%d").fillna(""),
+                          "Reason for leaving": reason})
+    return staff.sort_values(["Team", "Start date", "Employee number"], ignore_index=True)
+
+
+def _between(rng: np.random.Generator, first: pd.Timestamp, last: pd.Timestamp) -> pd.Timestamp:
+    return first + pd.Timedelta(days=int(rng.integers(0, (last - first).days + 1)))
+
+
 def _half_year(wave: str) -> str:
     year, month = wave.split("-")
     return f"{year}-H{1 if int(month) <= 6 else 2}"
@@ -286,7 +346,8 @@ def _burnout_sums(truth: pd.DataFrame, instrument: Instrument) -> np.ndarray:
 
 def write_samples(out_dir: Path | str) -> list[Path]:
     """The sample files: the whole survey as Microsoft Forms exports it (with the blank rows and
-    odd spellings real files have), team turnover, and 60 people of the last wave in each other layout."""
+    odd spellings real files have), team turnover, the staff list, and 60 people of the last wave
+    in each other layout."""
     out = Path(out_dir)
     (out / "layouts").mkdir(parents=True, exist_ok=True)
     instrument = load_builtin("proqol5")
@@ -298,6 +359,7 @@ def write_samples(out_dir: Path | str) -> list[Path]:
     files = {
         "proqol5_microsoft_forms.xlsx": layouts.to_xlsx_bytes(forms, sheet="Sheet1"),
         "turnover_by_team.csv": simulate_turnover(truth).to_csv(index=False, lineterminator="\n").encode(),
+        "staff_list.csv": simulate_staff_list(instrument=instrument).to_csv(index=False, lineterminator="\n").encode(),
         "layouts/google_forms.csv": layouts.to_csv_bytes(layouts.google_forms(demo, instrument)),
         "layouts/qualtrics.csv": layouts.to_csv_bytes(layouts.qualtrics(demo, instrument), bom=True),
         "layouts/surveymonkey.xlsx": layouts.to_xlsx_bytes(layouts.surveymonkey(demo, instrument), sheet="Sheet"),

@@ -20,6 +20,9 @@ def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
     if table.dropped:
         lines.append("Dropped as personal data: " + ", ".join(f"'{c}'" for c, _ in table.dropped) + ".")
+    if table.person_codes is not None:
+        lines.append(f"Employee numbers kept only as private codes for this session, "
+                     f"{int(table.person_codes.notna().sum())} given (for comparing later leavers with stayers).")
     if table.blank_rows:
         lines.append(f"Skipped {len(table.blank_rows)} blank row(s): {_rows(table.blank_rows)}.")
     c = survey.counts

@@ -49,15 +49,19 @@ _PERSON_FIELDS = {
 
 @dataclass(frozen=True)
 class TeamPeriods:
-    """The team x period table, with rates; ``source`` says which shape it came from."""
+    """The team x period table, with rates; ``source`` says which shape it came from. ``people``
+    is the staff list itself (person_code, team, start_date, leave_date, voluntary) when it was
+    read with a key and had an employee-number column; otherwise None."""
 
     table: pd.DataFrame
     source: str
+    people: pd.DataFrame | None = None
 
 
-def read_hr(data: bytes, filename: str, sheet: str | None = None) -> TeamPeriods:
-    """Read an HR file in either shape and return the team-period table with rates."""
-    table = next(read_tables(data, filename, sheet))
+def read_hr(data: bytes, filename: str, sheet: str | None = None, id_key: bytes | None = None) -> TeamPeriods:
+    """Read an HR file in either shape and return the team-period table with rates. With
+    ``id_key`` a staff list's employee numbers are kept as private codes (:mod:`tiwell.pseudonym`)."""
+    table = next(read_tables(data, filename, sheet, id_key))
     fields = _fields(table.frame.columns, _TABLE_FIELDS)
     if {"team", "leavers"} <= set(fields) and ({"average_headcount"} & set(fields) or
                                                 {"headcount_start", "headcount_end"} <= set(fields)):
@@ -65,7 +69,8 @@ def read_hr(data: bytes, filename: str, sheet: str | None = None) -> TeamPeriods
     people = _fields(table.frame.columns, _PERSON_FIELDS)
     if {"team", "start_date", "leave_date"} <= set(people):
         staff = _staff_list(table.frame, people, table.where)
-        return TeamPeriods(rates(from_staff_list(staff, half_years(staff))), "person-level staff list")
+        coded = None if table.person_codes is None else staff.assign(person_code=table.person_codes)
+        return TeamPeriods(rates(from_staff_list(staff, half_years(staff))), "person-level staff list", coded)
     raise IngestError(
         f"{table.where} is neither a team-period table (team, period, headcount, leavers) nor a staff list "
         f"(team, start date, leave date); its columns are: {', '.join(table.frame.columns)}."

@@ -15,13 +15,16 @@ from tiwell.cohorts import reliability
 from tiwell.ingest import sheet_names
 from tiwell.instrument import Instrument, load_builtin, parse_instrument
 from tiwell.pipeline import ScoredSurvey, load_table, score_table
+from tiwell.pseudonym import new_key
 from tiwell.turnover import TeamPeriods, read_hr
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SAMPLE = SAMPLES / "proqol5_microsoft_forms.xlsx"
 SAMPLE_TURNOVER = SAMPLES / "turnover_by_team.csv"
+SAMPLE_STAFF_LIST = SAMPLES / "staff_list.csv"
 SURVEY_KEY = "survey"
 CUSTOM_KEY = "custom_instruments"
+ID_KEY = "private_code_key"
 CACHE = dict(max_entries=16, ttl=3600)
 
 
@@ -31,6 +34,12 @@ def current_survey() -> ScoredSurvey | None:
 
 def keep_survey(survey: ScoredSurvey | None) -> None:
     st.session_state[SURVEY_KEY] = survey
+
+
+def private_code_key() -> bytes:
+    """This session's key for turning employee numbers into private codes: random, never stored,
+    gone with the session (see tiwell.pseudonym)."""
+    return st.session_state.setdefault(ID_KEY, new_key())
 
 
 def custom_instruments() -> dict[str, str]:
@@ -61,32 +70,37 @@ def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
 
 
 @st.cache_data(**CACHE, show_spinner="Reading the file…")
-def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...]):
+def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...],
+         id_key: bytes | None = None):
     """The table (personal data already dropped), the instruments in it, and notes on the choice.
-    ``chosen`` names built-in ids or custom ids; custom ones come as TOML text in ``custom_tomls``."""
+    ``chosen`` names built-in ids or custom ids; custom ones come as TOML text in ``custom_tomls``.
+    ``id_key`` (this session's, when the user opts in) keeps employee numbers as private codes."""
     customs = {inst.id: inst for inst in map(parsed, custom_tomls)}
     instruments = tuple(customs[i] if i in customs else load_builtin(i) for i in chosen)
-    return load_table(data, filename, sheet=sheet, instruments=instruments, also_detect=tuple(customs.values()))
+    return load_table(data, filename, sheet=sheet, instruments=instruments, also_detect=tuple(customs.values()),
+                      id_key=id_key)
 
 
 @st.cache_data(**CACHE, show_spinner="Scoring…")
 def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...],
-          mapping_json: str | None, band_sets: tuple[tuple[str, str], ...] = ()) -> ScoredSurvey:
+          mapping_json: str | None, band_sets: tuple[tuple[str, str], ...] = (),
+          id_key: bytes | None = None) -> ScoredSurvey:
     """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected
     one, and any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``)."""
-    table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls)
+    table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls, id_key)
     return score_table(table, instruments, mapping_json, dict(band_sets))
 
 
 @st.cache_data(**CACHE, show_spinner=False)
-def sample_turnover_bytes() -> bytes:
-    return SAMPLE_TURNOVER.read_bytes()
+def sample_turnover_bytes(path: Path = SAMPLE_TURNOVER) -> bytes:
+    return path.read_bytes()
 
 
 @st.cache_data(**CACHE, show_spinner="Reading the HR data…")
-def read_turnover(data: bytes, filename: str) -> TeamPeriods:
-    """The team-period table with rates (personal columns of a staff list dropped on reading)."""
-    return read_hr(data, filename)
+def read_turnover(data: bytes, filename: str, id_key: bytes | None = None) -> TeamPeriods:
+    """The team-period table with rates (personal columns of a staff list dropped on reading;
+    with ``id_key``, its employee numbers kept as private codes)."""
+    return read_hr(data, filename, id_key=id_key)
 
 
 def _survey_key(survey: ScoredSurvey) -> tuple:
