@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from tiwell.actions import Action, ActionError, check_log, make_action
+from tiwell.instrument import InstrumentError, parse_instrument
 from tiwell.mapping import MappingError, read_mapping_file
 from tiwell.privacy import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
 
@@ -56,7 +57,7 @@ def load(text: str, source: str = "The workspace file") -> Workspace:
         raise WorkspaceError(f"{source} has version {data.get('version')!r}; this tiwell reads version {VERSION}.")
     return Workspace(mapping_json=_mapping(data.get("mapping"), source),
                      instruments=tuple(_strings(data, "instruments", source)),
-                     custom_instruments=_pairs(data, "custom_instruments", source),
+                     custom_instruments=_customs(_pairs(data, "custom_instruments", source), source),
                      band_sets=_pairs(data, "band_sets", source),
                      min_group=_min_group(data.get("min_group", DEFAULT_MIN_GROUP), source),
                      neutral_labels=_flag(data.get("neutral_labels", False), source),
@@ -88,6 +89,18 @@ def _pairs(data: dict, name: str, source: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(value.items()))
 
 
+def _customs(pairs: tuple[tuple[str, str], ...], source: str) -> tuple[tuple[str, str], ...]:
+    """The user's own instrument definitions, each one checked as the Instruments page checks it."""
+    for key, text in pairs:
+        try:
+            parsed = parse_instrument(text, source=f"{source}, custom instrument '{key}'")
+        except InstrumentError as exc:
+            raise WorkspaceError(str(exc)) from None
+        if parsed.id != key:
+            raise WorkspaceError(f"{source}: custom instrument '{key}' defines id '{parsed.id}'; they must match.")
+    return pairs
+
+
 def _min_group(value, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < LOWEST_MIN_GROUP:
         raise WorkspaceError(f"{source}: field 'min_group' must be a whole number of at least {LOWEST_MIN_GROUP}, "
@@ -108,3 +121,13 @@ def _actions(value, source: str) -> tuple[Action, ...]:
         return check_log([make_action(item, where=f"{source}, action {k}") for k, item in enumerate(value, start=1)])
     except ActionError as exc:
         raise WorkspaceError(str(exc)) from None
+
+
+def check_instruments(workspace: Workspace, builtin_ids: list[str]) -> None:
+    """Refuse a workspace naming an instrument neither built in nor defined in the file itself."""
+    known = set(builtin_ids) | {i for i, _ in workspace.custom_instruments}
+    for field_name, ids in (("instruments", workspace.instruments), ("band_sets", [i for i, _ in workspace.band_sets])):
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise WorkspaceError(f"The workspace's field '{field_name}' names instrument '{unknown[0]}', which this "
+                                 f"tiwell does not know (known: {', '.join(sorted(known))}).")
