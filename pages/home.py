@@ -159,8 +159,8 @@ def show_scored(survey) -> None:
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-bring_back_workspace()
 source = choose_source()
+bring_back_workspace()
 if source is None:
     st.info("Upload an export, or try the sample data to see what tiwell does.")
     state.keep_survey(None)

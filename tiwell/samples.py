@@ -305,14 +305,14 @@ def write_samples(out_dir: Path | str) -> list[Path]:
     demo = last.iloc[np.linspace(0, len(last) - 1, 60).astype(int)]
     files = {
         "proqol5_microsoft_forms.xlsx": layouts.to_xlsx_bytes(forms, sheet="Sheet1"),
-        "proqol5_microsoft_forms_2025.xlsx": layouts.to_xlsx_bytes(layouts.microsoft_forms(first_year, instrument),
-                                                                   sheet="Sheet1"),
-        "workspace_example.json": Workspace(actions=(SAMPLE_ACTION,)).to_json().encode() + b"\n",
         "turnover_by_team.csv": simulate_turnover(truth).to_csv(index=False, lineterminator="\n").encode(),
         "layouts/google_forms.csv": layouts.to_csv_bytes(layouts.google_forms(demo, instrument)),
         "layouts/qualtrics.csv": layouts.to_csv_bytes(layouts.qualtrics(demo, instrument), bom=True),
         "layouts/surveymonkey.xlsx": layouts.to_xlsx_bytes(layouts.surveymonkey(demo, instrument), sheet="Sheet"),
         "layouts/plain_excel.xlsx": layouts.to_xlsx_bytes(layouts.plain_excel(demo, instrument), sheet="Responses"),
+        "proqol5_microsoft_forms_2025.xlsx": layouts.to_xlsx_bytes(layouts.microsoft_forms(first_year, instrument),
+                                                                   sheet="Sheet1"),
+        "workspace_example.json": Workspace(actions=(SAMPLE_ACTION,)).to_json().encode() + b"\n",
     }
     for name, data in files.items():
         (out / name).write_bytes(data)
