@@ -91,7 +91,7 @@ def _means(chart: Chart) -> tuple[str, int]:
         x = x_of(position)
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + PLOT_HEIGHT}" stroke="{INK}" '
                      'stroke-width="1.5" stroke-dasharray="6 4" class="tw-action"/>')
-        parts.append(_text(x + 6, top + 10 + 20 * (k % 3), _fit(text, 40), size=13))
+        parts.append(_text(x + 6, top + 10 + 20 * (k % 3), _fit(text, 48), size=13))
     return "".join(parts), top + PLOT_HEIGHT + 40
 
 
