@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.trends import describe_change, difference_ci, wave_changes
+from tiwell.trends import describe_change, difference_ci, team_changes, wave_changes
 
 
 def test_difference_ci_by_hand():
@@ -31,3 +31,18 @@ def test_describe_change_is_plain_and_direction_aware():
     noise = rise.copy()
     noise[["ci_low", "within_noise"]] = [-1.0, True]
     assert "within noise" in describe_change(noise, "Burnout", "higher_is_worse")
+
+
+def test_team_changes_per_team_and_nothing_for_a_hidden_team():
+    # North: 1..5 then 3..7 (change +2, Welch CI as in test_difference_ci_by_hand); South the same
+    # shifted by 10 and flat; West has 2 people in w2, so West's w2 (and, among West's waves,
+    # its w1 too) may not be shown.
+    base = [1, 2, 3, 4, 5.0]
+    rows = ([("North", "w1", v) for v in base] + [("North", "w2", v + 2) for v in base]
+            + [("South", w, v + 10) for w in ("w1", "w2") for v in base]
+            + [("West", "w1", v) for v in base] + [("West", "w2", v) for v in base[:2]])
+    frame = pd.DataFrame(rows, columns=["team", "wave", "burnout"])
+    table = team_changes(frame, "burnout", min_group=5).set_index("team")
+    assert table.loc["North", "change"] == 2 and table.loc["North", "ci_low"] == pytest.approx(2 - 2.306004, abs=1e-6)
+    assert table.loc["South", "change"] == 0 and table.loc["South", "within_noise"] is True
+    assert np.isnan(table.loc["West", "change"]) and table.loc["West", "within_noise"] is None
