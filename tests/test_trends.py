@@ -34,15 +34,16 @@ def test_describe_change_is_plain_and_direction_aware():
 
 
 def test_team_changes_per_team_and_nothing_for_a_hidden_team():
-    # North: 1..5 then 3..7 (change +2, Welch CI as in test_difference_ci_by_hand); South the same
-    # shifted by 10 and flat; West has 2 people in w2, so West's w2 (and, among West's waves,
-    # its w1 too) may not be shown.
-    base = [1, 2, 3, 4, 5.0]
-    rows = ([("North", "w1", v) for v in base] + [("North", "w2", v + 2) for v in base]
-            + [("South", w, v + 10) for w in ("w1", "w2") for v in base]
-            + [("West", "w1", v) for v in base] + [("West", "w2", v) for v in base[:2]])
-    frame = pd.DataFrame(rows, columns=["team", "wave", "burnout"])
+    # North: 1..6 then 3..8: change +2, se = sqrt(3.5/6 + 3.5/6), Welch df = 10. West has 2
+    # people in w2, so West's w2 is hidden and, by complementary suppression within w2, the
+    # smallest other team there too (South, 5 people): neither may show a change.
+    rows = ([("North", "w1", v) for v in range(1, 7)] + [("North", "w2", v + 2) for v in range(1, 7)]
+            + [("South", w, v) for w in ("w1", "w2") for v in range(1, 6)]
+            + [("West", "w1", v) for v in range(1, 6)] + [("West", "w2", v) for v in (1, 2)])
+    frame = pd.DataFrame(rows, columns=["team", "wave", "burnout"]).astype({"burnout": float})
     table = team_changes(frame, "burnout", min_group=5).set_index("team")
-    assert table.loc["North", "change"] == 2 and table.loc["North", "ci_low"] == pytest.approx(2 - 2.306004, abs=1e-6)
-    assert table.loc["South", "change"] == 0 and table.loc["South", "within_noise"] is True
-    assert np.isnan(table.loc["West", "change"]) and table.loc["West", "within_noise"] is None
+    half = 2.228139 * np.sqrt(3.5 / 3)
+    assert table.loc["North", "change"] == 2 and table.loc["North", "within_noise"] is True
+    assert (table.loc["North", "ci_low"], table.loc["North", "ci_high"]) == pytest.approx((2 - half, 2 + half), abs=1e-5)
+    for hidden in ("South", "West"):
+        assert np.isnan(table.loc[hidden, "change"]) and table.loc[hidden, "within_noise"] is None
