@@ -59,7 +59,7 @@ def test_the_log_table_round_trips_and_skips_blank_rows():
     assert log_from_table(pd.concat([table, blank], ignore_index=True)) == check_log(list(log))
     added = pd.concat([table, pd.DataFrame([GOOD | {"id": None, "date": date(2025, 7, 1)}])], ignore_index=True)
     ids = [a.id for a in log_from_table(added)]
-    assert ids == ["caseload-cap", "protected-reflective-supervision", "caseload-cap-3"]
+    assert ids == ["caseload-cap", "protected-reflective-supervision-started", "caseload-cap-3"]
     with pytest.raises(ActionError, match="Row 1 \\('Caseload cap'\\): owner is empty"):
         log_from_table(table.assign(owner=""))
 

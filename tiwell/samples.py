@@ -28,7 +28,7 @@ SEED = 2026
 WAVES = {"2025-03": "2025-03-03", "2025-09": "2025-09-08", "2026-03": "2026-03-02"}  # wave -> opening day
 OPEN_DAYS = 21
 # The action the sample's workspace logs: Family Support North's burnout falls after it (see TEAMS).
-SAMPLE_ACTION = Action("protected-reflective-supervision", pd.Timestamp("2025-06-01").date(),
+SAMPLE_ACTION = Action("protected-reflective-supervision-started", pd.Timestamp("2025-06-01").date(),
                        "Protected reflective supervision started", "Peer support", "Service manager",
                        ("Family Support North",))
 

@@ -68,8 +68,6 @@ def bring_back(brought: Workspace, fingerprint: str) -> None:
     for key in [k for k in st.session_state if str(k).startswith("bands-")]:
         del st.session_state[key]
     st.session_state.update({f"bands-{inst}": band for inst, band in brought.band_sets})
-    st.session_state[MIN_GROUP_KEY] = brought.min_group
-    st.session_state[NEUTRAL_KEY] = brought.neutral_labels
 
 
 def brought_back() -> str | None:
@@ -84,10 +82,11 @@ def workspace_json(survey: ScoredSurvey | None) -> str:
 
 
 def setting_widget(key: str) -> dict:
-    """Keyword arguments for a settings widget that starts at the workspace's value and writes
-    every change back to it (widget state itself is forgotten when a page does not draw it)."""
+    """Keyword arguments for a settings widget that shows the workspace's value and writes every
+    change back to it. The workspace holds the value because a widget's own state is forgotten
+    on a page that does not draw it."""
     field = {MIN_GROUP_KEY: "min_group", NEUTRAL_KEY: "neutral_labels"}[key]
-    st.session_state.setdefault(key, getattr(workspace(), field))
+    st.session_state[key] = getattr(workspace(), field)
     return dict(key=key, on_change=lambda: update_workspace(**{field: st.session_state[key]}))
 
 
