@@ -25,7 +25,7 @@ actions = state.workspace().actions
 
 
 def add_form() -> None:
-    with st.form("add-action", clear_on_submit=True):
+    with st.expander("Log a new action", expanded=not actions), st.form("add-action", clear_on_submit=True):
         left, right = st.columns([1, 3])
         when = left.date_input("Date it started", value=date.today(), format="YYYY-MM-DD")
         title = right.text_input("Action", placeholder="For example: protected reflective supervision started")
@@ -80,18 +80,18 @@ def show_effects() -> None:
             chart.plotly_chart(charts.before_after(effect.cells, label), width="stretch", key=f"effect-{action.id}")
 
 
-add_form()
-st.subheader("The log")
 if actions:
-    st.caption("Change a cell to edit an action; select a row and press delete to remove one.")
-    edit_log()
     st.subheader("Before and after")
     st.caption("For each action: the waves before it against the waves after it, in the teams it touched and, "
                "where there are any, in the teams it did not touch. Waves in the action's own month count as "
                "before it. Only groups large enough to show are used.")
     show_effects()
+    st.subheader("The log")
+    st.caption("Change a cell to edit an action; select a row and press delete to remove one.")
+    edit_log()
 else:
-    st.info("No actions logged yet. Add the first above, or bring back a workspace on the Upload and score page.")
+    st.info("No actions logged yet. Log the first below, or bring back a workspace on the Upload and score page.")
+add_form()
 
 st.subheader("Keep the cycle going")
 st.write("Download the workspace and bring it back with the next wave's export: the mapping, instruments, cut points, "

@@ -42,7 +42,7 @@ def bring_back_workspace() -> None:
         return
     state.bring_back(workspace, brought.file_id)
     st.success(f"Workspace brought back: {len(workspace.actions)} logged action(s), smallest group shown "
-               f"{workspace.min_group}. Now upload the latest export.")
+               f"{workspace.min_group}.")
 
 
 def choose_source() -> tuple[bytes, str] | None:

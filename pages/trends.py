@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from tiwell import charts
@@ -51,11 +52,11 @@ for _, change in wave_changes(rows, column, min_group).iterrows():
 if "team" in rows and filters.get("team") is None:
     st.subheader("Change since the previous wave, team by team")
     by_team_change = team_changes(survey.scored, column, min_group, filters)
-    st.dataframe(by_team_change.assign(within_noise=by_team_change["within_noise"].map(
-        {True: "within noise", False: "beyond noise"})), hide_index=True, width="stretch", column_config={
-        "team": "Team", "from": "From", "to": "To", "within_noise": "Within noise?",
-        "change": st.column_config.NumberColumn("Change", format="%+.1f"),
-        "ci_low": st.column_config.NumberColumn("95% CI from", format="%+.1f"),
-        "ci_high": st.column_config.NumberColumn("95% CI to", format="%+.1f")})
+    numbers = {c: by_team_change[c].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
+               for c in ("change", "ci_low", "ci_high")}
+    words = by_team_change["within_noise"].map({True: "within noise", False: "beyond noise"}).fillna("")
+    st.dataframe(by_team_change.assign(**numbers, within_noise=words), hide_index=True, width="stretch",
+                 column_config={"team": "Team", "from": "From", "to": "To", "change": "Change",
+                                "ci_low": "95% CI from", "ci_high": "95% CI to", "within_noise": "Within noise?"})
     st.caption("A blank change means the team was too small to show in one of the two waves. 'Within noise' means "
                "the interval includes no change: the difference is too small to tell apart from chance.")

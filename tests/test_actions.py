@@ -98,8 +98,8 @@ def test_the_presentation_tells_the_logged_actions(survey):
     story = build(survey, Choices(actions=(SAMPLE_ACTION,), commitments="Monthly team check-ins"))
     change = next(s for s in story.slides if s.key == "change")
     assert change.chart.marks == ((0.5, "01 Jun 2025: Protected reflective supervision started"),)
-    assert change.points[-1] == ("Action between 2025-03 and 2025-09: 01 Jun 2025: Protected reflective "
-                                 "supervision started.")
+    assert change.points[-1] == ("Action taken between 2025-03 and 2025-09 (01 Jun 2025: Protected "
+                                 "reflective supervision started).")
     committed = next(s for s in story.slides if s.key == "commitments")
     assert committed.points == ("Protected reflective supervision started (Family Support North, from 01 June 2025; "
                                 "peer support; owner: Service manager).", "Monthly team check-ins")

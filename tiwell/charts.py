@@ -125,7 +125,8 @@ def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | 
         fig.add_trace(_trend_trace(part, str(name), palette[k % len(palette)]))
     if overall is not None:
         fig.add_trace(_trend_trace(overall, "Whole organisation", FAINT, dash="dash"))
-    fig.update_xaxes(title="wave", type="category", **(dict(categoryorder="array", categoryarray=waves) if waves else {}))
+    order = dict(categoryorder="array", categoryarray=waves) if waves else {}
+    fig.update_xaxes(title="wave", type="category", **order)
     fig.update_yaxes(title=label)
     _mark_actions(fig, marks)
     return _layout(fig, f"{label} by wave", height=380)

@@ -234,7 +234,8 @@ def _change(scored, info, choices: Choices, label: str, actions: tuple[Action, .
     points = tuple(describe_change(change, sub["label"], sub["direction"])
                    for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
     marks = markers(actions, waves)
-    points += tuple(f"Action between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]}: {text}." for x, text in marks)
+    points += tuple(f"Action taken between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]} ({text})."
+                    for x, text in marks)
     note = ("A gap is a wave with too few people to show, or one that would let a smaller group be worked out. "
             "'Within noise' means the change is too small to tell apart from chance."
             + (" Dashed lines mark actions taken." if marks else ""))
