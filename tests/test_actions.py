@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from tiwell import charts
-from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, log_from_table, log_table, make_action,
-                            markers, waves_after)
+from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, dated_markers, log_from_table, log_table,
+                            make_action, markers, waves_after)
 from tiwell.pipeline import score_file
 from tiwell.presentation import Choices, build
 from tiwell.samples import SAMPLE_ACTION
@@ -87,6 +87,18 @@ def test_the_trend_chart_draws_a_dashed_line_and_label_per_action():
     assert (line.x0, line.x1, line.line.dash) == (0.5, 0.5, "dash")
     assert fig.layout.annotations[0].text.strip() == "01 Jun 2025: Caseload cap"
     assert list(fig.layout.xaxis.categoryarray) == WAVES
+
+
+def test_the_turnover_timeline_marks_the_teams_actions_by_date():
+    action = make_action(GOOD)
+    assert dated_markers((action,), ["Early Help"]) == [("2025-06-01", "01 Jun 2025: Caseload cap")]
+    assert dated_markers((action,), ["North"]) == []
+    points = pd.DataFrame({"date": pd.to_datetime(["2025-03-03", "2025-09-08"]), "mean": [25.0, 24],
+                           "ci_low": [24.0, 23], "ci_high": [26.0, 25]})
+    turnover = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-01"]), "period_end": pd.to_datetime(["2025-06-30"]),
+                             "rate": [12.0], "period": ["2025-H1"]})
+    fig = charts.timeline(points, turnover, "Burnout", "rate", dated_markers((action,)))
+    assert [(s.x0, s.line.dash) for s in fig.layout.shapes] == [("2025-06-01", "dash")]
 
 
 @pytest.fixture(scope="module")

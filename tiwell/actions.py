@@ -162,11 +162,22 @@ def markers(actions: tuple[Action, ...], waves: list[str], teams: list[str] | No
     position k - 0.5 sits between waves k-1 and k. With ``teams``, only the actions that touch
     one of them or the whole organisation."""
     out = []
-    for action in actions:
-        if teams is not None and action.teams and not set(action.teams) & set(teams):
-            continue
+    for action in _touching(actions, teams):
         after = waves_after(action, waves)
         if after is None or not after or len(after) == len(waves):
             continue
-        out.append((waves.index(after[0]) - 0.5, f"{action.date:%d %b %Y}: {action.title}"))
+        out.append((waves.index(after[0]) - 0.5, _label(action)))
     return out
+
+
+def dated_markers(actions: tuple[Action, ...], teams: list[str] | None = None) -> list[tuple[str, str]]:
+    """(ISO date, label) per action, for a chart whose axis is time rather than waves."""
+    return [(action.date.isoformat(), _label(action)) for action in _touching(actions, teams)]
+
+
+def _touching(actions: tuple[Action, ...], teams: list[str] | None) -> list[Action]:
+    return [a for a in actions if teams is None or not a.teams or set(a.teams) & set(teams)]
+
+
+def _label(action: Action) -> str:
+    return f"{action.date:%d %b %Y}: {action.title}"

@@ -179,8 +179,10 @@ def scatter_fit(points: pd.DataFrame, x: str, y: str, x_title: str, y_title: str
     return _layout(fig, f"{x_title} and {y_title.lower()}, by team and wave", height=420)
 
 
-def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, rate: str) -> go.Figure:
-    """One team's subscale mean by wave and its turnover by period, on one time axis."""
+def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, rate: str,
+             marks: list[tuple[str, str]] = ()) -> go.Figure:
+    """One team's subscale mean by wave and its turnover by period, on one time axis, with logged
+    actions (ISO date, label) as dashed lines."""
     fig = go.Figure()
     fig.add_trace(go.Bar(x=turnover["period_start"] + (turnover["period_end"] - turnover["period_start"]) / 2,
                          y=turnover[rate], name="turnover rate (per 100 a year)", marker_color=MIDDLE, yaxis="y2",
@@ -194,6 +196,7 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
                              hovertemplate="%{x|%b %Y}: mean %{y:.1f}<extra></extra>"))
     fig.update_layout(yaxis=dict(title=label), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
                                                            side="right", showgrid=False, rangemode="tozero"))
+    _mark_actions(fig, marks)
     return _layout(fig, f"{label} and turnover over time", height=380)
 
 
