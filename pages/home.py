@@ -67,6 +67,7 @@ def choose_options(data: bytes, name: str) -> dict:
         sheet = st.selectbox("Sheet", ["The first that holds the questions", *sheets]) if len(sheets) > 1 else None
         labels = {i.id: f"{i.short_name} ({i.id})" for i in builtins_in_order()}
         labels |= {i: f"{state.parsed(text).short_name} ({i}, yours)" for i, text in customs.items()}
+        st.session_state.setdefault(state.INSTRUMENTS_KEY, [i for i in state.workspace().instruments if i in labels])
         picked = st.multiselect("Instruments", list(labels), format_func=labels.get, key=state.INSTRUMENTS_KEY,
                                 placeholder="Detect from the columns",
                                 help="Leave empty and tiwell finds every instrument in the file. Add your own "
@@ -124,6 +125,8 @@ def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
             continue
         labels = {None: f"None: {inst.short_name} scores (and profiles) without cut-offs"}
         labels |= {band_set.id: band_set.label for band_set in inst.band_sets}
+        saved = dict(state.workspace().band_sets).get(inst.id)
+        st.session_state.setdefault(f"bands-{inst.id}", saved if saved in labels else None)
         picked = st.selectbox(f"Cut points for {inst.short_name}", list(labels), format_func=labels.get,
                               key=f"bands-{inst.id}")
         if picked:

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from figures import traces
+from tiwell import layouts
 from tiwell.before_after import action_effect, describe_effect
 from tiwell.pipeline import score_file
 from tiwell.samples import SAMPLE_ACTION
@@ -90,3 +91,18 @@ def test_a_broken_workspace_file_is_named(app):
     app.file_uploader[1].upload("old.json", json.dumps(bad).encode(), "application/json").run()
     assert app.error[0].value == ("'old.json': field 'min_group' must be a whole number of at least 3, not 1.")
     assert app.session_state["workspace"].actions == ()
+
+
+def test_a_workspace_brings_back_the_instruments_and_cut_points(app):
+    rows = [["Team", *[f"Q{n}" for n in range(1, 23)]]] + [["North", *["3"] * 22]] * 6
+    app.file_uploader[0].upload("mbi.csv", layouts.to_csv_bytes(rows), "text/csv").run()
+    text = Workspace(instruments=("mbi_hss",), band_sets=(("mbi_hss", "classic_alternative"),)).to_json()
+    app.file_uploader[1].upload("tiwell-workspace.json", text.encode(), "application/json").run()
+    assert not app.exception and not app.error
+    assert app.multiselect[0].value == ["mbi_hss"]
+    assert next(box for box in app.selectbox if box.label.startswith("Cut points")).value == "classic_alternative"
+    survey = app.session_state["survey"]
+    assert [i.id for i in survey.instruments] == ["mbi_hss"]
+    # every answer 3 ("a few times a month"): EE = 9 x 3 = 27, moderate under EE 30+
+    assert survey.scored["emotional_exhaustion"].iloc[0] == 27
+    assert survey.scored["emotional_exhaustion_band"].iloc[0] == "moderate"

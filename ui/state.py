@@ -60,14 +60,13 @@ def update_workspace(**changes) -> None:
 
 
 def bring_back(brought: Workspace, fingerprint: str) -> None:
-    """Make a loaded workspace this session's, and set the widgets it decides, once."""
+    """Make a loaded workspace this session's. The home page's option widgets forget their
+    current state and start again from the workspace."""
     st.session_state[WORKSPACE_KEY] = brought
     st.session_state[BROUGHT_KEY] = fingerprint
     custom_instruments().update(dict(brought.custom_instruments))
-    st.session_state[INSTRUMENTS_KEY] = list(brought.instruments)
-    for key in [k for k in st.session_state if str(k).startswith("bands-")]:
+    for key in [k for k in st.session_state if k == INSTRUMENTS_KEY or str(k).startswith("bands-")]:
         del st.session_state[key]
-    st.session_state.update({f"bands-{inst}": band for inst, band in brought.band_sets})
 
 
 def brought_back() -> str | None:
