@@ -53,13 +53,14 @@ def edit_log() -> None:
                        "teams": st.column_config.MultiselectColumn("Teams (empty: everyone)", options=teams),
                        "principle": st.column_config.SelectboxColumn("Principle", options=PRINCIPLES, required=True),
                        "owner": st.column_config.TextColumn("Owner", required=True)})
-    if edited.equals(table):
-        return
     try:
-        state.update_workspace(actions=log_from_table(edited, teams))
-        st.rerun()
+        edited_log = log_from_table(edited, teams)
     except ActionError as exc:
         st.error(f"{exc} The log keeps its earlier version until this is put right.")
+        return
+    if edited_log != actions:
+        state.update_workspace(actions=edited_log)
+        st.rerun()
 
 
 def show_effects() -> None:

@@ -3,6 +3,7 @@ waves it fell between, drawn on the trend chart, and told in the presentation.""
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -60,6 +61,10 @@ def test_the_log_table_round_trips_and_skips_blank_rows():
     added = pd.concat([table, pd.DataFrame([GOOD | {"id": None, "date": date(2025, 7, 1)}])], ignore_index=True)
     ids = [a.id for a in log_from_table(added)]
     assert ids == ["caseload-cap", "protected-reflective-supervision-started", "caseload-cap-3"]
+    edited = table.assign(teams=[np.array(["Early Help"]), np.array([], dtype=object)],
+                          date=[pd.Timestamp("2025-06-02 00:00"), pd.Timestamp("2025-06-01")])
+    assert [(a.date, a.teams) for a in log_from_table(edited)] == [
+        (date(2025, 6, 1), ()), (date(2025, 6, 2), ("Early Help",))], "as the table editor hands them back"
     with pytest.raises(ActionError, match="Row 1 \\('Caseload cap'\\): owner is empty"):
         log_from_table(table.assign(owner=""))
 

@@ -46,6 +46,9 @@ def test_logging_an_action_shows_its_effect_as_the_core_computes_it(app):
                owner="Service manager")
     assert not app.exception and not app.error
     assert app.session_state["workspace"].actions == (SAMPLE_ACTION,)
+    log = app.data_editor[0].value
+    assert log[["title", "principle", "owner"]].values.tolist() == [[SAMPLE_ACTION.title, "Peer support",
+                                                                     "Service manager"]]
     scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
     effect = action_effect(scored, SAMPLE_ACTION, "compassion_satisfaction", 5)
     expected = describe_effect(effect, "Compassion satisfaction", "higher_is_better")

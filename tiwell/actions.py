@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -80,7 +80,7 @@ def _text(data: dict, field: str, where: str, required: bool = False) -> str:
 
 def _date(value, where: str) -> date:
     """A date from a date, a timestamp or ISO text (2025-06-01)."""
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime):  # pandas' Timestamp too
         return value.date()
     if isinstance(value, date):
         return value
@@ -130,10 +130,12 @@ def log_from_table(table: pd.DataFrame, teams: list[str] | None = None) -> tuple
 
 
 def _blank(value) -> bool:
-    if isinstance(value, (list, tuple)):
+    """None, NaN, blank text or an empty list (the cells of a new row in an edited table)."""
+    if isinstance(value, str):
+        return not value.strip()
+    if hasattr(value, "__len__"):  # a list of teams, as a list or an array
         return len(value) == 0
-    return value is None or (isinstance(value, str) and not value.strip()) or (not isinstance(value, str) and
-                                                                               pd.isna(value))
+    return value is None or pd.isna(value)
 
 
 # ---------------------------------------------------------------- actions between waves
