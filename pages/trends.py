@@ -51,7 +51,7 @@ for _, change in wave_changes(rows, column, min_group).iterrows():
 
 if "team" in rows and filters.get("team") is None:
     st.subheader("Change since the previous wave, team by team")
-    by_team_change = team_changes(survey.scored, column, min_group, filters)
+    by_team_change = team_changes(rows, column, min_group, by_team)
     numbers = {c: by_team_change[c].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
                for c in ("change", "ci_low", "ci_high")}
     words = by_team_change["within_noise"].map({True: "within noise", False: "beyond noise"}).fillna("")

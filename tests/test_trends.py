@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tiwell.aggregate import summarise
 from tiwell.trends import describe_change, difference_ci, team_changes, wave_changes
+from tiwell.views import check_cells
 
 
 def test_difference_ci_by_hand():
@@ -41,7 +43,9 @@ def test_team_changes_per_team_and_nothing_for_a_hidden_team():
             + [("South", w, v) for w in ("w1", "w2") for v in range(1, 6)]
             + [("West", "w1", v) for v in range(1, 6)] + [("West", "w2", v) for v in (1, 2)])
     frame = pd.DataFrame(rows, columns=["team", "wave", "burnout"]).astype({"burnout": float})
-    table = team_changes(frame, "burnout", min_group=5).set_index("team")
+    cells = check_cells(summarise(frame, {"burnout": "Burnout"}, ["wave", "team"], 5, within=["wave"]), frame,
+                        ["wave", "team"], {}, 5)
+    table = team_changes(frame, "burnout", 5, cells).set_index("team")
     half = 2.228139 * np.sqrt(3.5 / 3)
     assert table.loc["North", "change"] == 2 and table.loc["North", "within_noise"] is True
     assert (table.loc["North", "ci_low"], table.loc["North", "ci_high"]) == pytest.approx((2 - half, 2 + half), abs=1e-5)

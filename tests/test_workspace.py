@@ -122,8 +122,8 @@ def test_the_brought_back_workspace_redraws_every_earlier_view(cycle):
     after = after[after["wave"].isin(["2025-03", "2025-09"])].reset_index(drop=True)
     assert len(before) == 2 * 9 * 2 and before["shown"].sum() < len(before), "Clinical Psychology (4 people) is hidden in both"
     pd.testing.assert_frame_equal(before, after)
-    changes = team_changes(first.scored, "burnout", brought.min_group)
-    again = team_changes(later.scored, "burnout", brought.min_group)
+    changes = team_changes(first.scored, "burnout", brought.min_group, before)
+    again = team_changes(later.scored, "burnout", brought.min_group, team_views(later, brought.min_group))
     pd.testing.assert_frame_equal(changes, again[again["to"] == "2025-09"].reset_index(drop=True))
 
 

@@ -11,8 +11,6 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from tiwell.privacy import filtered_view
-
 
 def difference_ci(a: pd.Series, b: pd.Series, level: float = 0.95) -> tuple[float, float, float]:
     """Mean of ``b`` minus mean of ``a`` and its Welch confidence interval."""
@@ -47,17 +45,15 @@ def wave_changes(scored: pd.DataFrame, column: str, min_group: int, waves: list[
     return pd.DataFrame(rows, columns=["from", "to", "change", "ci_low", "ci_high", "within_noise"])
 
 
-def team_changes(scored: pd.DataFrame, column: str, min_group: int, filters: dict | None = None) -> pd.DataFrame:
-    """:func:`wave_changes` per team (a ``team`` column first). A team's wave is compared only when
-    it may be shown as a filtered view (under ``filters``), so no change reveals a hidden group."""
-    active = {c: v for c, v in (filters or {}).items() if v is not None and c not in ("team", "wave")}
+def team_changes(scored: pd.DataFrame, column: str, min_group: int, cells: pd.DataFrame) -> pd.DataFrame:
+    """:func:`wave_changes` per team (a ``team`` column first). ``cells`` is the team x wave
+    table the page shows (from :func:`tiwell.views.check_cells`): a team's wave is compared only
+    where its cell is shown, so no change reveals a hidden group."""
     waves = sorted(scored["wave"].dropna().unique())
+    shown = cells.loc[cells["shown"], ["team", "wave"]]
     parts = []
-    for team in sorted(scored["team"].dropna().unique(), key=str):
-        shown = [w for w in waves if filtered_view(scored, {"team": team, "wave": w} | active, min_group).shown]
-        mine = scored[(scored["team"] == team) & scored["wave"].isin(shown)]
-        for column_name, value in active.items():
-            mine = mine[mine[column_name] == value]
+    for team in sorted(cells["team"].dropna().unique(), key=str):
+        mine = scored[(scored["team"] == team) & scored["wave"].isin(shown.loc[shown["team"] == team, "wave"])]
         parts.append(wave_changes(mine, column, min_group, waves).assign(team=team))
     table = pd.concat(parts, ignore_index=True) if parts else wave_changes(scored.iloc[:0], column, min_group, waves)
     return table.reindex(columns=["team", "from", "to", "change", "ci_low", "ci_high", "within_noise"])
