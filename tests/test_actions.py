@@ -1,19 +1,26 @@
 """The action log: checked on the way in with the action and field named, placed between the
 waves it fell between, drawn on the trend chart, and told in the presentation."""
 
+import io
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from pptx import Presentation
+
 from tiwell import charts
 from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, dated_markers, log_from_table, log_table,
                             make_action, markers, waves_after)
 from tiwell.pipeline import score_file
+from tiwell.deck import deck_bytes
 from tiwell.presentation import Choices, build
+from tiwell.report_html import report_html
 from tiwell.samples import SAMPLE_ACTION
 from tiwell.svg import chart_svg
+from tiwell.workbook import views_table
 from ui.state import SAMPLE
 
 GOOD = {"date": "2025-06-01", "title": "Caseload cap", "teams": ["Early Help"], "principle": "Safety",
@@ -122,10 +129,16 @@ def test_the_presentation_tells_the_logged_actions(survey):
                                 "peer support; owner: Service manager).", "Monthly team check-ins")
     svg = chart_svg(change.chart)
     assert svg.count('class="tw-action"') == 1 and "Protected reflective supervision" in svg
+    assert report_html(story).count('class="tw-action"') == 1, "the HTML report draws the marker too"
+    deck = Presentation(io.BytesIO(deck_bytes(story)))
+    text = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    assert sum("Protected reflective supervision started" in t for t in text) == 2, "change and commitments slides"
+    views = views_table(story)["text"].tolist()
+    assert change.points[-1] in views and committed.points[0] in views
 
 
 def test_the_presentation_keeps_neutral_labels_and_other_teams_actions_out(survey):
-    named = SAMPLE_ACTION.__class__(**(SAMPLE_ACTION.__dict__ | {"title": "Supervision for Family Support North"}))
+    named = replace(SAMPLE_ACTION, title="Supervision for Family Support North")
     story = build(survey, Choices(team="Family Support North", neutral_labels=True, actions=(named,)))
     committed = next(s for s in story.slides if s.key == "commitments")
     assert committed.points[0].startswith("Supervision for [name] (Team F, from 01 June 2025")

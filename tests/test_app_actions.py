@@ -13,6 +13,7 @@ from figures import traces
 from tiwell import layouts
 from tiwell.before_after import action_effect, describe_effect
 from tiwell.pipeline import score_file
+from tiwell.trends import difference_ci
 from tiwell.samples import SAMPLE_ACTION
 from tiwell.workspace import Workspace
 from ui.state import SAMPLE
@@ -109,3 +110,17 @@ def test_a_workspace_brings_back_the_instruments_and_cut_points(app):
     # every answer 3 ("a few times a month"): EE = 9 x 3 = 27, moderate under EE 30+
     assert survey.scored["emotional_exhaustion"].iloc[0] == 27
     assert survey.scored["emotional_exhaustion_band"].iloc[0] == "moderate"
+
+
+def test_trends_shows_each_teams_change_as_the_core_computes_it(app):
+    app.switch_page("pages/trends.py").run()
+    table = app.dataframe[-1].value.set_index(["team", "from"])
+    scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
+    north = scored[scored["team"] == "Family Support North"]
+    change, low, high = difference_ci(north.loc[north["wave"] == "2025-03", "compassion_satisfaction"],
+                                      north.loc[north["wave"] == "2025-09", "compassion_satisfaction"])
+    row = table.loc[("Family Support North", "2025-03")]
+    assert (row["change"], row["ci_low"], row["ci_high"]) == (f"{change:+.1f}", f"{low:+.1f}", f"{high:+.1f}")
+    assert row["within_noise"] == ("within noise" if low <= 0 <= high else "beyond noise")
+    hidden = table.loc[("Clinical Psychology", "2025-03")]
+    assert (hidden["change"], hidden["within_noise"]) == ("", ""), "a team too small to show has no change"
