@@ -8,14 +8,13 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-
 from pptx import Presentation
 
 from tiwell import charts
 from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, dated_markers, log_from_table, log_table,
                             make_action, markers, waves_after)
-from tiwell.pipeline import score_file
 from tiwell.deck import deck_bytes
+from tiwell.pipeline import score_file
 from tiwell.presentation import Choices, build
 from tiwell.report_html import report_html
 from tiwell.samples import SAMPLE_ACTION
