@@ -15,6 +15,7 @@ navigation = st.navigation([
     st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
     st.Page("pages/turnover.py", title="Turnover", icon=":material/logout:"),
     st.Page("pages/cohorts.py", title="Compare cohorts", icon=":material/compare_arrows:"),
+    st.Page("pages/actions.py", title="Actions and their effect", icon=":material/checklist:"),
     st.Page("pages/present.py", title="Present", icon=":material/co_present:"),
     st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])

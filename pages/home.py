@@ -12,6 +12,7 @@ from tiwell.instrument import InstrumentError
 from tiwell.mapping import ROLES, Mapping, MappingError
 from tiwell.pipeline import builtins_in_order
 from tiwell.summary import describe
+from tiwell.workspace import WorkspaceError, check_instruments, load
 from ui import state
 
 ERRORS = (IngestError, InstrumentError, MappingError)
@@ -23,6 +24,25 @@ st.write(
     "answered, and tells you about every row it could not score. Names, email addresses and other "
     "personal details are removed as the file is read."
 )
+
+
+def bring_back_workspace() -> None:
+    """A returning user's workspace file: settings and action log from last time, set once."""
+    brought = st.file_uploader("Bring back a workspace (the file saved last time, JSON)", type=["json"],
+                               key="workspace-file",
+                               help="It sets the mapping, instruments, cut points, smallest group and team labels "
+                                    "as they were, and brings back the action log.")
+    if brought is None or state.brought_back() == brought.file_id:
+        return
+    try:
+        workspace = load(brought.getvalue().decode("utf-8", errors="replace"), f"'{brought.name}'")
+        check_instruments(workspace, [i.id for i in builtins_in_order()])
+    except WorkspaceError as exc:
+        st.error(str(exc))
+        return
+    state.bring_back(workspace, brought.file_id)
+    st.success(f"Workspace brought back: {len(workspace.actions)} logged action(s), smallest group shown "
+               f"{workspace.min_group}.")
 
 
 def choose_source() -> tuple[bytes, str] | None:
@@ -45,9 +65,11 @@ def choose_options(data: bytes, name: str) -> dict:
     with st.expander("Options: sheet, instruments, a saved mapping"):
         sheets = state.sheets_of(data, name)
         sheet = st.selectbox("Sheet", ["The first that holds the questions", *sheets]) if len(sheets) > 1 else None
-        labels = {f"{i.short_name} ({i.id})": i.id for i in builtins_in_order()}
-        labels |= {f"{state.parsed(text).short_name} ({i}, yours)": i for i, text in customs.items()}
-        picked = st.multiselect("Instruments", list(labels), placeholder="Detect from the columns",
+        labels = {i.id: f"{i.short_name} ({i.id})" for i in builtins_in_order()}
+        labels |= {i: f"{state.parsed(text).short_name} ({i}, yours)" for i, text in customs.items()}
+        st.session_state.setdefault(state.INSTRUMENTS_KEY, [i for i in state.workspace().instruments if i in labels])
+        picked = st.multiselect("Instruments", list(labels), format_func=labels.get, key=state.INSTRUMENTS_KEY,
+                                placeholder="Detect from the columns",
                                 help="Leave empty and tiwell finds every instrument in the file. Add your own "
                                      "definition on the Instruments page.")
         saved = st.file_uploader("A mapping file saved from an earlier wave (JSON)", type=["json"])
@@ -58,9 +80,10 @@ def choose_options(data: bytes, name: str) -> dict:
                  "session and is never shown. Otherwise employee numbers are removed, like names.")
     return {
         "sheet": sheet if sheet in sheets else None,
-        "chosen": tuple(labels[p] for p in picked),
+        "chosen": tuple(picked),
         "custom_tomls": tuple(customs.values()),
-        "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else None,
+        "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else (
+            state.workspace().mapping_json if state.brought_back() else None),
         "id_key": state.private_code_key() if keep_codes else None,
     }
 
@@ -106,9 +129,12 @@ def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
     for inst in instruments:
         if not inst.band_sets:
             continue
-        labels = {f"None: {inst.short_name} scores (and profiles) without cut-offs": None}
-        labels |= {band_set.label: band_set.id for band_set in inst.band_sets}
-        picked = labels[st.selectbox(f"Cut points for {inst.short_name}", list(labels), key=f"bands-{inst.id}")]
+        labels = {None: f"None: {inst.short_name} scores (and profiles) without cut-offs"}
+        labels |= {band_set.id: band_set.label for band_set in inst.band_sets}
+        saved = dict(state.workspace().band_sets).get(inst.id)
+        st.session_state.setdefault(f"bands-{inst.id}", saved if saved in labels else None)
+        picked = st.selectbox(f"Cut points for {inst.short_name}", list(labels), format_func=labels.get,
+                              key=f"bands-{inst.id}")
         if picked:
             band_set = inst.band_set(picked)
             st.caption(f"{band_set.source} {band_set.note}")
@@ -143,6 +169,7 @@ def show_scored(survey) -> None:
 
 
 source = choose_source()
+bring_back_workspace()
 if source is None:
     st.info("Upload an export, or try the sample data to see what tiwell does.")
     state.keep_survey(None)
@@ -167,9 +194,14 @@ with mapping_tab:
         st.error(f"That mapping cannot be used: {exc} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
+state.update_workspace(instruments=options["chosen"], band_sets=options["band_sets"],
+                       custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:
     show_found(survey, options)
 with report_tab:
     show_report(survey)
 with scored_tab:
     show_scored(survey)
+st.download_button("Download the workspace", state.workspace_json(survey), file_name="tiwell-workspace.json",
+                   mime="application/json", help="Settings and the action log, to bring back with the next wave's "
+                                                  "export. Holds no answers.")

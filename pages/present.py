@@ -12,6 +12,7 @@ from tiwell.presentation import MIN_GROUP, Choices, build, load_questions, neutr
 from tiwell.report_html import STYLE, report_bytes, slide_html
 from tiwell.views import filter_options
 from tiwell.workbook import workbook_bytes
+from ui import state
 from ui.filters import ALL, need_survey
 
 VIEW = "present-view"
@@ -27,7 +28,7 @@ teams = filter_options(survey.scored, "team") if "team" in survey.scored else []
 waves = filter_options(survey.scored, "wave") if "wave" in survey.scored else []
 with st.sidebar:
     st.markdown("**What to present**")
-    neutral = st.toggle("Neutral team labels (Team A, Team B…)", key="present-neutral")
+    neutral = st.toggle("Neutral team labels (Team A, Team B…)", **state.setting_widget(state.NEUTRAL_KEY))
     labels = neutral_labels(teams) if neutral else {}
     team = st.selectbox("Scope", [WHOLE, *teams], key="present-scope", format_func=lambda t: labels.get(t, t),
                         help="The whole organisation, or one team beside it.")
@@ -48,7 +49,7 @@ with st.expander("Before the meeting: what has been committed to, and the questi
 
 choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
                   show_comments=not hide, commitments=commitments, questions=questions,
-                  names=tuple(n.strip() for n in names.split(",") if n.strip()))
+                  names=tuple(n.strip() for n in names.split(",") if n.strip()), actions=state.workspace().actions)
 story = build(survey, choices)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from tiwell import charts
+from tiwell.actions import markers
 from tiwell.aggregate import summarise
-from tiwell.trends import describe_change, wave_changes
-from tiwell.views import check_cells, subscale_info
+from tiwell.trends import describe_change, team_changes, wave_changes
+from tiwell.views import check_cells, filter_options, subscale_info
+from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()
@@ -33,10 +36,27 @@ by_team = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_gro
                       survey.scored, ["wave", "team"], filters, min_group)
 lines = by_team[by_team["team"].isin(teams)] if teams else overall.assign(series="This selection")
 series = "team" if teams else "series"
-st.plotly_chart(charts.trend(lines, label, series, overall if teams else None), width="stretch", key="trend")
+waves = filter_options(survey.scored, "wave")
+marks = markers(state.workspace().actions, waves, teams or ([filters["team"]] if filters.get("team") else None))
+st.plotly_chart(charts.trend(lines, label, series, overall if teams else None, waves, marks), width="stretch",
+                key="trend")
+if marks:
+    st.caption("Dashed lines mark actions from the log on the Actions page, between the waves they fell between.")
 if teams and by_team[by_team["team"].isin(teams)]["mean"].isna().any():
     st.caption("Gaps are waves in which a team was too small to show safely.")
 
 st.subheader("Change since the previous wave")
 for _, change in wave_changes(rows, column, min_group).iterrows():
     st.markdown(f"- {describe_change(change, label, sub['direction'])}")
+
+if "team" in rows and filters.get("team") is None:
+    st.subheader("Change since the previous wave, team by team")
+    by_team_change = team_changes(rows, column, min_group, by_team)
+    numbers = {c: by_team_change[c].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
+               for c in ("change", "ci_low", "ci_high")}
+    words = by_team_change["within_noise"].map({True: "within noise", False: "beyond noise"}).fillna("")
+    st.dataframe(by_team_change.assign(**numbers, within_noise=words), hide_index=True, width="stretch",
+                 column_config={"team": "Team", "from": "From", "to": "To", "change": "Change",
+                                "ci_low": "95% CI from", "ci_high": "95% CI to", "within_noise": "Within noise?"})
+    st.caption("A blank change means the team was too small to show in one of the two waves. 'Within noise' means "
+               "the interval includes no change: the difference is too small to tell apart from chance.")

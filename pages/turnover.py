@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from tiwell import charts
+from tiwell.actions import dated_markers
 from tiwell.aggregate import summarise
 from tiwell.ingest import IngestError
 from tiwell.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
@@ -69,7 +70,8 @@ def team_by_team(survey, turnover, choice: dict, filters: dict, min_group: int) 
     st.subheader("One team over time")
     team = st.selectbox("Team", sorted(points["team"].unique()))
     mine = summary[summary["team"] == team].assign(date=lambda t: t["wave"].map(dates))
-    st.plotly_chart(charts.timeline(mine, turnover[turnover["team"] == team], label, rate), width="stretch",
+    marks = dated_markers(state.workspace().actions, [team])
+    st.plotly_chart(charts.timeline(mine, turnover[turnover["team"] == team], label, rate, marks), width="stretch",
                     key="timeline")
 
 

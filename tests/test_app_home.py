@@ -53,7 +53,7 @@ def test_an_upload_shows_mapping_report_scores_and_downloads(app):
     cs_items = [3, 6, 12, 16, 18, 20, 22, 24, 27, 30]
     assert scored["compassion_satisfaction"].iloc[0] == sum(n % 5 + 1 for n in cs_items)
     labels = [b.label for b in app.get("download_button")]
-    assert labels == ["Download this mapping", "Download CSV", "Download Excel"]
+    assert labels == ["Download this mapping", "Download CSV", "Download Excel", "Download the workspace"]
     assert any("Dropped as personal data: 'Email'." in m.value for m in app.markdown)
 
 

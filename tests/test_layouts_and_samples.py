@@ -287,7 +287,8 @@ def test_sample_files_and_their_rows(written):
     root = written[0].parent
     assert [p.relative_to(root).as_posix() for p in written] == [
         "proqol5_microsoft_forms.xlsx", "turnover_by_team.csv", "staff_list.csv", "layouts/google_forms.csv",
-        "layouts/qualtrics.csv", "layouts/surveymonkey.xlsx", "layouts/plain_excel.xlsx"]
+        "layouts/qualtrics.csv", "layouts/surveymonkey.xlsx", "layouts/plain_excel.xlsx",
+        "proqol5_microsoft_forms_2025.xlsx", "workspace_example.json"]
     written = written[:2] + written[3:]
     forms = pd.read_excel(written[0], sheet_name="Sheet1", header=None, dtype=str, engine="calamine").fillna("")
     assert len(forms) == 1 + len(simulate_survey()) + 3
@@ -315,4 +316,4 @@ def test_the_module_runs_from_the_command_line(tmp_path):
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-m", "tiwell.samples", str(tmp_path)], cwd=root,
                           capture_output=True, text=True, check=True)
-    assert len(done.stdout.splitlines()) == 7 and (tmp_path / "layouts" / "qualtrics.csv").exists()
+    assert len(done.stdout.splitlines()) == 9 and (tmp_path / "layouts" / "qualtrics.csv").exists()

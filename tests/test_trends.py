@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.trends import describe_change, difference_ci, wave_changes
+from tiwell.aggregate import summarise
+from tiwell.trends import describe_change, difference_ci, team_changes, wave_changes
+from tiwell.views import check_cells
 
 
 def test_difference_ci_by_hand():
@@ -31,3 +33,21 @@ def test_describe_change_is_plain_and_direction_aware():
     noise = rise.copy()
     noise[["ci_low", "within_noise"]] = [-1.0, True]
     assert "within noise" in describe_change(noise, "Burnout", "higher_is_worse")
+
+
+def test_team_changes_per_team_and_nothing_for_a_hidden_team():
+    # North: 1..6 then 3..8: change +2, se = sqrt(3.5/6 + 3.5/6), Welch df = 10. West has 2
+    # people in w2, so West's w2 is hidden and, by complementary suppression within w2, the
+    # smallest other team there too (South, 5 people): neither may show a change.
+    rows = ([("North", "w1", v) for v in range(1, 7)] + [("North", "w2", v + 2) for v in range(1, 7)]
+            + [("South", w, v) for w in ("w1", "w2") for v in range(1, 6)]
+            + [("West", "w1", v) for v in range(1, 6)] + [("West", "w2", v) for v in (1, 2)])
+    frame = pd.DataFrame(rows, columns=["team", "wave", "burnout"]).astype({"burnout": float})
+    cells = check_cells(summarise(frame, {"burnout": "Burnout"}, ["wave", "team"], 5, within=["wave"]), frame,
+                        ["wave", "team"], {}, 5)
+    table = team_changes(frame, "burnout", 5, cells).set_index("team")
+    half = 2.228139 * np.sqrt(3.5 / 3)
+    assert table.loc["North", "change"] == 2 and table.loc["North", "within_noise"] is True
+    assert (table.loc["North", "ci_low"], table.loc["North", "ci_high"]) == pytest.approx((2 - half, 2 + half), abs=1e-5)
+    for hidden in ("South", "West"):
+        assert np.isnan(table.loc[hidden, "change"]) and table.loc[hidden, "within_noise"] is None

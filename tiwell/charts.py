@@ -113,18 +113,33 @@ def _towards_attention(values: pd.Series, sub: pd.Series, value: str) -> pd.Seri
     return 1 - position if sub["direction"] == "higher_is_better" else position
 
 
-def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | None = None) -> go.Figure:
+def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | None = None,
+          waves: list[str] | None = None, marks: list[tuple[float, str]] = ()) -> go.Figure:
     """Mean by wave with 95% intervals, one line per ``series`` value, and the whole organisation
-    as a dashed line when given. Hidden points are gaps, not zeros."""
+    as a dashed line when given. Hidden points are gaps, not zeros. ``marks`` are logged actions
+    (position on the wave axis, label; see :func:`tiwell.actions.markers`), drawn as dashed lines
+    on the axis of ``waves``."""
     fig = go.Figure()
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     for k, (name, part) in enumerate(table.groupby(series, sort=False)):
         fig.add_trace(_trend_trace(part, str(name), palette[k % len(palette)]))
     if overall is not None:
         fig.add_trace(_trend_trace(overall, "Whole organisation", FAINT, dash="dash"))
-    fig.update_xaxes(title="wave", type="category")
+    order = dict(categoryorder="array", categoryarray=waves) if waves else {}
+    fig.update_xaxes(title="wave", type="category", **order)
     fig.update_yaxes(title=label)
+    _mark_actions(fig, marks)
     return _layout(fig, f"{label} by wave", height=380)
+
+
+def _mark_actions(fig: go.Figure, marks: list[tuple[float, str]]) -> None:
+    """A dashed line between the waves an action fell between, its label along the top."""
+    for k, (x, text) in enumerate(marks):
+        fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
+                      line=dict(color=INK, dash="dash", width=1.5))
+        fig.add_annotation(x=x, y=1 - 0.07 * (k % 3), xref="x", yref="y domain", showarrow=False, xanchor="left",
+                           yanchor="top", text=" " + (text if len(text) <= 60 else text[:59] + "\u2026"),
+                           hovertext=text, font=dict(color=INK, size=12), bgcolor="rgba(255,255,255,0.8)")
 
 
 def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid") -> go.Scatter:
@@ -164,8 +179,10 @@ def scatter_fit(points: pd.DataFrame, x: str, y: str, x_title: str, y_title: str
     return _layout(fig, f"{x_title} and {y_title.lower()}, by team and wave", height=420)
 
 
-def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, rate: str) -> go.Figure:
-    """One team's subscale mean by wave and its turnover by period, on one time axis."""
+def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, rate: str,
+             marks: list[tuple[str, str]] = ()) -> go.Figure:
+    """One team's subscale mean by wave and its turnover by period, on one time axis, with logged
+    actions (ISO date, label) as dashed lines."""
     fig = go.Figure()
     fig.add_trace(go.Bar(x=turnover["period_start"] + (turnover["period_end"] - turnover["period_start"]) / 2,
                          y=turnover[rate], name="turnover rate (per 100 a year)", marker_color=MIDDLE, yaxis="y2",
@@ -180,6 +197,7 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
                              hovertemplate="%{x|%b %Y}: mean %{y:.1f}<extra></extra>"))
     fig.update_layout(yaxis=dict(title=label), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
                                                            side="right", showgrid=False, rangemode="tozero"))
+    _mark_actions(fig, marks)
     return _layout(fig, f"{label} and turnover over time", height=380)
 
 
@@ -211,3 +229,16 @@ def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups:
     fig.update_yaxes(title=label)
     title = f"{label} by {group} (boxes: middle half; whiskers: 10th to 90th percentile)"
     return _layout(fig, title, height=380).update_layout(showlegend=False)
+
+def before_after(cells: pd.DataFrame, label: str) -> go.Figure:
+    """The mean before and after an action, one line for the teams it touched and one for the
+    other teams: the two slopes whose difference is the estimate."""
+    fig = go.Figure()
+    for (name, part), colour in zip(cells.groupby("group", sort=False), (BETTER, FAINT)):
+        fig.add_trace(go.Scatter(x=part["period"], y=part["mean"], name=name, mode="lines+markers",
+                                 line=dict(color=colour, width=2.5, dash="solid" if colour == BETTER else "dash"),
+                                 marker=dict(size=9), customdata=part["n"],
+                                 hovertemplate=f"{name}, %{{x}}: mean %{{y:.1f}} (n = %{{customdata}})<extra></extra>"))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=["before", "after"])
+    fig.update_yaxes(title=label)
+    return _layout(fig, f"{label} before and after", height=300)

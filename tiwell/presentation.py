@@ -11,16 +11,17 @@ and the HTML report all draw these same slides, so what is taken away is what wa
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 
 import pandas as pd
 
+from tiwell.actions import Action, markers
 from tiwell.aggregate import shown_rows, summarise
 from tiwell.charts import band_colours
 from tiwell.privacy import check_min_group
-from tiwell.redact import shown_comments
+from tiwell.redact import redact, shown_comments
 from tiwell.trends import describe_change, wave_changes
 from tiwell.views import check_cells, select, subscale_info
 
@@ -50,6 +51,7 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     value_range: tuple[float, float] = (0.0, 1.0)
+    marks: tuple[tuple[float, str], ...] = ()  # actions: (position between categories, label)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Choices:
     commitments: str = ""
     questions: pd.DataFrame | None = None
     names: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,17 +117,19 @@ def build(survey, choices: Choices = Choices()) -> Story:
     rows, _ = select(survey.scored, filters, MIN_GROUP)
     summary = _summary(survey.scored, rows, info, filters, choices.team)
     label = _label(survey, choices, shown=summary is not None)
+    actions = _actions_told(survey, choices, label)
     if summary is None:
         summary, by_wave, changes = pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
         body = [_hidden_slide(choices)]
     else:
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
-        by_wave, changes, change_slide = _change(survey.scored, info, choices, label)
+        by_wave, changes, change_slide = _change(survey.scored, info, choices, label, actions)
         mine = rows if choices.team is None else rows[rows["team"] == choices.team]
         body = [_numbers_slide(summary, info, strengths=True), _numbers_slide(summary, info, strengths=False),
                 change_slide, *_comment_slides(survey, mine, choices)]
     title = f"How we are doing: {label}"
-    slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments), *_questions(choices)]
+    slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
+              *_questions(choices)]
     return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices)
 
 
@@ -209,9 +214,10 @@ def _value(column: pd.Series | None, k: int) -> float | None:
 # ---------------------------------------------------------------- change between waves
 
 
-def _change(scored, info, choices: Choices, label: str) -> tuple[pd.DataFrame, pd.DataFrame, Slide]:
+def _change(scored, info, choices: Choices, label: str, actions: tuple[Action, ...]
+            ) -> tuple[pd.DataFrame, pd.DataFrame, Slide]:
     """Means by wave for the scope up to the chosen wave (hidden waves as gaps), every change
-    between waves shown, and the latest change in words."""
+    between waves shown, the latest change in words, and the actions taken between the waves."""
     title = "How it has changed"
     waves = sorted(scored["wave"].dropna().unique()) if "wave" in scored else []
     if choices.wave:
@@ -227,9 +233,15 @@ def _change(scored, info, choices: Choices, label: str) -> tuple[pd.DataFrame, p
     latest = changes[changes["to"] == waves[-1]]
     points = tuple(describe_change(change, sub["label"], sub["direction"])
                    for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
+    marks = markers(actions, waves)
+    points += tuple(f"Action taken between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]} ({text})."
+                    for x, text in marks)
     note = ("A gap is a wave with too few people to show, or one that would let a smaller group be worked out. "
-            "'Within noise' means the change is too small to tell apart from chance.")
-    return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, _means_chart(by_wave, info), note)
+            "'Within noise' means the change is too small to tell apart from chance."
+            + (" Dashed lines mark actions taken." if marks else ""))
+    chart = _means_chart(by_wave, info)
+    chart = chart and replace(chart, marks=tuple(marks))
+    return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, chart, note)
 
 
 def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
@@ -307,9 +319,26 @@ def _comment_slides(survey, rows: pd.DataFrame, choices: Choices) -> list[Slide]
             for k, chunk in enumerate(chunks)]
 
 
-def _commitments(text: str) -> Slide:
+def _actions_told(survey, choices: Choices, label: str) -> tuple[Action, ...]:
+    """The logged actions for the scope (a team's own and the organisation's), teams named as
+    the story names them: the scope by its label, others by neutral labels when chosen."""
+    if choices.team is not None:
+        chosen = tuple(a for a in choices.actions if not a.teams or choices.team in a.teams)
+    else:
+        chosen = choices.actions
+    teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
+    names = neutral_labels(teams) if choices.neutral_labels else {}
+    names |= {choices.team: label} if choices.team is not None else {}
+    hidden = tuple(names) if choices.neutral_labels or label == "this team" else ()
+    return tuple(replace(a, title=redact(a.title, hidden), owner=redact(a.owner, hidden),
+                         teams=tuple(names.get(t, t) for t in a.teams)) for a in chosen)
+
+
+def _commitments(text: str, actions: tuple[Action, ...] = ()) -> Slide:
     lines = tuple(line.strip().lstrip("-*\u2022 ").strip() for line in text.splitlines())
-    points = tuple(line for line in lines if line) or (
+    logged = tuple(f"{a.title} ({a.scope}, from {a.date:%d %B %Y}; {a.principle.lower()}; owner: {a.owner})."
+                   for a in actions)
+    points = logged + tuple(line for line in lines if line) or (
         "Nothing has been written down yet. This is a good moment to agree what would help, and who will "
         "follow it up.",)
     return Slide("commitments", "What the organisation has committed to", points)

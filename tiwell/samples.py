@@ -21,11 +21,17 @@ import numpy as np
 import pandas as pd
 
 from tiwell import layouts
+from tiwell.actions import Action
 from tiwell.instrument import Instrument, load_builtin
+from tiwell.workspace import Workspace
 
 SEED = 2026
 WAVES = {"2025-03": "2025-03-03", "2025-09": "2025-09-08", "2026-03": "2026-03-02"}  # wave -> opening day
 OPEN_DAYS = 21
+# The action the sample's workspace logs: Family Support North's burnout falls after it (see TEAMS).
+SAMPLE_ACTION = Action("protected-reflective-supervision-started", pd.Timestamp("2025-06-01").date(),
+                       "Protected reflective supervision started", "Peer support", "Service manager",
+                       ("Family Support North",))
 
 _FIELD = {"Practitioner": 0.45, "Senior practitioner": 0.2, "Team manager": 0.08, "Support worker": 0.19, "Admin": 0.08}
 _RESIDENTIAL = {"Support worker": 0.6, "Senior practitioner": 0.15, "Practitioner": 0.12, "Team manager": 0.08,
@@ -346,8 +352,9 @@ def _burnout_sums(truth: pd.DataFrame, instrument: Instrument) -> np.ndarray:
 
 def write_samples(out_dir: Path | str) -> list[Path]:
     """The sample files: the whole survey as Microsoft Forms exports it (with the blank rows and
-    odd spellings real files have), team turnover, the staff list, and 60 people of the last wave
-    in each other layout."""
+    odd spellings real files have), the same export as it stood after the first two waves, a
+    workspace logging one action, team turnover, the staff list, and 60 people of the last wave in
+    each other layout."""
     out = Path(out_dir)
     (out / "layouts").mkdir(parents=True, exist_ok=True)
     instrument = load_builtin("proqol5")
@@ -355,6 +362,7 @@ def write_samples(out_dir: Path | str) -> list[Path]:
     rng = np.random.default_rng(SEED)
     forms = _vary_labels(rng, _with_blank_rows(rng, layouts.microsoft_forms(truth, instrument), 3), instrument)
     last = truth[truth["wave"].eq(list(WAVES)[-1])]
+    first_year = truth[truth["wave"].isin(list(WAVES)[:2])]
     demo = last.iloc[np.linspace(0, len(last) - 1, 60).astype(int)]
     files = {
         "proqol5_microsoft_forms.xlsx": layouts.to_xlsx_bytes(forms, sheet="Sheet1"),
@@ -364,6 +372,9 @@ def write_samples(out_dir: Path | str) -> list[Path]:
         "layouts/qualtrics.csv": layouts.to_csv_bytes(layouts.qualtrics(demo, instrument), bom=True),
         "layouts/surveymonkey.xlsx": layouts.to_xlsx_bytes(layouts.surveymonkey(demo, instrument), sheet="Sheet"),
         "layouts/plain_excel.xlsx": layouts.to_xlsx_bytes(layouts.plain_excel(demo, instrument), sheet="Responses"),
+        "proqol5_microsoft_forms_2025.xlsx": layouts.to_xlsx_bytes(layouts.microsoft_forms(first_year, instrument),
+                                                                   sheet="Sheet1"),
+        "workspace_example.json": Workspace(actions=(SAMPLE_ACTION,)).to_json().encode() + b"\n",
     }
     for name, data in files.items():
         (out / name).write_bytes(data)

@@ -10,6 +10,8 @@ are all importable from here:
 - :mod:`tiwell.correlation` - :func:`pearson`, :func:`spearman` with Fisher-z intervals.
 - :mod:`tiwell.reliability` - :func:`cronbach_alpha` (Feldt interval), :func:`omega_total`,
   :func:`factor_loadings`, :func:`item_total`, and the :data:`POOR_RELIABILITY` flag.
+- :mod:`tiwell.did` - before and after an action: :func:`did` (difference in differences) and
+  :func:`before_after`, both from :func:`contrast_from_stats`.
 - :mod:`tiwell.references` - published reference values (:func:`reference_values`) and the
   comparison with a published sample given by mean, SD and n (:func:`one_sample_vs_reference`).
 
@@ -21,6 +23,7 @@ ValueError naming the allowed values; allowed values are module constants.
 from tiwell.compare import (DESCRIBE_COLUMNS, HEDGES_COLUMNS, MWU_COLUMNS, MWU_METHODS, RANK_BISERIAL_COLUMNS,
                             WELCH_COLUMNS, describe_groups, hedges_g, mann_whitney, rank_biserial, welch_t)
 from tiwell.correlation import CORRELATION_COLUMNS, SPEARMAN_CI_METHODS, pearson, spearman
+from tiwell.did import BEFORE_AFTER_COLUMNS, DID_COLUMNS, before_after, contrast_from_stats, did
 from tiwell.multigroup import (P_ADJUST_METHODS, PAIRWISE_TESTS, epsilon_squared, eta_squared, kruskal, p_adjust,
                                pairwise, welch_anova)
 from tiwell.references import (REFERENCE_STATISTICS, REFERENCE_TEST_COLUMNS, REFERENCE_VALUE_COLUMNS,
@@ -30,6 +33,7 @@ from tiwell.reliability import (ALPHA_COLUMNS, ITEM_TOTAL_COLUMNS, OMEGA_COLUMNS
 from tiwell.stat_inputs import CONFIDENCE, NAN_POLICIES
 
 __all__ = [
+    "BEFORE_AFTER_COLUMNS", "DID_COLUMNS", "before_after", "contrast_from_stats", "did",
     "ALPHA_COLUMNS", "CONFIDENCE", "CORRELATION_COLUMNS", "DESCRIBE_COLUMNS", "HEDGES_COLUMNS", "ITEM_TOTAL_COLUMNS",
     "MWU_COLUMNS", "MWU_METHODS", "NAN_POLICIES", "OMEGA_COLUMNS", "OMEGA_TOTAL_VARIANCES", "PAIRWISE_TESTS",
     "POOR_RELIABILITY", "P_ADJUST_METHODS", "RANK_BISERIAL_COLUMNS", "REFERENCE_STATISTICS", "REFERENCE_TEST_COLUMNS",

@@ -87,6 +87,11 @@ def _means(chart: Chart) -> tuple[str, int]:
                 parts.append(f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" '
                              f'stroke="{series.colour}" stroke-width="3"/>')
         parts += [f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="6" fill="{series.colour}"/>' for p in points if p]
+    for k, (position, text) in enumerate(chart.marks):
+        x = x_of(position)
+        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + PLOT_HEIGHT}" stroke="{INK}" '
+                     'stroke-width="1.5" stroke-dasharray="6 4" class="tw-action"/>')
+        parts.append(_text(x + 6, top + 10 + 20 * (k % 3), _fit(text, 48), size=13))
     return "".join(parts), top + PLOT_HEIGHT + 40
 
 

@@ -45,6 +45,20 @@ def wave_changes(scored: pd.DataFrame, column: str, min_group: int, waves: list[
     return pd.DataFrame(rows, columns=["from", "to", "change", "ci_low", "ci_high", "within_noise"])
 
 
+def team_changes(scored: pd.DataFrame, column: str, min_group: int, cells: pd.DataFrame) -> pd.DataFrame:
+    """:func:`wave_changes` per team (a ``team`` column first). ``cells`` is the team x wave
+    table the page shows (from :func:`tiwell.views.check_cells`): a team's wave is compared only
+    where its cell is shown, so no change reveals a hidden group."""
+    waves = sorted(scored["wave"].dropna().unique())
+    shown = cells.loc[cells["shown"], ["team", "wave"]]
+    parts = []
+    for team in sorted(cells["team"].dropna().unique(), key=str):
+        mine = scored[(scored["team"] == team) & scored["wave"].isin(shown.loc[shown["team"] == team, "wave"])]
+        parts.append(wave_changes(mine, column, min_group, waves).assign(team=team))
+    table = pd.concat(parts, ignore_index=True) if parts else wave_changes(scored.iloc[:0], column, min_group, waves)
+    return table.reindex(columns=["team", "from", "to", "change", "ci_low", "ci_high", "within_noise"])
+
+
 def describe_change(change: pd.Series, label: str, direction: str) -> str:
     """A plain sentence: which way it moved, whether that is within noise, what it means."""
     if pd.isna(change["change"]):

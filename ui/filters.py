@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tiwell.privacy import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
+from tiwell.privacy import LOWEST_MIN_GROUP
 from tiwell.views import filter_columns, filter_options, select
 from ui import state
 
@@ -33,8 +33,8 @@ def sidebar(survey, *, exclude: tuple[str, ...] = ()) -> tuple[dict, int]:
             picked = st.selectbox(column.capitalize() if column in ("wave", "team") else column, options,
                                   key=f"filter-{column}")
             filters[column] = None if picked == ALL else picked
-        min_group = st.number_input("Smallest group shown", min_value=LOWEST_MIN_GROUP, value=DEFAULT_MIN_GROUP,
-                                    step=1, key="min-group",
+        min_group = st.number_input("Smallest group shown", min_value=LOWEST_MIN_GROUP, step=1,
+                                    **state.setting_widget(state.MIN_GROUP_KEY),
                                     help="Groups with fewer people are never shown, nor any group from which "
                                          "a smaller one could be worked out.")
     return filters, int(min_group)

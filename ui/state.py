@@ -6,6 +6,7 @@ result is only ever reached by someone holding the same file; caches are bounded
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from tiwell.instrument import Instrument, load_builtin, parse_instrument
 from tiwell.pipeline import ScoredSurvey, load_table, score_table
 from tiwell.pseudonym import new_key
 from tiwell.turnover import TeamPeriods, read_hr
+from tiwell.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SAMPLE = SAMPLES / "proqol5_microsoft_forms.xlsx"
@@ -25,6 +27,9 @@ SAMPLE_STAFF_LIST = SAMPLES / "staff_list.csv"
 SURVEY_KEY = "survey"
 CUSTOM_KEY = "custom_instruments"
 ID_KEY = "private_code_key"
+WORKSPACE_KEY = "workspace"
+BROUGHT_KEY = "workspace-brought"        # the fingerprint of the workspace file last brought back
+MIN_GROUP_KEY, NEUTRAL_KEY, INSTRUMENTS_KEY = "min-group", "present-neutral", "instruments"
 CACHE = dict(max_entries=16, ttl=3600)
 
 
@@ -52,6 +57,45 @@ def add_custom_instrument(text: str) -> Instrument:
     instrument = parse_instrument(text, source="your instrument file")
     custom_instruments()[instrument.id] = text
     return instrument
+
+
+def workspace() -> Workspace:
+    """The settings and action log of this session: what the workspace file saves."""
+    return st.session_state.setdefault(WORKSPACE_KEY, Workspace())
+
+
+def update_workspace(**changes) -> None:
+    st.session_state[WORKSPACE_KEY] = replace(workspace(), **changes)
+
+
+def bring_back(brought: Workspace, fingerprint: str) -> None:
+    """Make a loaded workspace this session's. The home page's option widgets forget their
+    current state and start again from the workspace."""
+    st.session_state[WORKSPACE_KEY] = brought
+    st.session_state[BROUGHT_KEY] = fingerprint
+    custom_instruments().update(dict(brought.custom_instruments))
+    for key in [k for k in st.session_state if k == INSTRUMENTS_KEY or str(k).startswith("bands-")]:
+        del st.session_state[key]
+
+
+def brought_back() -> str | None:
+    """The fingerprint of the workspace file loaded this session, if any."""
+    return st.session_state.get(BROUGHT_KEY)
+
+
+def workspace_json(survey: ScoredSurvey | None) -> str:
+    """The workspace file to download: this session's settings with the mapping now in use."""
+    mapping = survey.mapping.to_json() if survey is not None else workspace().mapping_json
+    return replace(workspace(), mapping_json=mapping).to_json()
+
+
+def setting_widget(key: str) -> dict:
+    """Keyword arguments for a settings widget that shows the workspace's value and writes every
+    change back to it. The workspace holds the value because a widget's own state is forgotten
+    on a page that does not draw it."""
+    field = {MIN_GROUP_KEY: "min_group", NEUTRAL_KEY: "neutral_labels"}[key]
+    st.session_state[key] = getattr(workspace(), field)
+    return dict(key=key, on_change=lambda: update_workspace(**{field: st.session_state[key]}))
 
 
 @st.cache_data(**CACHE, show_spinner=False)

@@ -1,0 +1,102 @@
+"""Actions and their effect: the log of what was done after a survey, whether it seems to have
+helped, and the workspace file that carries both to the next wave."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from tiwell import charts
+from tiwell.actions import PRINCIPLES, ActionError, check_log, log_from_table, log_table, make_action
+from tiwell.before_after import action_effect, describe_effect
+from tiwell.views import filter_columns, filter_options, subscale_info
+from ui import state
+from ui.filters import need_survey, sidebar
+
+survey = need_survey()
+_, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+st.title("Actions and their effect")
+st.write("Log what the organisation did after a survey: a dated action, the trauma-informed principle it serves and "
+         "who owns it, for one or more teams or for everyone. Each action shows as a dashed line on the trend charts "
+         "and in the presentation, and once a later wave is in, here is how things moved before and after it.")
+teams = filter_options(survey.scored, "team") if "team" in survey.scored else []
+actions = state.workspace().actions
+
+
+def add_form() -> None:
+    with st.expander("Log a new action", expanded=not actions), st.form("add-action", clear_on_submit=True):
+        left, right = st.columns([1, 3])
+        when = left.date_input("Date it started", value=date.today(), format="YYYY-MM-DD")
+        title = right.text_input("Action", placeholder="For example: protected reflective supervision started")
+        touched = st.multiselect("Teams it touches (none: the whole organisation)", teams)
+        left, right = st.columns(2)
+        principle = left.selectbox("Principle it serves", PRINCIPLES)
+        owner = right.text_input("Who owns it", placeholder="A role, for example: Service manager")
+        if st.form_submit_button("Add to the log", type="primary"):
+            try:
+                new = make_action({"date": when, "title": title, "teams": touched, "principle": principle,
+                                   "owner": owner}, where="The new action")
+                state.update_workspace(actions=check_log([*actions, new], teams))
+                st.rerun()
+            except ActionError as exc:
+                st.error(str(exc))
+
+
+def edit_log() -> None:
+    table = log_table(actions)
+    edited = st.data_editor(
+        table, key=f"log-{hash(tuple(actions))}", num_rows="dynamic", hide_index=True, width="stretch",
+        column_order=["date", "title", "teams", "principle", "owner"],
+        column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", required=True),
+                       "title": st.column_config.TextColumn("Action", required=True),
+                       "teams": st.column_config.MultiselectColumn("Teams (empty: everyone)", options=teams),
+                       "principle": st.column_config.SelectboxColumn("Principle", options=PRINCIPLES, required=True),
+                       "owner": st.column_config.TextColumn("Owner", required=True)})
+    try:
+        edited_log = log_from_table(edited, teams)
+    except ActionError as exc:
+        st.error(f"{exc} The log keeps its earlier version until this is put right.")
+        return
+    if edited_log != actions:
+        state.update_workspace(actions=edited_log)
+        st.rerun()
+
+
+def show_effects() -> None:
+    info = subscale_info(survey)
+    labels = dict(zip(info["label"], info["column"]))
+    label = st.selectbox("Subscale", list(labels), key="actions-subscale")
+    sub = info.set_index("column").loc[labels[label]]
+    for action in actions:
+        with st.container(border=True):
+            st.markdown(f"**{action.title}** · {action.scope} · from {action.date:%d %B %Y} · {action.principle} · "
+                        f"owner: {action.owner}")
+            effect = action_effect(survey.scored, action, labels[label], min_group)
+            if effect.kind == "not_shown":
+                st.info(effect.why)
+                continue
+            text, chart = st.columns([3, 2])
+            text.markdown("\n".join(f"- {line}" for line in describe_effect(effect, label, sub["direction"])))
+            chart.plotly_chart(charts.before_after(effect.cells, label), width="stretch", key=f"effect-{action.id}")
+
+
+if actions:
+    st.subheader("Before and after")
+    st.caption("For each action: the waves before it against the waves after it, in the teams it touched and, "
+               "where there are any, in the teams it did not touch. Waves in the action's own month count as "
+               "before it. Only groups large enough to show are used.")
+    show_effects()
+    st.subheader("The log")
+    st.caption("Change a cell to edit an action; select a row and press delete to remove one.")
+    edit_log()
+else:
+    st.info("No actions logged yet. Log the first below, or bring back a workspace on the Upload and score page.")
+add_form()
+
+st.subheader("Keep the cycle going")
+st.write("Download the workspace and bring it back with the next wave's export: the mapping, instruments, cut points, "
+         "smallest group, team label choice and this log, so every earlier view is drawn the same way. tiwell keeps "
+         "nothing on the server.")
+st.download_button("Download the workspace", state.workspace_json(survey), file_name="tiwell-workspace.json",
+                   mime="application/json", type="primary")

@@ -1,0 +1,137 @@
+"""The workspace file: a round trip that keeps every field, loading that names the faulty field,
+and the cycle itself: the settings saved with the 2025 export, brought back with the next
+wave's export, draw every earlier view with the same numbers."""
+
+import json
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from tiwell.aggregate import summarise
+from tiwell.before_after import action_effect
+from tiwell.pipeline import score_file
+from tiwell.samples import SAMPLE_ACTION
+from tiwell.trends import team_changes
+from tiwell.views import check_cells, filter_columns
+from tiwell.workspace import Workspace, WorkspaceError, check_instruments, load
+from ui.state import SAMPLE
+
+SAMPLE_2025 = SAMPLE.with_name("proqol5_microsoft_forms_2025.xlsx")
+EXAMPLE = SAMPLE.with_name("workspace_example.json")
+CUSTOM = """
+id = "pulse3"
+name = "Three-item pulse"
+short_name = "Pulse 3"
+citation = "Our own."
+licence = "Ours."
+[scale]
+min = 1
+max = 5
+labels = [{ value = 1, label = "Never" }, { value = 5, label = "Always" }]
+[[items]]
+number = 1
+[[subscales]]
+id = "strain"
+direction = "higher_is_worse"
+items = [1]
+"""
+
+
+def full_workspace() -> Workspace:
+    mapping = json.dumps({"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"],
+                          "columns": [{"column": "What is your role?", "role": "ignore"}]})
+    return Workspace(mapping_json=mapping, instruments=("proqol5",), band_sets=(("mbi_hss", "classic"),),
+                     min_group=5, neutral_labels=True, actions=(SAMPLE_ACTION,))
+
+
+def test_a_round_trip_keeps_every_field():
+    workspace = full_workspace()
+    assert load(workspace.to_json()) == workspace
+    assert load(replace(workspace, min_group=3).to_json()).min_group == 3
+    assert load(Workspace().to_json()) == Workspace()
+
+
+def test_the_sample_workspace_holds_its_action():
+    workspace = load(EXAMPLE.read_text("utf-8"))
+    assert workspace.actions == (SAMPLE_ACTION,) and workspace.min_group == 5 and workspace.mapping_json is None
+
+
+def edit(change: dict) -> str:
+    return json.dumps(json.loads(full_workspace().to_json()) | change)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("{not json", "The workspace file is not a tiwell workspace (not valid JSON"),
+    (json.dumps({"format": "tiwell-mapping"}), "it needs \"format\": \"tiwell-workspace\""),
+    (edit({"version": 9}), "has version 9; this tiwell reads version 1"),
+    (edit({"min_group": 2}), "field 'min_group' must be a whole number of at least 3, not 2"),
+    (edit({"min_group": True}), "field 'min_group' must be a whole number"),
+    (edit({"neutral_labels": "yes"}), "field 'neutral_labels' must be true or false, not 'yes'"),
+    (edit({"instruments": "proqol5"}), "field 'instruments' must be a list of instrument ids"),
+    (edit({"band_sets": ["classic"]}), "field 'band_sets' must map instrument ids to text"),
+    (edit({"mapping": {"format": "x"}}), "field 'mapping', is not a tiwell mapping file"),
+    (edit({"actions": {}}), "field 'actions' must be a list of actions"),
+    (edit({"actions": [SAMPLE_ACTION.to_dict() | {"principle": "Speed"}]}),
+     "action 1 ('Protected reflective supervision started'): principle 'Speed' is not one of"),
+    (edit({"custom_instruments": {"pulse": CUSTOM}}), "custom instrument 'pulse' defines id 'pulse3'"),
+])
+def test_loading_names_the_faulty_field(text, message):
+    with pytest.raises(WorkspaceError) as caught:
+        load(text)
+    assert message in str(caught.value)
+
+
+def test_custom_instruments_travel_and_unknown_ids_are_refused():
+    workspace = replace(full_workspace(), custom_instruments=(("pulse3", CUSTOM),), instruments=("pulse3",))
+    assert load(workspace.to_json()).custom_instruments == (("pulse3", CUSTOM),)
+    check_instruments(workspace, ["proqol5", "mbi_hss"])
+    with pytest.raises(WorkspaceError, match="field 'instruments' names instrument 'pulse3'"):
+        check_instruments(replace(workspace, custom_instruments=()), ["proqol5", "mbi_hss"])
+
+
+# ---------------------------------------------------------------- the cycle
+
+
+@pytest.fixture(scope="module")
+def cycle():
+    """The 2025 export scored with a mapping edit, its workspace saved as text, then the full
+    export scored the way that workspace says."""
+    workspace = full_workspace()
+    first = score_file(SAMPLE_2025.read_bytes(), SAMPLE_2025.name, instruments=workspace.instruments,
+                       saved_mapping=workspace.mapping_json)
+    saved = replace(workspace, mapping_json=first.mapping.to_json()).to_json()
+    brought = load(saved)
+    later = score_file(SAMPLE.read_bytes(), SAMPLE.name, instruments=brought.instruments,
+                       saved_mapping=brought.mapping_json, band_sets=dict(brought.band_sets))
+    return first, later, brought
+
+
+def team_views(survey, min_group: int) -> pd.DataFrame:
+    subscales = {"burnout": "Burnout", "compassion_satisfaction": "Compassion satisfaction"}
+    table = summarise(survey.scored, subscales, ["wave", "team"], min_group, within=["wave"])
+    return check_cells(table, survey.scored, ["wave", "team"], {}, min_group)
+
+
+def test_the_brought_back_workspace_redraws_every_earlier_view(cycle):
+    first, later, brought = cycle
+    assert "What is your role?" not in filter_columns(later), "the mapping edit holds on the new export"
+    assert filter_columns(first) == filter_columns(later) == ["wave", "team"]
+    before = team_views(first, brought.min_group)
+    after = team_views(later, brought.min_group)
+    after = after[after["wave"].isin(["2025-03", "2025-09"])].reset_index(drop=True)
+    assert len(before) == 2 * 9 * 2 and before["shown"].sum() < len(before), "Clinical Psychology (4 people) is hidden in both"
+    pd.testing.assert_frame_equal(before, after)
+    changes = team_changes(first.scored, "burnout", brought.min_group, before)
+    again = team_changes(later.scored, "burnout", brought.min_group, team_views(later, brought.min_group))
+    pd.testing.assert_frame_equal(changes, again[again["to"] == "2025-09"].reset_index(drop=True))
+
+
+def test_the_action_in_the_workspace_compares_the_new_wave(cycle):
+    first, later, brought = cycle
+    (action,) = brought.actions
+    earlier = action_effect(first.scored, action, "burnout", brought.min_group)
+    now = action_effect(later.scored, action, "burnout", brought.min_group)
+    assert earlier.after == ("2025-09",) and now.after == ("2025-09", "2026-03")
+    same = ["n_touched_before", "mean_touched_before", "n_untouched_before", "mean_untouched_before"]
+    assert earlier.result[same].equals(now.result[same]), "the waves before the action are read the same way"

@@ -1,0 +1,133 @@
+"""The workspace file a user takes home and brings back with the next wave's export.
+
+It holds what decides every view (the column mapping, the instruments and cut points chosen, the
+smallest group shown, whether teams go by neutral labels) and the action log, and nothing of the
+survey's answers. Nothing is kept on the server: the cycle lives in this file. Loading checks
+every field and names the one at fault.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from tiwell.actions import Action, ActionError, check_log, make_action
+from tiwell.instrument import InstrumentError, parse_instrument
+from tiwell.mapping import MappingError, read_mapping_file
+from tiwell.privacy import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
+
+WORKSPACE_FORMAT = "tiwell-workspace"
+VERSION = 1
+
+
+class WorkspaceError(ValueError):
+    """A workspace file that cannot be used; the message names the field and why."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Everything needed to draw the views again on the next wave's export."""
+
+    mapping_json: str | None = None
+    instruments: tuple[str, ...] = ()                     # chosen ids; empty: detect from the columns
+    custom_instruments: tuple[tuple[str, str], ...] = ()  # (id, TOML text) of the user's own definitions
+    band_sets: tuple[tuple[str, str], ...] = ()           # (instrument id, band set id)
+    min_group: int = DEFAULT_MIN_GROUP
+    neutral_labels: bool = False
+    actions: tuple[Action, ...] = field(default=())
+
+    def to_json(self) -> str:
+        data = {"format": WORKSPACE_FORMAT, "version": VERSION,
+                "mapping": json.loads(self.mapping_json) if self.mapping_json else None,
+                "instruments": list(self.instruments), "custom_instruments": dict(self.custom_instruments),
+                "band_sets": dict(self.band_sets), "min_group": self.min_group,
+                "neutral_labels": self.neutral_labels, "actions": [a.to_dict() for a in self.actions]}
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def load(text: str, source: str = "The workspace file") -> Workspace:
+    """A Workspace from its JSON text, every field checked."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise WorkspaceError(f"{source} is not a tiwell workspace (not valid JSON: {exc.msg}, line {exc.lineno}).") from exc
+    if not isinstance(data, dict) or data.get("format") != WORKSPACE_FORMAT:
+        raise WorkspaceError(f"{source} is not a tiwell workspace (it needs \"format\": \"{WORKSPACE_FORMAT}\").")
+    if data.get("version") != VERSION:
+        raise WorkspaceError(f"{source} has version {data.get('version')!r}; this tiwell reads version {VERSION}.")
+    return Workspace(mapping_json=_mapping(data.get("mapping"), source),
+                     instruments=tuple(_strings(data, "instruments", source)),
+                     custom_instruments=_customs(_pairs(data, "custom_instruments", source), source),
+                     band_sets=_pairs(data, "band_sets", source),
+                     min_group=_min_group(data.get("min_group", DEFAULT_MIN_GROUP), source),
+                     neutral_labels=_flag(data.get("neutral_labels", False), source),
+                     actions=_actions(data.get("actions", []), source))
+
+
+def _mapping(mapping, source: str) -> str | None:
+    if mapping is None:
+        return None
+    text = json.dumps(mapping, ensure_ascii=False)
+    try:
+        read_mapping_file(text, source=f"{source}, field 'mapping',")
+    except MappingError as exc:
+        raise WorkspaceError(str(exc)) from None
+    return text
+
+
+def _strings(data: dict, name: str, source: str) -> list[str]:
+    value = data.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise WorkspaceError(f"{source}: field '{name}' must be a list of instrument ids.")
+    return value
+
+
+def _pairs(data: dict, name: str, source: str) -> tuple[tuple[str, str], ...]:
+    value = data.get(name, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise WorkspaceError(f"{source}: field '{name}' must map instrument ids to text.")
+    return tuple(sorted(value.items()))
+
+
+def _customs(pairs: tuple[tuple[str, str], ...], source: str) -> tuple[tuple[str, str], ...]:
+    """The user's own instrument definitions, each one checked as the Instruments page checks it."""
+    for key, text in pairs:
+        try:
+            parsed = parse_instrument(text, source=f"{source}, custom instrument '{key}'")
+        except InstrumentError as exc:
+            raise WorkspaceError(str(exc)) from None
+        if parsed.id != key:
+            raise WorkspaceError(f"{source}: custom instrument '{key}' defines id '{parsed.id}'; they must match.")
+    return pairs
+
+
+def _min_group(value, source: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < LOWEST_MIN_GROUP:
+        raise WorkspaceError(f"{source}: field 'min_group' must be a whole number of at least {LOWEST_MIN_GROUP}, "
+                             f"not {value!r}.")
+    return value
+
+
+def _flag(value, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise WorkspaceError(f"{source}: field 'neutral_labels' must be true or false, not {value!r}.")
+    return value
+
+
+def _actions(value, source: str) -> tuple[Action, ...]:
+    if not isinstance(value, list):
+        raise WorkspaceError(f"{source}: field 'actions' must be a list of actions.")
+    try:
+        return check_log([make_action(item, where=f"{source}, action {k}") for k, item in enumerate(value, start=1)])
+    except ActionError as exc:
+        raise WorkspaceError(str(exc)) from None
+
+
+def check_instruments(workspace: Workspace, builtin_ids: list[str]) -> None:
+    """Refuse a workspace naming an instrument neither built in nor defined in the file itself."""
+    known = set(builtin_ids) | {i for i, _ in workspace.custom_instruments}
+    for field_name, ids in (("instruments", workspace.instruments), ("band_sets", [i for i, _ in workspace.band_sets])):
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise WorkspaceError(f"The workspace's field '{field_name}' names instrument '{unknown[0]}', which this "
+                                 f"tiwell does not know (known: {', '.join(sorted(known))}).")
