@@ -130,7 +130,7 @@ def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
     if scale is not None:
         role = "outcome" if any(re.fullmatch(_OUTCOME_RULE, part) for part in parts) else "driver"
         what = "a question about leaving" if role == "outcome" else "a question of your own"
-        return role, 0.7, f"answered on a {scale.name} scale: {what}"
+        return role, 0.7, f"answered on the {scale.name} scale: {what}"
     answered = values[values.ne("")]
     if len(answered) and answered.str.len().mean() >= _FREE_TEXT_LENGTH:
         return "comment", 0.7, "its answers are free text"
