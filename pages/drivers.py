@@ -36,8 +36,8 @@ min_analysis = int(right.number_input("Smallest group analysed", min_value=LOWES
 
 data = analysis_frame(survey, rows)
 if not enough_people(data, outcome, min_analysis):
-    st.info(f"No driver analysis for this selection: fewer than {min_analysis} people here have a "
-            f"{outcome.label.lower()} answer or score, too few to tell a real association from chance. "
+    what = "answered the question about leaving" if outcome.question else f"have a {outcome.label.lower()} score"
+    st.info(f"No driver analysis for this selection: fewer than {min_analysis} people here {what}, too few to tell a real association from chance. "
             "Choose a wider selection in the sidebar.")
     st.stop()
 
@@ -48,10 +48,10 @@ table = impact(data, outcome, drivers, favourable_from, principles=tags, padjust
                min_analysis=min_analysis)
 
 st.subheader("How sure we are")
-st.plotly_chart(driver_charts.impact_intervals(table, outcome.label), width="stretch", key="impact-intervals")
+st.plotly_chart(driver_charts.impact_intervals(table, outcome.label, outcome.better), width="stretch", key="impact-intervals")
 st.caption("Impact is Spearman's rank correlation between the question and "
-           f"{outcome.label.lower()}, turned so that further right means favourable answers go with better "
-           f"{outcome.label.lower()}. Each bar is its 95% interval: blue when the whole interval is above zero, "
+           f"{outcome.label.lower()}, turned so that further right means favourable answers go with "
+           f"{outcome.better}. Each bar is its 95% interval: blue when the whole interval is above zero, "
            "grey when it includes no association at all.")
 
 placed = quadrants(table)

@@ -25,7 +25,7 @@ def _colour(low: float, high: float) -> str:
     return BETTER if low > 0 else ATTENTION if high < 0 else MIDDLE
 
 
-def impact_intervals(table: pd.DataFrame, outcome_label: str) -> go.Figure:
+def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go.Figure:
     """One row per question, strongest first: its impact as a point inside its 95% interval."""
     shown = table.dropna(subset=["impact"])
     labels = [_wrap(d) for d in shown["driver"]]
@@ -39,8 +39,7 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str) -> go.Figure:
                       "n = %{customdata[2]}<extra></extra>"))
     layout = _look(f"How closely each question moves with {outcome_label.lower()}", 120 + 56 * len(shown))
     layout |= dict(showlegend=False, margin=dict(l=10, r=20, t=50, b=60),
-                   xaxis=AXIS | dict(title="impact: further right, favourable answers go with better "
-                                           f"{outcome_label.lower()}", range=[min(-0.1, shown["impact_low"].min() - 0.05),
+                   xaxis=AXIS | dict(title=f"impact: further right, favourable answers go with {better}", range=[min(-0.1, shown["impact_low"].min() - 0.05),
                                                                              max(0.5, shown["impact_high"].max() + 0.05)]),
                    yaxis=AXIS | dict(autorange="reversed"),
                    shapes=[dict(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper", line=dict(color=FAINT, dash="dot"))])
@@ -52,10 +51,13 @@ def priority_matrix(placed: pd.DataFrame, outcome_label: str) -> go.Figure:
     x_mid, y_mid = placed["favourable"].median(), placed["impact"].median()
     colours = {"protect": BETTER, "build on": BETTER, "act": ATTENTION, "watch": MIDDLE}
     fig = go.Figure()
+    # Neighbours across the page take turns above and below their point, so their labels rarely overlap.
+    above = placed["favourable"].rank(method="first").mod(2).eq(1)
     for quadrant, part in placed.groupby("quadrant", sort=False):
         fig.add_trace(go.Scatter(
             x=part["favourable"], y=part["impact"], mode="markers+text", name=quadrant,
-            text=[_wrap(d, 26) for d in part["driver"]], textposition="top center", textfont=dict(size=11),
+            text=[_wrap(d, 26) for d in part["driver"]], textfont=dict(size=11),
+            textposition=["top center" if a else "bottom center" for a in above[part.index]],
             marker=dict(size=12, color=colours[quadrant], symbol="circle" if quadrant != "build on" else "diamond"),
             hovertemplate="%{text}<br>favourable %{x:.0%}, impact %{y:.2f}<extra></extra>"))
     x_pad = max(0.08, (placed["favourable"].max() - placed["favourable"].min()) * 0.2)

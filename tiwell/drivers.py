@@ -44,6 +44,14 @@ class Outcome:
     column: str
     label: str
     higher_is_better: bool
+    question: bool = False
+
+    @property
+    def better(self) -> str:
+        """The better end in words: 'lower burnout', or for a question about leaving 'fewer thinking of leaving'."""
+        if self.question:
+            return "fewer thinking of leaving" if not self.higher_is_better else "more intending to stay"
+        return f"{'higher' if self.higher_is_better else 'lower'} {self.label.lower()}"
 
 
 def check_min_analysis(min_analysis: int) -> int:
@@ -60,7 +68,7 @@ def outcomes(survey) -> list[Outcome]:
     found = [Outcome(row.column, row.label, row.direction == "higher_is_better")
              for row in subscale_info(survey).itertuples()]
     asked = [c for c in survey.mapping.columns_for("outcome") if c in survey.questions]
-    return found + [Outcome(c, c, False) for c in asked]
+    return found + [Outcome(c, c, False, question=True) for c in asked]
 
 
 def driver_columns(survey) -> list[str]:
