@@ -196,13 +196,14 @@ def mapping_from_table(edited: pd.DataFrame, instruments: dict[str, Instrument],
 def _tags(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Principle and reversed flag, checked; kept only on drivers and outcomes."""
     tagged = frame["role"].isin(TAGGED_ROLES)
-    principle = frame["principle"].where(frame["principle"].notna() & frame["principle"].ne(""), None)
+    principle = frame["principle"].astype(object)
+    principle = principle.where(principle.notna() & principle.ne(""), None)
     bad = principle[tagged & principle.notna() & ~principle.isin(PRINCIPLES)]
     if len(bad):
         raise MappingError(f"Column '{frame.loc[bad.index[0], 'column']}' is tagged '{bad.iloc[0]}', which is not "
                            f"one of the principles: {'; '.join(PRINCIPLES)}.")
     reversed_ = frame["reversed"].astype("boolean").fillna(False).astype(bool) & tagged
-    return principle.where(tagged, None).astype(object), reversed_
+    return principle.where(tagged, None), reversed_
 
 
 def _check_items(items: pd.DataFrame, instruments: dict[str, Instrument]) -> None:
