@@ -209,3 +209,11 @@ def test_a_team_below_the_threshold_gets_no_driver_statistics(survey):
     drivers = driver_columns(survey)
     table = impact(data, BURNOUT, drivers, {d: 4 for d in drivers})
     assert table["impact"].isna().all() and table["spearman_p_adj"].isna().all()
+
+
+def test_the_regression_docstring_example_runs():
+    import doctest
+
+    from tiwell import regression
+    result = doctest.testmod(regression, extraglobs={"pd": pd}, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 2 and result.failed == 0
