@@ -58,11 +58,11 @@ placed = quadrants(table)
 if len(placed) >= 2:
     st.subheader("Strengths first, then where to act")
     for quadrant in QUADRANTS:
-        names = placed.loc[placed["quadrant"] == quadrant, "driver"].tolist()
-        if names:
+        part = placed[placed["quadrant"] == quadrant]
+        if len(part):
             st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
-                        + "; ".join(f"{n} ({s:.0%} favourable)" for n, s in
-                                    zip(names, placed.loc[placed["quadrant"] == quadrant, "favourable"])))
+                        + "; ".join(f"{d} (#{r}, {s:.0%} favourable)" for d, r, s in
+                                    zip(part["driver"], part["rank"], part["favourable"])))
     st.plotly_chart(driver_charts.priority_matrix(placed, outcome.label), width="stretch", key="priority")
     st.caption("Quadrants split at the middle (median) question on each axis, so they compare your questions "
                "with each other, not with a fixed standard.")
@@ -76,9 +76,10 @@ shown = table.assign(
     pearson=[f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in
              zip(table["pearson_r"], table["pearson_low"], table["pearson_high"])])
 st.dataframe(
-    shown[["driver", "interval", "impact", "spearman", "pearson", "spearman_p_adj", "n", "favourable", "principle"]],
+    shown[["rank", "driver", "interval", "impact", "spearman", "pearson", "spearman_p_adj", "n", "favourable", "principle"]],
     hide_index=True, width="stretch",
-    column_config={"driver": "Question", "interval": "Impact, 95% interval", "impact": st.column_config.NumberColumn(
+    column_config={"rank": st.column_config.NumberColumn("#", help="1 is the strongest impact."),
+                   "driver": "Question", "interval": "Impact, 95% interval", "impact": st.column_config.NumberColumn(
         "Impact", format="%.2f"), "spearman": "Spearman rho (95% CI)", "pearson": "Pearson r (95% CI)",
         "spearman_p_adj": st.column_config.NumberColumn("Adjusted p", format="%.4f",
                                                         help=f"Spearman p-value adjusted across these questions ({padjust})."),

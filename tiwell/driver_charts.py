@@ -10,7 +10,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from tiwell.charts import ATTENTION, AXIS, BETTER, FAINT, MIDDLE, _look
+from tiwell.charts import ATTENTION, AXIS, BETTER, FAINT, INK, MIDDLE, _look
 
 _QUADRANT_PLACES = {"protect": (1, 1), "build on": (1, 0), "act": (0, 1), "watch": (0, 0)}  # (right?, top?)
 
@@ -28,7 +28,7 @@ def _colour(low: float, high: float) -> str:
 def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go.Figure:
     """One row per question, strongest first: its impact as a point inside its 95% interval."""
     shown = table.dropna(subset=["impact"])
-    labels = [_wrap(d) for d in shown["driver"]]
+    labels = [_wrap(f"{rank}. {d}") for rank, d in zip(shown["rank"], shown["driver"])]
     colours = [_colour(lo, hi) for lo, hi in zip(shown["impact_low"], shown["impact_high"])]
     fig = go.Figure(go.Scatter(
         x=shown["impact"], y=labels, mode="markers", marker=dict(size=11, color=colours),
@@ -47,19 +47,19 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go
 
 
 def priority_matrix(placed: pd.DataFrame, outcome_label: str) -> go.Figure:
-    """Favourable share across, impact up, split at the medians into the four labelled quadrants."""
+    """Favourable share across, impact up, split at the medians into the four labelled quadrants;
+    each question drawn as its rank, as numbered in the interval chart, with its wording on hover."""
     x_mid, y_mid = placed["favourable"].median(), placed["impact"].median()
     colours = {"protect": BETTER, "build on": BETTER, "act": ATTENTION, "watch": MIDDLE}
     fig = go.Figure()
-    # Neighbours across the page take turns above and below their point, so their labels rarely overlap.
-    above = placed["favourable"].rank(method="first").mod(2).eq(1)
     for quadrant, part in placed.groupby("quadrant", sort=False):
         fig.add_trace(go.Scatter(
             x=part["favourable"], y=part["impact"], mode="markers+text", name=quadrant,
-            text=[_wrap(d, 26) for d in part["driver"]], textfont=dict(size=11),
-            textposition=["top center" if a else "bottom center" for a in above[part.index]],
-            marker=dict(size=12, color=colours[quadrant], symbol="circle" if quadrant != "build on" else "diamond"),
-            hovertemplate="%{text}<br>favourable %{x:.0%}, impact %{y:.2f}<extra></extra>"))
+            text=part["rank"].astype(str).tolist(), textposition="middle center",
+            textfont=dict(size=12, color="white" if quadrant != "watch" else INK),
+            marker=dict(size=26, color=colours[quadrant], line=dict(color="white", width=1)),
+            hovertext=[_wrap(d) for d in part["driver"]],
+            hovertemplate="%{hovertext}<br>favourable %{x:.0%}, impact %{y:.2f}<extra></extra>"))
     x_pad = max(0.08, (placed["favourable"].max() - placed["favourable"].min()) * 0.2)
     y_pad = max(0.05, (placed["impact"].max() - placed["impact"].min()) * 0.25)
     x_range = [max(0, placed["favourable"].min() - x_pad), min(1, placed["favourable"].max() + x_pad)]

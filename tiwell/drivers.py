@@ -32,7 +32,7 @@ QUADRANT_MEANING = {
     "watch": "Fewer answer favourably; it moves less with the outcome.",
 }
 UNTAGGED = "not tagged"
-IMPACT_COLUMNS = ["driver", "principle", "n", "pearson_r", "pearson_low", "pearson_high", "pearson_p",
+IMPACT_COLUMNS = ["rank", "driver", "principle", "n", "pearson_r", "pearson_low", "pearson_high", "pearson_p",
                   "pearson_p_adj", "spearman_rho", "spearman_low", "spearman_high", "spearman_p", "spearman_p_adj",
                   "impact", "impact_low", "impact_high", "answered", "favourable"]
 
@@ -96,7 +96,7 @@ def favourable_shares(data: pd.DataFrame, drivers: list[str], favourable_from: d
 def impact(data: pd.DataFrame, outcome: Outcome, drivers: list[str], favourable_from: dict[str, float], *,
            principles: dict[str, str | None] | None = None, padjust: str = "holm", min_group: int = 5,
            min_analysis: int = MIN_ANALYSIS, confidence: float = CONFIDENCE) -> pd.DataFrame:
-    """One row per driver with IMPACT_COLUMNS, strongest impact first. A driver answered beside the
+    """One row per driver with IMPACT_COLUMNS, strongest impact first (``rank`` 1). A driver answered beside the
     outcome by fewer than ``min_analysis`` people keeps only its favourable share; p-values are
     adjusted across the drivers that have one (``padjust``: holm, bh, bonferroni or none)."""
     check_choice("padjust", padjust, P_ADJUST_METHODS)
@@ -118,8 +118,9 @@ def impact(data: pd.DataFrame, outcome: Outcome, drivers: list[str], favourable_
         known = table[f"{test}_p"].notna()
         table[f"{test}_p_adj"] = np.nan
         table.loc[known, f"{test}_p_adj"] = p_adjust(table.loc[known, f"{test}_p"].to_numpy(), padjust)
-    return table[IMPACT_COLUMNS].sort_values("impact", ascending=False, kind="stable", na_position="last",
-                                             ignore_index=True)
+    table = table.sort_values("impact", ascending=False, kind="stable", na_position="last", ignore_index=True)
+    table["rank"] = pd.Series(np.arange(1, len(table) + 1), dtype="Int64").where(table["impact"].notna())
+    return table[IMPACT_COLUMNS]
 
 
 def quadrants(table: pd.DataFrame) -> pd.DataFrame:
