@@ -11,6 +11,12 @@ from tiwell.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING,
                             quadrants)
 from ui.filters import filtered_page, need_survey, stop_unless
 
+
+def p_text(p: float) -> str:
+    """A p-value as people read it: three decimals, or '< 0.001'."""
+    return "" if p != p else "< 0.001" if p < 0.001 else f"{p:.3f}"
+
+
 ADJUSTMENTS = {"Holm (the default: strict)": "holm", "Benjamini-Hochberg (false discovery rate)": "bh"}
 
 survey = need_survey()
@@ -74,15 +80,16 @@ shown = table.assign(
     spearman=[f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in
               zip(table["spearman_rho"], table["spearman_low"], table["spearman_high"])],
     pearson=[f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in
-             zip(table["pearson_r"], table["pearson_low"], table["pearson_high"])])
+             zip(table["pearson_r"], table["pearson_low"], table["pearson_high"])],
+    adjusted=[p_text(p) for p in table["spearman_p_adj"]])
 st.dataframe(
-    shown[["rank", "driver", "interval", "impact", "spearman", "pearson", "spearman_p_adj", "n", "favourable", "principle"]],
+    shown[["rank", "driver", "interval", "favourable", "n", "adjusted", "spearman", "pearson", "principle"]],
     hide_index=True, width="stretch",
     column_config={"rank": st.column_config.NumberColumn("#", help="1 is the strongest impact."),
-                   "driver": "Question", "interval": "Impact, 95% interval", "impact": st.column_config.NumberColumn(
-        "Impact", format="%.2f"), "spearman": "Spearman rho (95% CI)", "pearson": "Pearson r (95% CI)",
-        "spearman_p_adj": st.column_config.NumberColumn("Adjusted p", format="%.4f",
-                                                        help=f"Spearman p-value adjusted across these questions ({padjust})."),
+                   "driver": "Question", "interval": "Impact, 95% interval", "spearman": "Spearman rho (95% CI)",
+                   "pearson": "Pearson r (95% CI)",
+                   "adjusted": st.column_config.TextColumn(
+                       "Adjusted p", help=f"Spearman p-value adjusted across these questions ({padjust})."),
         "n": st.column_config.NumberColumn("n", help="People who answered the question and have the outcome."),
         "favourable": st.column_config.NumberColumn("Favourable", format="percent",
                                                     help="Share answering agree or strongly agree (or the top of the "
@@ -107,9 +114,10 @@ with st.expander("Joint model: all questions at once (standardised regression)")
                  f"people who answered them all (R² = {model['r2'].iloc[0]:.2f}); turned as impact is. Questions "
                  "that move together share their association, so a small coefficient here does not mean the "
                  "question does not matter. Still associations, not causes.")
-        st.dataframe(model[["predictor", "beta", "ci_low", "ci_high", "p"]], hide_index=True, width="stretch",
+        st.dataframe(model[["predictor", "beta", "ci_low", "ci_high", "p"]].assign(p=model["p"].map(p_text)),
+                     hide_index=True, width="stretch",
                      column_config={"predictor": "Question",
                                     "beta": st.column_config.NumberColumn("Coefficient", format="%.2f"),
                                     "ci_low": st.column_config.NumberColumn("95% CI from", format="%.2f"),
                                     "ci_high": st.column_config.NumberColumn("to", format="%.2f"),
-                                    "p": st.column_config.NumberColumn("p", format="%.4f")})
+                                    "p": "p"})

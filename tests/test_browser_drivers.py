@@ -34,6 +34,11 @@ def test_drivers_ranked_on_the_sample_then_a_small_team(server):
         matrix.scroll_into_view_if_needed()
         page.wait_for_timeout(800)
         screenshot(page, "what-to-act-on-priorities")
+        page.get_by_text("Joint model: all questions at once").click()
+        page.get_by_text("standardised coefficient with the others held fixed").wait_for(timeout=30_000)
+        page.get_by_text("standardised coefficient with the others held fixed").scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        screenshot(page, "what-to-act-on-principles-and-joint-model")
 
         choose(page, "Team", "Clinical Psychology")
         page.get_by_text("No driver analysis for this selection").wait_for(timeout=30_000)
