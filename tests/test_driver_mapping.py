@@ -157,3 +157,12 @@ def test_a_column_set_as_driver_without_scale_answers_is_reported_and_left_out()
     assert "Team" not in survey.questions
     issue = survey.issues[survey.issues["code"] == "not_a_scale"].iloc[0]
     assert issue["column"] == "Team" and "left out" in issue["message"]
+
+
+def test_the_summary_counts_the_own_questions_found():
+    from tiwell.summary import describe
+    lines = describe(score_file(SAMPLE.read_bytes(), SAMPLE.name))
+    assert f"Questions of your own: 10 (tagged with a trauma-informed principle: 10); about leaving: " \
+           f"'{LEAVING_QUESTION}'. Check their tags and reversed wording in the column mapping." in lines
+    qualtrics = describe(score_file((SAMPLES / "layouts" / "qualtrics.csv").read_bytes(), "qualtrics.csv"))
+    assert not any(line.startswith("Questions of your own") for line in qualtrics)
