@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from figures import _decode, traces
 from tiwell.drivers import analysis_frame, driver_columns, impact, outcomes
+from tiwell.mapping import PRINCIPLES
 from tiwell.multigroup import p_adjust
 from tiwell.pipeline import score_file
 from tiwell.samples import OWN_QUESTIONS
@@ -109,3 +110,14 @@ def test_a_survey_without_own_questions_is_told_so():
     app.switch_page(PAGE).run()
     assert not app.exception
     assert "no questions of your own" in app.info[0].value
+
+
+def test_the_mapping_editor_offers_a_principle_and_a_reversed_flag_per_question(app):
+    app.switch_page("pages/home.py").run()
+    editor = next(d for d in app.dataframe if d.proto.editing_mode)
+    config = json.loads(editor.proto.columns)
+    assert config["principle"]["type_config"] == {"type": "selectbox", "options": list(PRINCIPLES)}
+    assert config["reversed"]["type_config"] == {"type": "checkbox"}
+    rows = editor.value.set_index("column")
+    assert rows.loc[OWN_QUESTIONS[0][0], ["role", "principle", "reversed"]].tolist() == \
+        ["driver", OWN_QUESTIONS[0][1], False]
