@@ -34,7 +34,9 @@ st.info("These are associations in this survey, not causes: people who answer on
 
 choices = {o.label: o for o in outcomes(survey)}
 left, middle, right = st.columns(3)
-outcome = choices[left.selectbox("Relate the questions to", list(choices), index=min(1, len(choices) - 1))]
+heavy = next((k for k, o in enumerate(choices.values()) if not o.higher_is_better and not o.question), 0)
+outcome = choices[left.selectbox("Relate the questions to", list(choices), index=heavy,
+                                 help="Starts with the first score where higher is heavier (burnout, say).")]
 padjust = ADJUSTMENTS[middle.selectbox("Adjustment for many questions", list(ADJUSTMENTS))]
 min_analysis = int(right.number_input("Smallest group analysed", min_value=LOWEST_MIN_ANALYSIS, value=MIN_ANALYSIS,
                                       step=1, help="A driver analysis of a smaller group would be mostly noise, "
@@ -43,7 +45,8 @@ min_analysis = int(right.number_input("Smallest group analysed", min_value=LOWES
 data = analysis_frame(survey, rows)
 if not enough_people(data, outcome, min_analysis):
     what = "answered the question about leaving" if outcome.question else f"have a {outcome.label.lower()} score"
-    st.info(f"No driver analysis for this selection: fewer than {min_analysis} people here {what}, too few to tell a real association from chance. "
+    st.info(f"No driver analysis for this selection: fewer than {min_analysis} people here {what}, too few "
+            "to tell a real association from chance. "
             "Choose a wider selection in the sidebar.")
     st.stop()
 
@@ -54,7 +57,8 @@ table = impact(data, outcome, drivers, favourable_from, principles=tags, padjust
                min_analysis=min_analysis)
 
 st.subheader("How sure we are")
-st.plotly_chart(driver_charts.impact_intervals(table, outcome.label, outcome.better), width="stretch", key="impact-intervals")
+st.plotly_chart(driver_charts.impact_intervals(table, outcome.label, outcome.better), width="stretch",
+                key="impact-intervals")
 st.caption("Impact is Spearman's rank correlation between the question and "
            f"{outcome.label.lower()}, turned so that further right means favourable answers go with "
            f"{outcome.better}. Each bar is its 95% interval: blue when the whole interval is above zero, "

@@ -67,7 +67,8 @@ def test_the_interval_chart_comes_before_the_ranking_and_draws_the_cores_interva
     forest = traces(app.get("plotly_chart")[0])[0]
     expected = core_table(survey, "burnout")
     assert forest["x"] == pytest.approx(expected["impact"].tolist())
-    assert _decode(forest["error_x"]["arrayminus"]) == pytest.approx((expected["impact"] - expected["impact_low"]).tolist())
+    below = (expected["impact"] - expected["impact_low"]).tolist()
+    assert _decode(forest["error_x"]["arrayminus"]) == pytest.approx(below)
 
 
 def test_strengths_come_first_in_the_priority_list(app):

@@ -39,8 +39,9 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go
                       "n = %{customdata[2]}<extra></extra>"))
     layout = _look(f"How closely each question moves with {outcome_label.lower()}", 120 + 56 * len(shown))
     layout |= dict(showlegend=False, margin=dict(l=10, r=20, t=50, b=60),
-                   xaxis=AXIS | dict(title=f"impact: further right, favourable answers go with {better}", range=[min(-0.1, shown["impact_low"].min() - 0.05),
-                                                                             max(0.5, shown["impact_high"].max() + 0.05)]),
+                   xaxis=AXIS | dict(title=f"impact: further right, favourable answers go with {better}",
+                                     range=[min(-0.1, shown["impact_low"].min() - 0.05),
+                                            max(0.5, shown["impact_high"].max() + 0.05)]),
                    yaxis=AXIS | dict(autorange="reversed"),
                    shapes=[dict(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper", line=dict(color=FAINT, dash="dot"))])
     return go.Figure(fig.data, layout=layout)

@@ -87,7 +87,8 @@ _ITEM_LEAN = {
 # The organisation's own questions: (question, principle, typical agreement level, weights on the latent
 # (cs, burnout, sts) deviations).
 OWN_QUESTIONS = (
-    ("I can talk to my supervisor about how the work affects me", "trustworthiness and transparency", 3.3, (0.2, -1.3, -0.3)),
+    ("I can talk to my supervisor about how the work affects me", "trustworthiness and transparency", 3.3,
+     (0.2, -1.3, -0.3)),
     ("I feel safe to speak up about mistakes and concerns", "safety", 3.5, (0.1, -0.6, -0.2)),
     ("Leaders are open about what is happening and why", "trustworthiness and transparency", 3.0, (0.2, -0.3, 0.0)),
     ("My team supports each other after difficult work", "peer support", 3.9, (0.2, -0.3, -0.9)),
