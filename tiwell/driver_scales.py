@@ -61,9 +61,18 @@ def _numeric(low: int, high: int) -> DriverScale:
 NUMERIC = tuple(_numeric(a, b) for a, b in NUMERIC_RANGES)
 
 
-def _distinct(values: pd.Series) -> list[str]:
-    texts = pd.Series(values.dropna().astype(str).unique())
-    return [normalise(_whole(t)) for t in texts if t.strip()]
+# More different answers than any scale's spellings could give (ids, dates, free text): not a scale,
+# and not worth reading each one to find out.
+MAX_DISTINCT = 40
+
+
+def _distinct(values: pd.Series) -> list[str] | None:
+    if len(pd.unique(values.iloc[:1000])) > MAX_DISTINCT:  # ids, times, comments: told apart cheaply
+        return None
+    texts = values.dropna().unique()
+    if len(texts) > MAX_DISTINCT:
+        return None
+    return [normalise(_whole(str(t))) for t in texts if str(t).strip()]
 
 
 def _whole(text: str) -> str:
@@ -77,9 +86,10 @@ def _whole(text: str) -> str:
 
 def scale_of(values: pd.Series, *, strict: bool = True) -> DriverScale | None:
     """The scale every answer is on (``strict``), or the one that reads the most of them; None when
-    fewer than two different answers were given or (strict) no scale reads them all."""
+    fewer than two or more than MAX_DISTINCT different answers were given, or (strict) no scale
+    reads them all."""
     given = _distinct(values)
-    if len(given) < 2:
+    if given is None or len(set(given)) < 2:
         return None
     scales = (*LABELLED, *NUMERIC)
     read = [sum(t in s.values for t in given) for s in scales]

@@ -56,6 +56,7 @@ _PRINCIPLE_WORDS = dict(zip(PRINCIPLES, (
     r"choice|voice|say in|listened|my ideas|control over|decisions? about my",
     r"culture|cultural|background|identity|gender|ethnicity|heritage|respected for who",
 )))
+_AFTER_SCALE = ("team", "group", "comment")  # header rules that answers on a labelled scale overrule
 _ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey wave", "date": "a response date",
                "group": "a grouping (role, site, service)", "comment": "a comment question"}
 _DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted")
@@ -115,18 +116,22 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
-    """Answers on a labelled scale (agreement, frequency, yes/no) make a driver, or an outcome when
-    the header is about leaving, whatever else the wording mentions ('my team', 'feedback'); then the
-    header rules; then answers in plain numbers make a driver only when no rule claimed the header
-    (a pay band or years of service is a grouping)."""
+    """The tool's own records first, then the header rules, except that answers on a labelled scale
+    (agreement, frequency, yes/no) overrule a team, grouping or comment header ('my team', 'feedback'):
+    they make a driver, or an outcome when the header is about leaving. Answers in plain numbers make
+    a driver only when no rule claimed the header (a pay band or years of service is a grouping)."""
     parts = [normalise(p) for p in table.headers.get(column, (column,)) if not p.startswith("{")]
     if any(re.fullmatch(_TOOL_METADATA, part) for part in parts):
         return "other", 0.7, "the survey tool's own record of the response"
     values = table.frame[column]
-    scale = scale_of(values)
-    for role, pattern in _ROLE_RULES if scale not in LABELLED else ():
+    scale = None
+    for role, pattern in _ROLE_RULES:
         if any(re.fullmatch(pattern, part) for part in parts):
+            if role in _AFTER_SCALE and (scale := scale_of(values)) in LABELLED:
+                break
             return role, 0.9, f"the header reads like {_ROLE_NOUNS[role]}"
+    else:
+        scale = scale_of(values)
     if scale is not None:
         role = "outcome" if any(re.fullmatch(_OUTCOME_RULE, part) for part in parts) else "driver"
         what = "a question about leaving" if role == "outcome" else "a question of your own"
