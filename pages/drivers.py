@@ -110,7 +110,7 @@ if len(summary):
         "strongest": "Strongest question"})
 
 with st.expander("Joint model: all questions at once (standardised regression)"):
-    model = joint_model(data, outcome, drivers, min_analysis=min_analysis)
+    model = joint_model(data, outcome, drivers, min_analysis=max(min_analysis, min_group))
     if model.empty:
         st.write(f"Too few people answered every question (fewer than {min_analysis}) to fit a joint model.")
     else:

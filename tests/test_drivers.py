@@ -217,3 +217,10 @@ def test_the_regression_docstring_example_runs():
     from tiwell import regression
     result = doctest.testmod(regression, extraglobs={"pd": pd}, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_a_minimum_group_above_the_analysis_threshold_wins():
+    data = synthetic(40)
+    data.loc[data.index[15:], "voice"] = np.nan  # 15 answers
+    assert not np.isnan(impact(data, BURNOUT, ["voice"], FAVOURABLE, min_analysis=10, min_group=15)["impact"][0])
+    assert np.isnan(impact(data, BURNOUT, ["voice"], FAVOURABLE, min_analysis=10, min_group=16)["impact"][0])

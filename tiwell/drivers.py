@@ -96,16 +96,17 @@ def favourable_shares(data: pd.DataFrame, drivers: list[str], favourable_from: d
 def impact(data: pd.DataFrame, outcome: Outcome, drivers: list[str], favourable_from: dict[str, float], *,
            principles: dict[str, str | None] | None = None, padjust: str = "holm", min_group: int = 5,
            min_analysis: int = MIN_ANALYSIS, confidence: float = CONFIDENCE) -> pd.DataFrame:
-    """One row per driver with IMPACT_COLUMNS, strongest impact first (``rank`` 1). A driver answered beside the
-    outcome by fewer than ``min_analysis`` people keeps only its favourable share; p-values are
-    adjusted across the drivers that have one (``padjust``: holm, bh, bonferroni or none)."""
+    """One row per driver with IMPACT_COLUMNS, strongest impact first (``rank`` 1). A driver answered
+    beside the outcome by fewer than ``min_analysis`` people (or ``min_group``, if larger) keeps only
+    its favourable share; p-values are adjusted across the drivers that have one (``padjust``: holm,
+    bh, bonferroni or none)."""
     check_choice("padjust", padjust, P_ADJUST_METHODS)
-    check_min_analysis(min_analysis)
+    floor = max(check_min_analysis(min_analysis), min_group)
     turn = 1 if outcome.higher_is_better else -1
     rows = []
     for driver in drivers:
         p, s = (f(data[driver], data[outcome.column], confidence=confidence).iloc[0] for f in (pearson, spearman))
-        if p["n"] < min_analysis:
+        if p["n"] < floor:
             p, s = (r.where(r.index == "n") for r in (p, s))
         low, high = sorted((turn * s["ci_low"], turn * s["ci_high"]))
         rows.append({"driver": driver, "principle": (principles or {}).get(driver) or UNTAGGED, "n": int(p["n"]),
