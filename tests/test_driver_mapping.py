@@ -11,9 +11,10 @@ from tiwell.driver_scales import AGREEMENT, FREQUENCY, NUMERIC, YES_NO, read_dri
 from tiwell.ingest import SourceTable
 from tiwell.instrument import load_builtin
 from tiwell.item_match import match_items
-from tiwell.mapping import MappingError, PRINCIPLES, detect_mapping, mapping_from_table, read_mapping_file
+from tiwell.mapping import PRINCIPLES, Mapping, MappingError, detect_mapping, mapping_from_table, read_mapping_file
 from tiwell.pipeline import score_file, score_table
 from tiwell.samples import LEAVING_QUESTION, OWN_QUESTIONS
+from tiwell.summary import describe
 from ui.state import SAMPLE, SAMPLES
 
 PROQOL = load_builtin("proqol5")
@@ -160,9 +161,16 @@ def test_a_column_set_as_driver_without_scale_answers_is_reported_and_left_out()
 
 
 def test_the_summary_counts_the_own_questions_found():
-    from tiwell.summary import describe
     lines = describe(score_file(SAMPLE.read_bytes(), SAMPLE.name))
     assert f"Questions of your own: 10 (tagged with a trauma-informed principle: 10); about leaving: " \
            f"'{LEAVING_QUESTION}'. Check their tags and reversed wording in the column mapping." in lines
     qualtrics = describe(score_file((SAMPLES / "layouts" / "qualtrics.csv").read_bytes(), "qualtrics.csv"))
     assert not any(line.startswith("Questions of your own") for line in qualtrics)
+
+
+def test_blank_tags_from_the_editor_save_as_no_principle_and_not_reversed():
+    source = table(ITEMS | {"Safe": ["Agree", "Disagree", "Agree", "Agree"]})
+    edited = score_table(source, (PROQOL,)).mapping.table.copy()
+    edited["principle"], edited["reversed"] = np.nan, np.nan
+    entry = next(e for e in json.loads(Mapping(("proqol5",), edited).to_json())["columns"] if e["column"] == "Safe")
+    assert entry == {"column": "Safe", "role": "driver", "principle": None, "reversed": False}

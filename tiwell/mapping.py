@@ -90,7 +90,8 @@ class Mapping:
         entries = [
             {"column": r.column, "role": r.role,
              **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" else {}),
-             **({"principle": r.principle or None, "reversed": bool(r.reversed)} if r.role in TAGGED_ROLES else {})}
+             **({"principle": r.principle if isinstance(r.principle, str) and r.principle else None,
+                 "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {})}
             for r in self.table.itertuples()
         ]
         return json.dumps({"format": MAPPING_FORMAT, "version": 1, "instruments": list(self.instrument_ids),
