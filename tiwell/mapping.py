@@ -3,8 +3,8 @@ and the organisation's own scale questions (drivers, and outcomes such as thinki
 
 The mapping is a small table a person can read and correct (column, role, item, confidence,
 evidence; for drivers a trauma-informed principle and whether the wording is reversed), saved as
-a JSON file to reuse on the next wave's export. Detection never changes the
-data; it only proposes, and a saved or edited mapping always wins over what was detected.
+a JSON file to reuse on the next wave's export. Detection never changes the data; it only
+proposes, and a saved or edited mapping always wins over what was detected.
 """
 
 from __future__ import annotations
