@@ -9,7 +9,7 @@ import streamlit as st
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest import IngestError
 from tiwell.instrument import InstrumentError
-from tiwell.mapping import ROLES, Mapping, MappingError
+from tiwell.mapping import PRINCIPLES, ROLES, Mapping, MappingError
 from tiwell.pipeline import builtins_in_order
 from tiwell.summary import describe
 from tiwell.workspace import WorkspaceError, check_instruments, load
@@ -112,12 +112,19 @@ def edit_mapping(survey, options: dict):
             "item": st.column_config.NumberColumn("Item", min_value=1, step=1),
             "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
             "evidence": st.column_config.TextColumn("Why"),
+            "principle": st.column_config.SelectboxColumn(
+                "Principle", options=list(PRINCIPLES), help="For your own questions (drivers): the trauma-informed "
+                                                            "principle each speaks to, or empty."),
+            "reversed": st.column_config.CheckboxColumn(
+                "Reversed", help="For your own questions: tick when agreeing is the unfavourable answer "
+                                 "('I worry about being blamed')."),
         },
     )
     mapping = Mapping(survey.mapping.instrument_ids, edited)
     st.download_button("Download this mapping", mapping.to_json(), file_name="tiwell-mapping.json",
                        mime="application/json")
-    if edited[["role", "instrument", "item"]].equals(survey.mapping.table[["role", "instrument", "item"]]):
+    chosen = ["role", "instrument", "item", "principle", "reversed"]
+    if edited[chosen].equals(survey.mapping.table[chosen]):
         return survey
     return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"])
 

@@ -15,7 +15,8 @@ import pytest
 
 from tiwell import layouts
 from tiwell.instrument import load_builtin
-from tiwell.samples import TEAMS, WAVES, simulate_staff_list, simulate_survey, simulate_turnover, write_samples
+from tiwell.samples import (LEAVING_QUESTION, OWN_QUESTIONS, TEAMS, WAVES, simulate_staff_list, simulate_survey,
+                            simulate_turnover, write_samples)
 
 PROQOL = load_builtin("proqol5")
 ITEMS = list(range(1, 31))
@@ -163,7 +164,7 @@ def test_workbooks_carry_fixed_time_stamps_and_utf16_text_reads():
 def test_survey_shape(truth):
     assert 850 <= len(truth) <= 950
     assert truth.columns.tolist() == ["respondent", "name", "email", "phone", "employee_id", "team", "role", "wave",
-                                      "submitted", *ITEMS, "comment"]
+                                      "submitted", *ITEMS, "comment", *(q for q, *_ in OWN_QUESTIONS), LEAVING_QUESTION]
     assert truth["employee_id"].str.fullmatch(r"(E1\d{4})?").all() and 0.05 < truth["employee_id"].eq("").mean() < 0.11
     assert truth["respondent"].tolist() == list(range(1, len(truth) + 1))
     assert truth["submitted"].is_monotonic_increasing

@@ -5,7 +5,8 @@ Microsoft Forms' wide sheet, Google Forms' bracketed headers, Qualtrics' three h
 SurveyMonkey's two, and a hand-made workbook. Each layout function takes a *truth* table (one row
 per respondent: ``respondent``, ``name``, ``email``, ``phone``, optionally ``employee_id``,
 ``team``, ``role``, ``wave``, ``submitted``, item columns numbered 1..n holding ``Int64`` answers,
-``comment``) and returns rows of cells, header rows first, ready for :func:`to_csv_bytes` or
+``comment``, then optionally the organisation's own questions, each a text column named by its
+question) and returns rows of cells, header rows first, ready for :func:`to_csv_bytes` or
 :func:`to_xlsx_bytes`. Metadata the truth lacks (durations, IP addresses, response ids) is derived
 from the respondent number, so a layout needs no seed and the same truth always gives the same file.
 """
@@ -72,13 +73,15 @@ _QUALTRICS_META = (
 def microsoft_forms(truth: pd.DataFrame, instrument: Instrument, *, words: dict | None = None) -> list[list]:
     """One header row of question texts; answers as labels; US short dates ('3/14/25 9:02:11')."""
     start, end = _times(truth)
+    own = own_questions(truth)
     staff_number = ["Employee number"] if "employee_id" in truth else []
     header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", *staff_number,
-              _TEAM_QUESTION, "What is your role?", *statements(instrument, words).values(), _FORMS_COMMENT]
+              _TEAM_QUESTION, "What is your role?", *statements(instrument, words).values(), *own, _FORMS_COMMENT]
     front = [truth["respondent"].tolist(), _us_dates(start, "%y"), _us_dates(end, "%y"), _text(truth["email"]),
              _text(truth["name"]), [""] * len(truth), *[_text(truth["employee_id"]) for _ in staff_number],
              _text(truth["team"]), _text(truth["role"])]
-    return _assemble([header], front, _answers(truth, instrument, labels=True), [_text(truth["comment"])])
+    back = [*(_text(truth[q]) for q in own), _text(truth["comment"])]
+    return _assemble([header], front, _answers(truth, instrument, labels=True), back)
 
 
 def google_forms(truth: pd.DataFrame, instrument: Instrument, *, words: dict | None = None) -> list[list]:
@@ -86,10 +89,12 @@ def google_forms(truth: pd.DataFrame, instrument: Instrument, *, words: dict | N
     Dates as the linked Google Sheet writes them in a US locale ('3/14/2025 9:02:11')."""
     _, end = _times(truth)
     items = [_GOOGLE_ITEM.format(text) for text in statements(instrument, words).values()]
-    header = ["Timestamp", "Email address", "Team", "Your role", *items, "Anything else you would like to share?"]
+    own = own_questions(truth)
+    header = ["Timestamp", "Email address", "Team", "Your role", *items, *own, "Anything else you would like to share?"]
     front = [_us_dates(end, "%Y"), _text(truth["email"]),
              _text(truth["team"]), _text(truth["role"])]
-    return _assemble([header], front, _answers(truth, instrument, labels=True), [_text(truth["comment"])])
+    back = [*(_text(truth[q]) for q in own), _text(truth["comment"])]
+    return _assemble([header], front, _answers(truth, instrument, labels=True), back)
 
 
 def qualtrics(truth: pd.DataFrame, instrument: Instrument, *, words: dict | None = None,
@@ -205,6 +210,12 @@ def statements(instrument: Instrument, words: dict | None = None) -> dict[int, s
             text = text.replace(key, words[key])
         texts[item.number] = text
     return texts
+
+
+def own_questions(truth: pd.DataFrame) -> list[str]:
+    """The organisation's own questions in a truth table: the named columns after ``comment``."""
+    columns = list(truth.columns)
+    return [c for c in columns[columns.index("comment") + 1:] if isinstance(c, str)] if "comment" in columns else []
 
 
 def _numbers(instrument: Instrument) -> list[int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tiwell.driver_scales import DriverScale, read_driver, scale_of
 from tiwell.ingest import LAYOUTS, IngestError, SourceTable, read_tables
 from tiwell.instrument import Instrument, builtin_instruments, load_instrument
 from tiwell.item_match import detect_items
@@ -38,6 +39,10 @@ class ScoredSurvey:
     issues: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
     score_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (instrument, subscale) -> column
+    # The organisation's own scale questions (drivers and outcomes) as numbers, rows as ``scored``,
+    # reversed wording already flipped; and the scale each was read on.
+    questions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    question_scales: dict[str, DriverScale] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -97,9 +102,29 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     respondents, wave_findings = _respondent_columns(table.frame, mapping)
     scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
-    issues = issues_frame(_file_findings(table, mapping, instruments, notes) + findings + wave_findings
-                          + _row_findings(scores), file=table.filename, sheet=table.sheet)
-    return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, issues, tuple(notes), names)
+    questions, scales, question_findings = read_questions(table.frame, mapping)
+    issues = issues_frame(_file_findings(table, mapping, instruments, notes) + findings + question_findings
+                          + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
+    return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, issues, tuple(notes), names,
+                        questions.reset_index(drop=True), scales)
+
+
+def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[dict]]:
+    """Drivers' and outcomes' answers as numbers on the scale that reads most of them; a column
+    set to a driver that holds no scale answers at all is reported and left out."""
+    tagged = mapping.table[mapping.table["role"].isin(["driver", "outcome"])]
+    columns, scales, findings = {}, {}, []
+    for column, reversed_ in zip(tagged["column"], tagged["reversed"]):
+        scale = scale_of(frame[column], strict=False)
+        if scale is None:
+            findings.append({"severity": "warning", "code": "not_a_scale", "column": column,
+                             "message": f"Column '{column}' is set as a question of your own, but its answers are "
+                                        "not on an agreement, frequency, yes/no or number scale, so it is left out."})
+            continue
+        columns[column], found = read_driver(frame[column], scale, bool(reversed_))
+        scales[column] = scale
+        findings += found
+    return pd.DataFrame(columns, index=frame.index), scales, findings
 
 
 def score_file(data: bytes, filename: str, *, instruments: tuple[str | Instrument, ...] = (),

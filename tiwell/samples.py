@@ -9,6 +9,18 @@ leave and are replaced, more often the more strained they are), answers are miss
 ones are, and team turnover follows burnout. Most respondents give their employee number, which
 the staff list (start and leave dates, reasons) shares. ``python -m tiwell.samples [OUT_DIR]``
 writes the sample files; the same seed always writes the same bytes.
+
+The survey also asks ten questions of the organisation's own (agreement scale, "Strongly disagree"
+to "Strongly agree"), at least one per trauma-informed principle, and whether the person is thinking
+of leaving (yes/no). Each answer comes from the person's latent levels in that wave, as deviations
+from the organisation's typical level (``_BASE``): agreement level = base + w_cs * cs + w_bo * burnout
++ w_sts * sts + noise (SD 0.6), rounded onto 1..5, with the question's base (3.0 to 4.0) and weights
+in :data:`OWN_QUESTIONS`. So the known relationships are: "I can talk to my supervisor about how the work affects me" tracks burnout
+most strongly (w_bo = -1.3, the strongest driver of burnout); "My team supports each other after
+difficult work" tracks secondary traumatic stress most (w_sts = -0.9); "Families are treated as
+partners in the work we do" tracks compassion satisfaction most (w_cs = +1.0). Thinking of leaving
+is "Yes" with probability logistic(-1.4 + 2.5 * burnout - 1.0 * cs). These answers use their own
+random stream (seeded from the same seed), so adding them left every other value unchanged.
 """
 
 from __future__ import annotations
@@ -77,6 +89,25 @@ _ITEM_LEAN = {
     1: -0.2, 4: -0.2, 8: -0.6, 10: -0.4, 15: -0.3, 17: 0.3, 19: 0.6, 21: 0.6, 26: 0.7, 29: -0.9,
     2: 0.6, 5: -0.1, 7: 0.3, 9: 0.3, 11: 0.1, 13: -0.3, 14: -0.3, 23: -0.4, 25: -0.3, 28: -0.2,
 }
+
+# The organisation's own questions: (question, principle, typical agreement level, weights on the latent
+# (cs, burnout, sts) deviations).
+OWN_QUESTIONS = (
+    ("I can talk to my supervisor about how the work affects me", "trustworthiness and transparency", 3.3,
+     (0.2, -1.3, -0.3)),
+    ("I feel safe to speak up about mistakes and concerns", "safety", 3.5, (0.1, -0.6, -0.2)),
+    ("Leaders are open about what is happening and why", "trustworthiness and transparency", 3.0, (0.2, -0.3, 0.0)),
+    ("My team supports each other after difficult work", "peer support", 3.9, (0.2, -0.3, -0.9)),
+    ("I have time to debrief with colleagues after a hard visit", "peer support", 3.1, (0.1, -0.4, -0.5)),
+    ("I am involved in decisions that affect my work", "collaboration and mutuality", 3.2, (0.3, -0.4, 0.0)),
+    ("Families are treated as partners in the work we do", "collaboration and mutuality", 3.8, (1.0, -0.1, 0.0)),
+    ("I have a say in how I organise my caseload", "empowerment, voice and choice", 3.4, (0.4, -0.5, 0.0)),
+    ("I feel listened to when I share ideas", "empowerment, voice and choice", 3.5, (0.5, -0.3, 0.0)),
+    ("I feel respected for who I am, whatever my background", "cultural, historical and gender issues", 4.0,
+     (0.3, -0.2, -0.1)),
+)
+LEAVING_QUESTION = "Are you thinking of leaving your job in the next year?"
+AGREEMENT = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
 
 FIRST_NAMES = (
     "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Katie", "Liam",
@@ -148,11 +179,26 @@ def _simulate(seed: int, instrument: Instrument) -> tuple[pd.DataFrame, pd.DataF
     text = people[["name", "email", "phone", "employee_id", "team", "role", "wave"]].astype("str")
     text["employee_id"] = text["employee_id"].where(np.random.default_rng(seed + 2).random(len(text)) >= 0.08, "")
     truth = pd.concat([pd.DataFrame({"respondent": np.arange(1, len(people) + 1)}), text, people["submitted"],
-                       answers, pd.Series(comments, name="comment", dtype="str")], axis=1)
+                       answers, pd.Series(comments, name="comment", dtype="str"),
+                       _own_questions(np.random.default_rng([seed, 12]), people, answers)], axis=1)
     leaving = _leaving(rng, staff, len(WAVES) - 1)
     gone.append(staff[leaving].assign(left_after=len(WAVES) - 1))
     history = pd.concat([*gone, staff[~leaving]], ignore_index=True)
     return truth, history[["employee_id", "team", "joined", "left_after", "strain"]]
+def _own_questions(rng: np.random.Generator, people: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
+    """The organisation's own questions as labels, from the latent levels with the weights in
+    :data:`OWN_QUESTIONS`; blank for people who answered no item, and 2% of other answers skipped."""
+    deviation = people[list(_LATENT)].to_numpy() - _BASE
+    none_answered = answers.isna().all(axis=1).to_numpy()
+    columns = {}
+    for question, _, base, weights in OWN_QUESTIONS:
+        level = base + deviation @ np.array(weights) + rng.normal(0, 0.6, len(people))
+        labels = np.array(AGREEMENT, dtype=object)[np.clip(np.rint(level), 1, 5).astype(int) - 1]
+        columns[question] = np.where(none_answered | (rng.random(len(people)) < 0.02), "", labels)
+    chance = 1 / (1 + np.exp(-(-1.4 + 2.5 * deviation[:, 1] - 1.0 * deviation[:, 0])))
+    leaving = np.where(rng.random(len(people)) < chance, "Yes", "No")
+    columns[LEAVING_QUESTION] = np.where(none_answered | (rng.random(len(people)) < 0.03), "", leaving)
+    return pd.DataFrame(columns).astype("str")
 
 
 def _pool_size(team: _Team) -> int:

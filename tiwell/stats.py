@@ -8,6 +8,7 @@ are all importable from here:
 - :mod:`tiwell.multigroup` - two or more groups: :func:`welch_anova`, :func:`kruskal`,
   :func:`eta_squared`, :func:`epsilon_squared`, :func:`pairwise`, and :func:`p_adjust`.
 - :mod:`tiwell.correlation` - :func:`pearson`, :func:`spearman` with Fisher-z intervals.
+- :mod:`tiwell.regression` - :func:`standardised_ols`, beta weights with t intervals.
 - :mod:`tiwell.reliability` - :func:`cronbach_alpha` (Feldt interval), :func:`omega_total`,
   :func:`factor_loadings`, :func:`item_total`, and the :data:`POOR_RELIABILITY` flag.
 - :mod:`tiwell.did` - before and after an action: :func:`did` (difference in differences) and
@@ -24,6 +25,7 @@ from tiwell.compare import (DESCRIBE_COLUMNS, HEDGES_COLUMNS, MWU_COLUMNS, MWU_M
                             WELCH_COLUMNS, describe_groups, hedges_g, mann_whitney, rank_biserial, welch_t)
 from tiwell.correlation import CORRELATION_COLUMNS, SPEARMAN_CI_METHODS, pearson, spearman
 from tiwell.did import BEFORE_AFTER_COLUMNS, DID_COLUMNS, before_after, contrast_from_stats, did
+from tiwell.regression import OLS_COLUMNS, standardised_ols
 from tiwell.multigroup import (P_ADJUST_METHODS, PAIRWISE_TESTS, epsilon_squared, eta_squared, kruskal, p_adjust,
                                pairwise, welch_anova)
 from tiwell.references import (REFERENCE_STATISTICS, REFERENCE_TEST_COLUMNS, REFERENCE_VALUE_COLUMNS,
@@ -35,10 +37,10 @@ from tiwell.stat_inputs import CONFIDENCE, NAN_POLICIES
 __all__ = [
     "BEFORE_AFTER_COLUMNS", "DID_COLUMNS", "before_after", "contrast_from_stats", "did",
     "ALPHA_COLUMNS", "CONFIDENCE", "CORRELATION_COLUMNS", "DESCRIBE_COLUMNS", "HEDGES_COLUMNS", "ITEM_TOTAL_COLUMNS",
-    "MWU_COLUMNS", "MWU_METHODS", "NAN_POLICIES", "OMEGA_COLUMNS", "OMEGA_TOTAL_VARIANCES", "PAIRWISE_TESTS",
+    "MWU_COLUMNS", "MWU_METHODS", "NAN_POLICIES", "OLS_COLUMNS", "OMEGA_COLUMNS", "OMEGA_TOTAL_VARIANCES", "PAIRWISE_TESTS",
     "POOR_RELIABILITY", "P_ADJUST_METHODS", "RANK_BISERIAL_COLUMNS", "REFERENCE_STATISTICS", "REFERENCE_TEST_COLUMNS",
     "REFERENCE_VALUE_COLUMNS", "REFERENCE_VALUES", "SPEARMAN_CI_METHODS", "WELCH_COLUMNS", "ReferenceValue",
     "cronbach_alpha", "describe_groups", "epsilon_squared", "eta_squared", "factor_loadings", "hedges_g", "item_total",
     "kruskal", "mann_whitney", "one_sample_vs_reference", "omega_total", "p_adjust", "pairwise", "pearson",
-    "rank_biserial", "reference_values", "spearman", "welch_anova", "welch_t",
+    "rank_biserial", "reference_values", "spearman", "standardised_ols", "welch_anova", "welch_t",
 ]

@@ -18,6 +18,7 @@ def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     lines.append(f"Instrument{'s' if len(survey.instruments) > 1 else ''} {how}: {found}.")
     lines += list(survey.notes)
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
+    lines += _own_questions(mapping)
     if table.dropped:
         lines.append("Dropped as personal data: " + ", ".join(f"'{c}'" for c, _ in table.dropped) + ".")
     if table.person_codes is not None:
@@ -48,6 +49,17 @@ def _roles(survey) -> list[str]:
         if columns:
             parts.append(f"{label} " + ", ".join(f"'{c}'" for c in columns))
     return parts or ["no team, wave or id column found"]
+
+
+def _own_questions(mapping) -> list[str]:
+    """How many of the organisation's own questions were found, so a person knows to check them."""
+    drivers, asked = mapping.columns_for("driver"), mapping.columns_for("outcome")
+    if not drivers and not asked:
+        return []
+    tagged = mapping.table.loc[mapping.table["role"] == "driver", "principle"].notna().sum()
+    about = f"; about leaving: {', '.join(repr(c) for c in asked)}" if asked else ""
+    return [f"Questions of your own: {len(drivers)} (tagged with a trauma-informed principle: {tagged}){about}. "
+            "Check their tags and reversed wording in the column mapping."]
 
 
 def _rows(rows: tuple[int, ...], limit: int = 10) -> str:
