@@ -91,3 +91,11 @@ def open_sample(page, server: str) -> None:
     page.goto(server)
     page.get_by_role("button", name="Try the sample data").click()
     page.get_by_text("Respondents").first.wait_for(timeout=60_000)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option in one of the sidebar's select boxes, and let the page redraw."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
+    box.get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_timeout(1000)

@@ -8,23 +8,7 @@ from streamlit.testing.v1 import AppTest
 from tiwell.instrument import builtin_instruments
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-CUSTOM = """
-id = "pulse3"
-name = "Three-item pulse"
-short_name = "Pulse 3"
-citation = "Our own."
-licence = "Ours."
-[scale]
-min = 1
-max = 5
-labels = [{ value = 1, label = "Never" }, { value = 5, label = "Always" }]
-[[items]]
-number = 1
-[[subscales]]
-id = "strain"
-direction = "higher_is_worse"
-items = [1]
-"""
+CUSTOM = (Path(__file__).resolve().parent / "pulse3.toml").read_text()  # a small instrument of our own
 
 
 @pytest.fixture

@@ -3,18 +3,11 @@ too small for a driver analysis told so."""
 
 import pytest
 
-from browser import browser_page, open_sample, screenshot
+from browser import browser_page, choose, open_sample, screenshot
 from tiwell.samples import OWN_QUESTIONS
 
 pytestmark = pytest.mark.browser
 STRONGEST_FOR_BURNOUT = OWN_QUESTIONS[0][0]
-
-
-def choose(page, label: str, option: str) -> None:
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
-    box.get_by_role("combobox").click()
-    page.get_by_role("option", name=option, exact=True).click()
-    page.wait_for_timeout(1000)
 
 
 def test_drivers_ranked_on_the_sample_then_a_small_team(server):

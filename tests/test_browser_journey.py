@@ -2,7 +2,7 @@
 
 import pytest
 
-from browser import browser_page, open_sample, screenshot
+from browser import browser_page, choose, open_sample, screenshot
 
 pytestmark = pytest.mark.browser
 PAGES = ["Overview", "Teams", "Trends", "Turnover", "Compare cohorts", "Instruments"]
@@ -18,13 +18,6 @@ def test_from_the_sample_to_every_page(server):
             assert page.locator('[data-testid="stException"]').count() == 0, f"{name} shows an error"
             screenshot(page, f"page-{name.lower().replace(' ', '-')}")
         assert errors == []
-
-
-def choose(page, label: str, option: str) -> None:
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
-    box.get_by_role("combobox").click()
-    page.get_by_role("option", name=option, exact=True).click()
-    page.wait_for_timeout(800)
 
 
 def test_a_small_team_filter_explains_itself(server):

@@ -4,6 +4,7 @@ wave's export, draw every earlier view with the same numbers."""
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -19,23 +20,7 @@ from ui.state import SAMPLE
 
 SAMPLE_2025 = SAMPLE.with_name("proqol5_microsoft_forms_2025.xlsx")
 EXAMPLE = SAMPLE.with_name("workspace_example.json")
-CUSTOM = """
-id = "pulse3"
-name = "Three-item pulse"
-short_name = "Pulse 3"
-citation = "Our own."
-licence = "Ours."
-[scale]
-min = 1
-max = 5
-labels = [{ value = 1, label = "Never" }, { value = 5, label = "Always" }]
-[[items]]
-number = 1
-[[subscales]]
-id = "strain"
-direction = "higher_is_worse"
-items = [1]
-"""
+CUSTOM = (Path(__file__).resolve().parent / "pulse3.toml").read_text()  # a small instrument of our own
 
 
 def full_workspace() -> Workspace:
