@@ -127,10 +127,12 @@ def ole_file(marker: str = "") -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + marker.encode("utf-16-le") + b"\x00" * 512
 
 
-def ods(rows: list[list[str]], manifest_extra: str = "") -> bytes:
-    """A minimal OpenDocument spreadsheet."""
-    cells = "".join("<table:table-row>" + "".join(
-        f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>' for c in row)
+def ods(rows: list[list[str]], manifest_extra: str = "", repeat: str = "") -> bytes:
+    """A minimal OpenDocument spreadsheet; ``repeat`` is laid on every row and cell (as
+    ``table:number-rows-repeated`` and ``-columns-repeated``)."""
+    cells = "".join(f"<table:table-row{repeat and ' table:number-rows-repeated=' + repeat}>" + "".join(
+        f'<table:table-cell{repeat and " table:number-columns-repeated=" + repeat} office:value-type="string">'
+        f"<text:p>{c}</text:p></table:table-cell>" for c in row)
         + "</table:table-row>" for row in rows)
     content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
                'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -213,6 +215,8 @@ def _cases() -> list[Case]:
         Case("legacy xls", "old.xls", ole_file("Workbook"), "old-style Excel"),
         Case("password-protected ods", "locked.ods",
              ods(survey_rows(), '<manifest:encryption-data manifest:checksum-type="SHA1"/>'), "protected by a password"),
+        Case("ods repeating a cell a million times both ways", "repeat.ods", ods([["1"]], repeat='"1048576"'),
+             "could not be opened as a workbook"),
         Case("sheet with a cell at the far corner", "corner.xlsx",
              rezip(xlsx, {"xl/worksheets/sheet1.xml": sheet_xml(
                  '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="1048576"><c r="XFD1048576">'

@@ -119,21 +119,23 @@ def _furthest_cell(buffer: bytes) -> tuple[int, int]:
     a = np.frombuffer(buffer, dtype=np.uint8)
     if len(a) < 12:
         return 0, 0
-    at = np.flatnonzero((a[1:-10] == ord("r")) & (a[2:-9] == ord("=")) & ((a[3:-8] == 34) | (a[3:-8] == 39))
-                        & np.isin(a[:-11], (32, 9, 10, 13))) + 4
-    if not len(at):
+    r = np.flatnonzero(a[1:-10] == ord("r")) + 1
+    before, quote = a[r - 1], a[r + 2]
+    r = r[(a[r + 1] == ord("=")) & ((quote == 34) | (quote == 39))
+          & ((before == 32) | (before == 9) | (before == 10) | (before == 13))]
+    if not len(r):
         return 0, 0
-    window = a[at[:, None] + np.arange(8)].astype(np.int64)
+    window = a[(r + 3)[:, None] + np.arange(8)].astype(np.int64)
     letter = (window >= 65) & (window <= 90)
     n_letters = np.minimum(np.argmin(letter, axis=1), 3)
-    col = np.zeros(len(at), dtype=np.int64)
+    col = np.zeros(len(r), dtype=np.int64)
     for k in range(3):
         col = np.where(n_letters > k, col * 26 + window[:, k] - 64, col)
     col = np.where(letter[:, 3], 10**9, col)  # four letters: beyond any sheet
-    row = np.zeros(len(at), dtype=np.int64)
-    going = np.ones(len(at), dtype=bool)
+    row = np.zeros(len(r), dtype=np.int64)
+    going = np.ones(len(r), dtype=bool)
     for k in range(8):
-        digit = window[np.arange(len(at)), np.minimum(n_letters + k, 7)] - 48
+        digit = window[np.arange(len(r)), np.minimum(n_letters + k, 7)] - 48
         going &= (digit >= 0) & (digit <= 9) & (n_letters + k < 8)
         row = np.where(going, row * 10 + digit, row)
     return int(row.max()), int(col.max())
