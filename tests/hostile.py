@@ -159,7 +159,7 @@ EXTERNAL = '<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + bytes(range(256)) * 4
-TOML = """
+CLEAN_TOML = """
 id = "pulse3"
 name = "Three-item pulse"
 short_name = "Pulse 3"
@@ -254,13 +254,13 @@ def _cases() -> list[Case]:
         Case("zip entry named outside the folder", "slip.xlsx", rezip(xlsx, add={"../../evil.sh": b"rm -rf /"}), None),
         Case("macro-enabled workbook", "macro.xlsm", rezip(xlsx, add={"xl/vbaProject.bin": ole_file("VBA")}), None),
         # Instrument definitions
-        Case("instrument with wrong types", "mine.toml", TOML.replace("min = 1", 'min = "one"').encode(), "scale.min",
+        Case("instrument with wrong types", "mine.toml", CLEAN_TOML.replace("min = 1", 'min = "one"').encode(), "scale.min",
              "instrument"),
-        Case("instrument items as text", "mine.toml", TOML.replace("items = [1]", 'items = "1, 2, 3"').encode(), "items",
+        Case("instrument items as text", "mine.toml", CLEAN_TOML.replace("items = [1]", 'items = "1, 2, 3"').encode(), "items",
              "instrument"),
         Case("instrument that is not TOML", "mine.toml", PNG, "not", "instrument"),
         Case("instrument with an unknown direction", "mine.toml",
-             TOML.replace("higher_is_worse", "<script>").encode(), "direction", "instrument"),
+             CLEAN_TOML.replace("higher_is_worse", "<script>").encode(), "direction", "instrument"),
     ]
 
 
