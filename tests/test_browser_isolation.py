@@ -51,9 +51,19 @@ def open_teams(page) -> None:
 
 def download_scored(page) -> list[list[str]]:
     """The session's own scored rows, as its Download CSV button gives them."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.get_by_role("tab", name="Scored rows").click()
-    with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="Download CSV").click()
+    button = page.get_by_role("button", name="Download CSV")
+    button.wait_for(state="visible", timeout=60_000)
+    for attempt in (1, 2):  # the file is built on click; under load the first click can land mid-rerun
+        try:
+            with page.expect_download(timeout=45_000) as download:
+                button.click()
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     text = Path(download.value.path()).read_text("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
