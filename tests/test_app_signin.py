@@ -3,7 +3,6 @@ one, and the app as usual (plus a sign-out) once signed in."""
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hostile import Case, corpus
-from tiwell.instrument import InstrumentError, parse_instrument
+from tiwell.instrument import parse_instrument
 from tiwell.pipeline import score_file
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
