@@ -6,7 +6,10 @@ held in session state, calls the core and draws.
 
 import streamlit as st
 
+from ui import signin
+
 st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layout="wide")
+signin.gate()
 
 navigation = st.navigation([
     st.Page("pages/home.py", title="Upload and score", icon=":material/upload_file:", default=True),

@@ -3,8 +3,8 @@
     python benchmarks/run_all.py [--quick] [--repeats N]
 
 Runs the core stages (``bench_core``), the driver analysis (``bench_drivers``), peak memory in a
-process of its own (``bench_memory``) and the dashboard (``bench_app``), in that order, and prints
-the machine it ran on.
+process of its own (``bench_memory``), the dashboard (``bench_app``) and the hostile corpus
+(``bench_hostile``), in that order, and prints the machine it ran on.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import platform
 import bench_app
 import bench_core
 import bench_drivers
+import bench_hostile
 import bench_memory
 from common import main
 
@@ -22,7 +23,7 @@ from common import main
 def run(scale: float, repeats: int) -> list:
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
     return (bench_core.run(scale, repeats) + bench_drivers.run(scale, repeats) + bench_memory.run(scale, repeats)
-            + bench_app.run(scale, repeats))
+            + bench_app.run(scale, repeats) + bench_hostile.run(scale, repeats))
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def bring_back_workspace() -> None:
 
 def choose_source() -> tuple[bytes, str] | None:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    upload = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods"],
+    upload = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"],
                                 help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or Excel.")
     if right.button("Try the sample data", type="secondary", width="stretch"):
         st.session_state["use_sample"] = True

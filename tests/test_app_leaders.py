@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 import ui.state
 from figures import traces
 from tiwell.aggregate import summarise
+from tiwell.charts import plain
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 
@@ -70,7 +71,8 @@ def test_teams_heatmap_hides_small_teams_and_shows_the_rest(app, core):
     expected = summarise(wave, SUBSCALES, ["team"], 5)
     shown = sorted(expected.loc[expected["shown"], "team"].unique())
     people = expected.groupby("team")["people"].max()
-    assert sorted(heat["y"]) == sorted(f"{team} (n = {people[team]:.0f})" for team in shown)
+    # Names are drawn as typed: '&' is escaped so that Plotly shows it rather than reading markup.
+    assert sorted(heat["y"]) == sorted(f"{plain(team)} (n = {people[team]:.0f})" for team in shown)
     assert not any(label.startswith("Clinical Psychology") for label in heat["y"])
     row = heat["y"].index(f"Youth Justice (n = {people['Youth Justice']:.0f})")
     mean = expected[(expected["team"] == "Youth Justice") & (expected["subscale"] == "burnout")]["mean"].iloc[0]

@@ -7,6 +7,8 @@ end that calls for attention, grey between, whichever direction the subscale run
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +19,12 @@ FONT = dict(family="Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif", si
 
 
 AXIS = dict(gridcolor="#eef1f2", zeroline=False)
+
+
+def plain(text: object) -> str:
+    """A name from the data as Plotly should draw it: as typed. Plotly reads a few HTML tags in
+    labels (<b>, <a href>...), so a team called '<b>x</b>' would turn bold or into a link."""
+    return html.escape(str(text), quote=False)
 
 
 def _look(title: str, height: int) -> dict:
@@ -90,7 +98,7 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
     hover = np.where(wide.isna(), "hidden: too few people",
                      "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
     sizes = people.max(axis=1)
-    rows = [f"{g} (n = {sizes[g]:.0f})" if pd.notna(sizes[g]) else str(g) for g in groups]
+    rows = [f"{plain(g)} (n = {sizes[g]:.0f})" if pd.notna(sizes[g]) else plain(g) for g in groups]
     fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"], y=rows, text=text.to_numpy(),
                                texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
                                colorscale=[[0, BETTER], [0.5, "#F4F1EA"], [1, ATTENTION]], showscale=False,
@@ -122,7 +130,7 @@ def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | 
     fig = go.Figure()
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     for k, (name, part) in enumerate(table.groupby(series, sort=False)):
-        fig.add_trace(_trend_trace(part, str(name), palette[k % len(palette)]))
+        fig.add_trace(_trend_trace(part, plain(name), palette[k % len(palette)]))
     if overall is not None:
         fig.add_trace(_trend_trace(overall, "Whole organisation", FAINT, dash="dash"))
     order = dict(categoryorder="array", categoryarray=waves) if waves else {}
@@ -167,7 +175,7 @@ def scatter_fit(points: pd.DataFrame, x: str, y: str, x_title: str, y_title: str
     """Team-wave points with a least-squares line; each point says its team, wave and n."""
     fig = go.Figure(go.Scatter(
         x=points[x], y=points[y], mode="markers", marker=dict(size=11, color=BETTER, opacity=0.8),
-        customdata=np.stack([points["team"], points["wave"], points["n"]], axis=-1), name="team and wave",
+        customdata=np.stack([points["team"].map(plain), points["wave"].map(plain), points["n"]], axis=-1), name="team and wave",
         hovertemplate="%{customdata[0]}, %{customdata[1]} (n = %{customdata[2]}): %{x:.1f}, %{y:.1f}<extra></extra>"))
     if len(points) >= 3 and points[x].nunique() > 1:
         slope, intercept = np.polyfit(points[x].astype(float), points[y].astype(float), 1)
@@ -223,8 +231,8 @@ def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups:
     fig = go.Figure()
     for name in groups:
         q = data.loc[data[group] == name, value].dropna().quantile([0.1, 0.25, 0.5, 0.75, 0.9]).to_numpy()
-        fig.add_trace(go.Box(x=[str(name)], lowerfence=[q[0]], q1=[q[1]], median=[q[2]], q3=[q[3]], upperfence=[q[4]],
-                             name=str(name), marker_color=BETTER, line=dict(width=1.5), hoverinfo="skip"))
+        fig.add_trace(go.Box(x=[plain(name)], lowerfence=[q[0]], q1=[q[1]], median=[q[2]], q3=[q[3]], upperfence=[q[4]],
+                             name=plain(name), marker_color=BETTER, line=dict(width=1.5), hoverinfo="skip"))
     fig.update_xaxes(type="category")
     fig.update_yaxes(title=label)
     title = f"{label} by {group} (boxes: middle half; whiskers: 10th to 90th percentile)"

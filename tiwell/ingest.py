@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiwell import guard
 from tiwell.personal import find_personal_columns, identifier_column
 from tiwell.pseudonym import private_codes
 
@@ -97,6 +98,7 @@ def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
 def _file_kind(data: bytes, filename: str) -> str:
     """'excel' or 'text', or an IngestError saying in one sentence why the file is neither."""
     name = filename.lower()
+    _within_limits(guard.check_size, data, filename)
     if not data.strip():
         raise IngestError(f"{filename} is empty.")
     if data[:4] == b"\xd0\xcf\x11\xe0":
@@ -120,7 +122,16 @@ def _file_kind(data: bytes, filename: str) -> str:
     return "text"
 
 
+def _within_limits(check, *args) -> None:
+    """Run one of :mod:`tiwell.guard`'s checks; its refusal is an IngestError like any other."""
+    try:
+        check(*args)
+    except guard.LimitError as exc:
+        raise IngestError(str(exc)) from None
+
+
 def _open_workbook(data: bytes, filename: str) -> pd.ExcelFile:
+    _within_limits(guard.check_workbook, data, filename)
     try:
         return pd.ExcelFile(io.BytesIO(data), engine="calamine")
     except Exception as exc:  # calamine raises its own types for each kind of damage
@@ -205,17 +216,41 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
     text = decode_text(data, filename)
     sep = sniff_separator(text)
     options = dict(sep=sep, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
+    _within_limits(guard.check_width, _first_record_width(text, sep), filename)
     try:
         return pd.read_csv(io.StringIO(text), **options)
-    except pd.errors.ParserError:
+    except pd.errors.ParserError as exc:
+        if "EOF inside string" in str(exc):
+            raise IngestError(_unclosed_quote(filename, exc)) from exc
         # Later rows wider than the first: give every row the widest width.
         try:
             width = max((len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)), default=1)
+            _within_limits(guard.check_width, width, filename)
             return pd.read_csv(io.StringIO(text), names=range(width), **options)
         except (pd.errors.ParserError, csv.Error) as exc:
             raise IngestError(f"{filename} is not a readable table: {exc}.") from exc
     except pd.errors.EmptyDataError as exc:
+        lead = text[: len(text) - len(text.lstrip())].count("\n")
+        if text.strip():  # pandas gives up after a run of empty lines
+            raise IngestError(f"{filename} starts with {lead:,} empty lines before anything else; delete them "
+                              "and upload the file again.") from exc
         raise IngestError(f"{filename} is empty.") from exc
+
+
+def _first_record_width(text: str, sep: str) -> int:
+    """Columns in the first record, counted before pandas is asked to lay them all out (a
+    field too long for the csv module is left to the cell-length check after reading)."""
+    try:
+        return len(next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), []))
+    except csv.Error:
+        return 0
+
+
+def _unclosed_quote(filename: str, exc: Exception) -> str:
+    found = re.search(r"starting at row (\d+)", str(exc))
+    where = f" on line {int(found.group(1)) + 1}" if found else ""
+    return (f"{filename} has a quotation mark (\") that is never closed{where}, so the rest of the file reads "
+            "as one cell; close or remove it, or export the file again.")
 
 
 # ---------------------------------------------------------------- headers and rows
@@ -223,6 +258,7 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
 
 def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes | None = None) -> SourceTable:
     where = f"{filename}, sheet '{sheet}'" if sheet else filename
+    _within_limits(guard.check_grid, grid, where)
     grid = grid.apply(lambda col: col.str.strip()) if len(grid) else grid
     filled = grid.ne("")
     if not filled.to_numpy().any():

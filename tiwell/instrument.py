@@ -45,6 +45,9 @@ def load_instrument(id_or_path: str | Path) -> Instrument:
             text = path.read_text("utf-8")
         except OSError as exc:
             raise InstrumentError(f"Cannot read instrument file {path}: {exc.strerror}.") from exc
+        except UnicodeDecodeError as exc:
+            raise InstrumentError(f"{path.name} is not a text file in UTF-8, so it cannot be an instrument "
+                                  "definition (TOML).") from exc
         return parse_instrument(text, source=path.name)
     return load_builtin(str(id_or_path))
 
