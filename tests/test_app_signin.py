@@ -41,5 +41,5 @@ def test_a_signed_in_person_gets_the_app_and_a_sign_out():
     app = app_with(auth=True, logged_in=True)
     assert not app.exception
     assert [b.label for b in app.sidebar.button] == ["Sign out"]
-    assert "Try the sample data" in buttons(app) and len(app.file_uploader) == 1
+    assert "Try the sample data" in buttons(app) and app.file_uploader[0].label == "Survey export"
     assert all("lead@example.org" not in m.value for m in app.markdown), "who signed in is not shown"
