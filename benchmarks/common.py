@@ -77,8 +77,9 @@ def label_answers(n: int, seed: int = 3) -> pd.DataFrame:
 def export_rows(respondents: int) -> list[list]:
     """A Microsoft Forms export of ``respondents`` people (header row first): 39 columns of
     ids, dates, names, team, role, 30 answers as words and a comment, plus a contract column
-    to make 40. The organisation of :mod:`tiwell.samples` is surveyed again under new seeds
-    until there are enough people."""
+    to make 40: the shape the speed targets were set on, so the sample's employee numbers and
+    own questions are left out. The organisation of :mod:`tiwell.samples` is surveyed again
+    under new seeds until there are enough people."""
     truths, count, seed = [], 0, 1
     while count < respondents:
         truths.append(samples.simulate_survey(seed=seed))
@@ -86,7 +87,8 @@ def export_rows(respondents: int) -> list[list]:
         seed += 1
     truth = pd.concat(truths, ignore_index=True).iloc[:respondents].copy()
     truth["respondent"] = np.arange(1, respondents + 1)
-    rows = layouts.microsoft_forms(truth, PROQOL)
+    extra = ["employee_id", *(q for q, *_ in samples.OWN_QUESTIONS), samples.LEAVING_QUESTION]
+    rows = layouts.microsoft_forms(truth.drop(columns=extra), PROQOL)
     contract = np.where(np.arange(respondents) % 4, "Full time", "Part time").tolist()
     return [rows[0] + ["Contract"]] + [row + [c] for row, c in zip(rows[1:], contract)]
 
