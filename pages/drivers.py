@@ -17,10 +17,16 @@ def p_text(p: float) -> str:
     return "" if p != p else "< 0.001" if p < 0.001 else f"{p:.3f}"
 
 
+def with_interval(values, lows, highs) -> list[str]:
+    """Each coefficient with its interval in brackets, blank where there is none."""
+    return [f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in zip(values, lows, highs)]
+
+
 ADJUSTMENTS = {"Holm (the default: strict)": "holm", "Benjamini-Hochberg (false discovery rate)": "bh"}
 
 survey = need_survey()
-stop_unless(bool(driver_columns(survey)),
+drivers = driver_columns(survey)
+stop_unless(bool(drivers),
             "This survey has no questions of your own to relate to the scores. Questions answered on an "
             "agreement, frequency, yes/no or number scale (feeling safe to speak up, peer support, supervision) "
             "are found on reading; on the Upload and score page you can set a column's role to 'driver'.")
@@ -50,7 +56,6 @@ if not enough_people(data, outcome, min_analysis):
             "Choose a wider selection in the sidebar.")
     st.stop()
 
-drivers = driver_columns(survey)
 tags = survey.mapping.table.set_index("column")["principle"].to_dict()
 favourable_from = {c: survey.question_scales[c].favourable_from for c in drivers}
 table = impact(data, outcome, drivers, favourable_from, principles=tags, padjust=padjust, min_group=min_group,
@@ -81,10 +86,8 @@ st.subheader("Ranked, with the numbers behind it")
 shown = table.assign(
     interval=[f"{lo:.2f} to {hi:.2f}" if lo == lo else "too few answers" for lo, hi in
               zip(table["impact_low"], table["impact_high"])],
-    spearman=[f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in
-              zip(table["spearman_rho"], table["spearman_low"], table["spearman_high"])],
-    pearson=[f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in
-             zip(table["pearson_r"], table["pearson_low"], table["pearson_high"])],
+    spearman=with_interval(table["spearman_rho"], table["spearman_low"], table["spearman_high"]),
+    pearson=with_interval(table["pearson_r"], table["pearson_low"], table["pearson_high"]),
     adjusted=[p_text(p) for p in table["spearman_p_adj"]])
 st.dataframe(
     shown[["rank", "driver", "interval", "favourable", "n", "adjusted", "spearman", "pearson", "principle"]],

@@ -27,7 +27,7 @@ def plain(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _look(title: str, height: int) -> dict:
+def look(title: str, height: int) -> dict:
     """The layout every chart shares, as a dict: passed whole to ``go.Figure`` it is checked
     once, where each ``update_*`` call checks the figure again."""
     return dict(title=dict(text=title, x=0, font=dict(size=16)), font=FONT, height=height,
@@ -36,7 +36,7 @@ def _look(title: str, height: int) -> dict:
 
 
 def _layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
-    fig.update_layout(_look(title, height))
+    fig.update_layout(look(title, height))
     fig.update_xaxes(AXIS)
     fig.update_yaxes(AXIS)
     return fig
@@ -60,7 +60,7 @@ def distribution(values: pd.Series, label: str, score_range: tuple[float, float]
                   line=dict(color=colour, dash="dot", width=2)) for x, colour, _ in cuts]
     notes = [dict(x=x, y=1, xref="x", yref="y domain", text=text, showarrow=False, xanchor="left", yanchor="top",
                   font=dict(color=FAINT)) for x, _, text in cuts]
-    layout = _look(f"How {label.lower()} scores spread", 280) | dict(
+    layout = look(f"How {label.lower()} scores spread", 280) | dict(
         shapes=lines, annotations=notes, xaxis=AXIS | dict(title=label, range=[score_range[0] - 1, score_range[1] + 1]),
         yaxis=AXIS | dict(title="people"))
     return go.Figure(go.Histogram(x=values.dropna(), xbins=dict(start=score_range[0] - 0.5, end=score_range[1] + 0.5,
@@ -237,6 +237,7 @@ def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups:
     fig.update_yaxes(title=label)
     title = f"{label} by {group} (boxes: middle half; whiskers: 10th to 90th percentile)"
     return _layout(fig, title, height=380).update_layout(showlegend=False)
+
 
 def before_after(cells: pd.DataFrame, label: str) -> go.Figure:
     """The mean before and after an action, one line for the teams it touched and one for the

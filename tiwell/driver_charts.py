@@ -10,7 +10,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from tiwell.charts import ATTENTION, AXIS, BETTER, FAINT, INK, MIDDLE, _look
+from tiwell.charts import ATTENTION, AXIS, BETTER, FAINT, INK, MIDDLE, look
 
 _QUADRANT_PLACES = {"protect": (1, 1), "build on": (1, 0), "act": (0, 1), "watch": (0, 0)}  # (right?, top?)
 
@@ -37,7 +37,7 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go
         customdata=shown[["impact_low", "impact_high", "n"]].to_numpy(),
         hovertemplate="%{y}<br>impact %{x:.2f} (95% interval %{customdata[0]:.2f} to %{customdata[1]:.2f}), "
                       "n = %{customdata[2]}<extra></extra>"))
-    layout = _look(f"How closely each question moves with {outcome_label.lower()}", 120 + 56 * len(shown))
+    layout = look(f"How closely each question moves with {outcome_label.lower()}", 120 + 56 * len(shown))
     layout |= dict(showlegend=False, margin=dict(l=10, r=20, t=50, b=60),
                    xaxis=AXIS | dict(title=f"impact: further right, favourable answers go with {better}",
                                      range=[min(-0.1, shown["impact_low"].min() - 0.05),
@@ -70,7 +70,7 @@ def priority_matrix(placed: pd.DataFrame, outcome_label: str) -> go.Figure:
                   font=dict(color=FAINT, size=15)) for name, (right, top) in _QUADRANT_PLACES.items()]
     lines = [dict(type="line", x0=x_mid, x1=x_mid, y0=0, y1=1, yref="paper", line=dict(color=FAINT, dash="dot")),
              dict(type="line", y0=y_mid, y1=y_mid, x0=0, x1=1, xref="paper", line=dict(color=FAINT, dash="dot"))]
-    layout = _look(f"Where this group stands, and what moves with {outcome_label.lower()}", 560) | dict(
+    layout = look(f"Where this group stands, and what moves with {outcome_label.lower()}", 560) | dict(
         annotations=notes, shapes=lines, showlegend=False,
         xaxis=AXIS | dict(title="share answering favourably", tickformat=".0%", range=x_range),
         yaxis=AXIS | dict(title="impact", range=y_range))
