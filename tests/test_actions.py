@@ -98,6 +98,9 @@ def test_the_trend_chart_draws_a_dashed_line_and_label_per_action():
     assert (line.x0, line.x1, line.line.dash) == (0.5, 0.5, "dash")
     assert fig.layout.annotations[0].text.strip() == "01 Jun 2025: Caseload cap"
     assert list(fig.layout.xaxis.categoryarray) == WAVES
+    marked = charts.trend(table, "Burnout", "series", waves=WAVES,
+                          marks=markers((make_action(GOOD | {"title": "<a href='x'>Cap</a>"}),), WAVES))
+    assert marked.layout.annotations[0].text.strip() == "01 Jun 2025: &lt;a href='x'&gt;Cap&lt;/a&gt;"
 
 
 def test_the_turnover_timeline_marks_the_teams_actions_by_date():

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+from tiwell import driver_charts
 from tiwell.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, UNTAGGED, Outcome, analysis_frame,
                             check_min_analysis, driver_columns, enough_people, favourable_shares, impact,
                             joint_model, outcomes, principle_summary, quadrants)
@@ -224,3 +225,10 @@ def test_a_minimum_group_above_the_analysis_threshold_wins():
     data.loc[data.index[15:], "voice"] = np.nan  # 15 answers
     assert not np.isnan(impact(data, BURNOUT, ["voice"], FAVOURABLE, min_analysis=10, min_group=15)["impact"][0])
     assert np.isnan(impact(data, BURNOUT, ["voice"], FAVOURABLE, min_analysis=10, min_group=16)["impact"][0])
+
+
+def test_question_wording_is_drawn_as_typed_not_as_markup():
+    table = pd.DataFrame({"rank": [1], "driver": ["I feel <b>safe</b> & heard"], "impact": [0.4],
+                          "impact_low": [0.3], "impact_high": [0.5], "n": [40]})
+    figure = driver_charts.impact_intervals(table, "Burnout", "lower burnout")
+    assert list(figure.data[0].y) == ["1. I feel &lt;b&gt;safe&lt;/b&gt; &amp; heard"]

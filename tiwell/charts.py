@@ -146,8 +146,8 @@ def _mark_actions(fig: go.Figure, marks: list[tuple[float, str]]) -> None:
         fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                       line=dict(color=INK, dash="dash", width=1.5))
         fig.add_annotation(x=x, y=1 - 0.07 * (k % 3), xref="x", yref="y domain", showarrow=False, xanchor="left",
-                           yanchor="top", text=" " + (text if len(text) <= 60 else text[:59] + "\u2026"),
-                           hovertext=text, font=dict(color=INK, size=12), bgcolor="rgba(255,255,255,0.8)")
+                           yanchor="top", text=" " + plain(text if len(text) <= 60 else text[:59] + "\u2026"),
+                           hovertext=plain(text), font=dict(color=INK, size=12), bgcolor="rgba(255,255,255,0.8)")
 
 
 def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid") -> go.Scatter:

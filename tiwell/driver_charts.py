@@ -10,13 +10,14 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from tiwell.charts import ATTENTION, AXIS, BETTER, FAINT, INK, MIDDLE, look
+from tiwell.charts import ATTENTION, AXIS, BETTER, FAINT, INK, MIDDLE, look, plain
 
 _QUADRANT_PLACES = {"protect": (1, 1), "build on": (1, 0), "act": (0, 1), "watch": (0, 0)}  # (right?, top?)
 
 
 def _wrap(text: str, width: int = 48) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
+    """A question's wording as typed (see :func:`tiwell.charts.plain`), broken onto short lines."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(text, width))
 
 
 def _colour(low: float, high: float) -> str:
