@@ -72,8 +72,8 @@ def one_per_person(responses: pd.DataFrame, outcome: pd.Series) -> pd.DataFrame:
     """One response per person with a known outcome: a leaver's last answers before leaving, a
     stayer's last answers with a known outcome. Adds the ``outcome`` column."""
     known = responses.assign(outcome=outcome).dropna(subset=["outcome"])
-    first_left = known["outcome"].eq("left").groupby(known["person_code"]).transform("any")
-    mine = known[~first_left | known["outcome"].eq("left")]
+    ever_left = known["outcome"].eq("left").groupby(known["person_code"]).transform("any")
+    mine = known[~ever_left | known["outcome"].eq("left")]
     return mine.sort_values("answered", kind="stable").drop_duplicates("person_code", keep="last")
 
 
