@@ -3,6 +3,10 @@ helped, and the workspace file that carries both to the next wave."""
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 from datetime import date
 
 import streamlit as st

@@ -3,6 +3,10 @@ stress, compassion satisfaction or thinking of leaving, how sure we are, and whe
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import streamlit as st
 
 from tiwell import driver_charts

@@ -3,6 +3,10 @@ where every rule and cut point comes from. Bring your own definition here."""
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import streamlit as st
 
 from tiwell.instrument import InstrumentError
