@@ -24,5 +24,6 @@ def _decode(value):
 
 def as_read(markdown: str) -> str:
     """The text a person reads where the page wrote ``markdown``: file text is written with every
-    punctuation mark escaped (see ui/safe.py), and a backslash before one draws only the mark."""
-    return re.sub(r"\\([!-/:-@[-`{-~])", r"\1", markdown)
+    punctuation mark escaped and a word joiner inside addresses (see ui/safe.py); a backslash
+    before a mark draws only the mark, and the joiner draws nothing."""
+    return re.sub(r"\\([!-/:-@[-`{-~])", r"\1", markdown).replace("\u2060", "")

@@ -4,10 +4,10 @@ from ui.safe import inert
 
 
 def test_image_link_and_markup_are_escaped_character_by_character():
-    assert inert("![x](http://h/b.png)") == r"\!\[x\]\(http\:\/\/h\/b\.png\)"
+    assert inert("![x](http://h/b.png)") == "\\!\\[x\\]\\(http\\:\\/\\/\u2060h\\/b\\.png\\)"
     assert inert("**bold** <img src=y>") == r"\*\*bold\*\* \<img src\=y\>"
     assert inert(":red[Team] :material/home: $x$ a_b `c` #1 | ~d~ & e@f.org") == (
-        r"\:red\[Team\] \:material\/home\: \$x\$ a\_b \`c\` \#1 \| \~d\~ \& e\@f\.org")
+        r"\:red\[Team\] \:material\/home\: \$x\$ a\_b \`c\` \#1 \| \~d\~ \& e\@" "\u2060" r"f\.org")
 
 
 def test_line_breaks_control_characters_and_direction_overrides_go():
@@ -19,3 +19,10 @@ def test_line_breaks_control_characters_and_direction_overrides_go():
 def test_backslashes_survive_as_typed():
     assert inert("C:\\temp\\*") == r"C\:\\temp\\\*"
 
+
+
+def test_bare_web_and_mail_addresses_get_an_invisible_joiner_where_a_link_would_start():
+    joiner = "\u2060"
+    assert inert("http://x.org") == f"http\\:\\/\\/{joiner}x\\.org"
+    assert inert("WWW.x.org a@b.org") == f"WWW{joiner}\\.x\\.org a\\@{joiner}b\\.org"
+    assert inert("a ward: 3 rooms") == "a ward\\: 3 rooms", "no joiner where no address can start"
