@@ -65,6 +65,8 @@ def test_markdown_and_html_from_the_data_show_as_typed_and_fetch_nothing(server,
         page.get_by_role("option", name="team", exact=True).click()
         page.get_by_text("points").first.wait_for(timeout=90_000)
         assert any(names["north"] in s and names["south"] in s for s in texts(page)), "both names, as typed"
+        ticks = page.locator(".js-plotly-plot").first.locator(".xtick text").all_text_contents()
+        assert sorted(ticks) == sorted([names["north"], names["south"]]), "the chart names them as typed too"
         screenshot(page, "cohorts-markup-as-text")
         open_page(page, "What to act on", "Strengths first, then where to act")
         assert any(names["question"] in s for s in texts(page)), "the question's wording, as typed"

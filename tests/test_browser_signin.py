@@ -38,8 +38,8 @@ def main_text(page, url: str) -> str:
 def test_every_page_url_shows_only_the_sign_in_screen(signed_out_server):
     with browser_page() as (page, errors):
         before = {name: main_text(page, f"{signed_out_server}/{name}") for name in PAGES}
-        after = {name: main_text(page, f"{signed_out_server}/{name}") for name in ["", *PAGES]}
+        after = {name: main_text(page, f"{signed_out_server}/{name}") for name in ["", *PAGES, "no-such-page"]}
         assert before == dict.fromkeys(PAGES, SIGN_IN_SCREEN), "first requests after start, no dashboard run yet"
-        assert after == dict.fromkeys(["", *PAGES], SIGN_IN_SCREEN), "after the dashboard script has run"
+        assert after == dict.fromkeys(["", *PAGES, "no-such-page"], SIGN_IN_SCREEN), "after the dashboard has run"
         assert page.locator('[data-testid="stFileUploader"]').count() == 0
         assert errors == []
