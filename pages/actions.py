@@ -3,6 +3,10 @@ helped, and the workspace file that carries both to the next wave."""
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 from datetime import date
 
 import streamlit as st
@@ -13,6 +17,7 @@ from tiwell.before_after import action_effect, describe_effect
 from tiwell.views import filter_columns, filter_options, subscale_info
 from ui import state
 from ui.filters import need_survey, sidebar
+from ui.safe import inert
 
 survey = need_survey()
 _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
@@ -40,7 +45,7 @@ def add_form() -> None:
                 state.update_workspace(actions=check_log([*actions, new], teams))
                 st.rerun()
             except ActionError as exc:
-                st.error(str(exc))
+                st.error(inert(exc))
 
 
 def edit_log() -> None:
@@ -56,7 +61,7 @@ def edit_log() -> None:
     try:
         edited_log = log_from_table(edited, teams)
     except ActionError as exc:
-        st.error(f"{exc} The log keeps its earlier version until this is put right.")
+        st.error(f"{inert(exc)} The log keeps its earlier version until this is put right.")
         return
     if edited_log != actions:
         state.update_workspace(actions=edited_log)
@@ -70,14 +75,14 @@ def show_effects() -> None:
     sub = info.set_index("column").loc[labels[label]]
     for action in actions:
         with st.container(border=True):
-            st.markdown(f"**{action.title}** · {action.scope} · from {action.date:%d %B %Y} · {action.principle} · "
-                        f"owner: {action.owner}")
+            st.markdown(f"**{inert(action.title)}** · {inert(action.scope)} · from {action.date:%d %B %Y} · "
+                        f"{inert(action.principle)} · owner: {inert(action.owner)}")
             effect = action_effect(survey.scored, action, labels[label], min_group)
             if effect.kind == "not_shown":
-                st.info(effect.why)
+                st.info(inert(effect.why))
                 continue
             text, chart = st.columns([3, 2])
-            text.markdown("\n".join(f"- {line}" for line in describe_effect(effect, label, sub["direction"])))
+            text.markdown("\n".join(f"- {inert(line)}" for line in describe_effect(effect, label, sub["direction"])))
             chart.plotly_chart(charts.before_after(effect.cells, label), width="stretch", key=f"effect-{action.id}")
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import streamlit as st
 
 from tiwell import charts
@@ -15,6 +19,7 @@ from tiwell.ingest import IngestError
 from tiwell.mapping import MappingError
 from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
+from ui.safe import inert
 
 survey = need_survey()
 _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
@@ -30,7 +35,7 @@ if other is not None:
         survey = combine(survey, second, (survey.table.filename, other.name))
         choices = ["file", *choices]
     except (IngestError, MappingError, ValueError) as exc:
-        st.error(f"The second file cannot be compared: {exc}")
+        st.error(f"The second file cannot be compared: {inert(exc)}")
 stop_unless(bool(choices), "This survey has no team, wave or grouping column to define cohorts by.")
 info = subscale_info(survey)
 labels = dict(zip(info["label"], info["column"]))
@@ -48,11 +53,11 @@ adjust = c3.selectbox("Adjust pairwise p-values", P_ADJUST_METHODS,
                       help="holm controls the chance of any false finding; bh the share of false findings.")
 settings = CohortSettings(cohort_column, labels[label], adjust, min_group)
 results = compare(survey.scored, settings)
-stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{cohort_column}' have {min_group} or more "
+stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{inert(cohort_column)}' have {min_group} or more "
                                          "people, so there is nothing to compare.")
 
 for sentence in sentences(results, label):
-    st.markdown(f"- {sentence}")
+    st.markdown(f"- {inert(sentence)}")
 data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
 st.plotly_chart(charts.cohort_boxes(data, cohort_column, labels[label], label, results["groups"]), width="stretch",
                 key="boxes")
@@ -71,7 +76,7 @@ if alphas["poor"].any():
     st.warning("Some subscales hold together poorly in some cohorts: read their differences with extra care.")
 sub = info.set_index("column").loc[labels[label]]
 inst_id = next(i.id for i in survey.instruments if i.short_name == sub["instrument"])
-st.markdown(f"**Items of {label}** (whole survey)")
+st.markdown(f"**Items of {inert(label)}** (whole survey)")
 tables["items"] = item_statistics(survey, inst_id, sub["subscale"])
 tables["reliability"] = alphas
 st.dataframe(tables["items"], hide_index=True, width="stretch")

@@ -3,6 +3,10 @@ stress, compassion satisfaction or thinking of leaving, how sure we are, and whe
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import streamlit as st
 
 from tiwell import driver_charts
@@ -10,6 +14,7 @@ from tiwell.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING,
                             driver_columns, enough_people, impact, joint_model, outcomes, principle_summary,
                             quadrants)
 from ui.filters import filtered_page, need_survey, stop_unless
+from ui.safe import inert
 
 
 def p_text(p: float) -> str:
@@ -50,7 +55,7 @@ min_analysis = int(right.number_input("Smallest group analysed", min_value=LOWES
 
 data = analysis_frame(survey, rows)
 if not enough_people(data, outcome, min_analysis):
-    what = "answered the question about leaving" if outcome.question else f"have a {outcome.label.lower()} score"
+    what = "answered the question about leaving" if outcome.question else f"have a {inert(outcome.label.lower())} score"
     st.info(f"No driver analysis for this selection: fewer than {min_analysis} people here {what}, too few "
             "to tell a real association from chance. "
             "Choose a wider selection in the sidebar.")
@@ -65,8 +70,8 @@ st.subheader("How sure we are")
 st.plotly_chart(driver_charts.impact_intervals(table, outcome.label, outcome.better), width="stretch",
                 key="impact-intervals")
 st.caption("Impact is Spearman's rank correlation between the question and "
-           f"{outcome.label.lower()}, turned so that further right means favourable answers go with "
-           f"{outcome.better}. Each bar is its 95% interval: blue when the whole interval is above zero, "
+           f"{inert(outcome.label.lower())}, turned so that further right means favourable answers go with "
+           f"{inert(outcome.better)}. Each bar is its 95% interval: blue when the whole interval is above zero, "
            "grey when it includes no association at all.")
 
 placed = quadrants(table)
@@ -76,7 +81,7 @@ if len(placed) >= 2:
         part = placed[placed["quadrant"] == quadrant]
         if len(part):
             st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
-                        + "; ".join(f"{d} (#{r}, {s:.0%} favourable)" for d, r, s in
+                        + "; ".join(f"{inert(d)} (#{r}, {s:.0%} favourable)" for d, r, s in
                                     zip(part["driver"], part["rank"], part["favourable"])))
     st.plotly_chart(driver_charts.priority_matrix(placed, outcome.label), width="stretch", key="priority")
     st.caption("Quadrants split at the middle (median) question on each axis, so they compare your questions "

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 from functools import partial
 
 import streamlit as st
@@ -14,6 +18,7 @@ from tiwell.pipeline import builtins_in_order
 from tiwell.summary import describe
 from tiwell.workspace import WorkspaceError, check_instruments, load
 from ui import state
+from ui.safe import inert
 
 ERRORS = (IngestError, InstrumentError, MappingError)
 
@@ -38,7 +43,7 @@ def bring_back_workspace() -> None:
         workspace = load(brought.getvalue().decode("utf-8", errors="replace"), f"'{brought.name}'")
         check_instruments(workspace, [i.id for i in builtins_in_order()])
     except WorkspaceError as exc:
-        st.error(str(exc))
+        st.error(inert(exc))
         return
     state.bring_back(workspace, brought.file_id)
     st.success(f"Workspace brought back: {len(workspace.actions)} logged action(s), smallest group shown "
@@ -96,7 +101,7 @@ def show_found(survey, options: dict) -> None:
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
     chose = bool(options["chosen"])
-    st.markdown("\n".join(f"- {line}" for line in describe(survey, chose_instrument=chose)))
+    st.markdown("\n".join(f"- {inert(line)}" for line in describe(survey, chose_instrument=chose)))
 
 
 def edit_mapping(survey, options: dict):
@@ -140,11 +145,11 @@ def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
         labels |= {band_set.id: band_set.label for band_set in inst.band_sets}
         saved = dict(state.workspace().band_sets).get(inst.id)
         st.session_state.setdefault(f"bands-{inst.id}", saved if saved in labels else None)
-        picked = st.selectbox(f"Cut points for {inst.short_name}", list(labels), format_func=labels.get,
+        picked = st.selectbox(f"Cut points for {inert(inst.short_name)}", list(labels), format_func=labels.get,
                               key=f"bands-{inst.id}")
         if picked:
             band_set = inst.band_set(picked)
-            st.caption(f"{band_set.source} {band_set.note}")
+            st.caption(inert(f"{band_set.source} {band_set.note}"))
             chosen.append((inst.id, picked))
     return tuple(chosen)
 
@@ -188,7 +193,7 @@ try:
     options["band_sets"] = choose_band_sets(detected.instruments)
     base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"])
 except ERRORS as exc:
-    st.error(str(exc))
+    st.error(inert(exc))
     state.keep_survey(None)
     st.stop()
 
@@ -198,7 +203,7 @@ with mapping_tab:
     try:
         survey = edit_mapping(base, options)
     except MappingError as exc:
-        st.error(f"That mapping cannot be used: {exc} The scores below use the mapping before this change.")
+        st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
 state.update_workspace(instruments=options["chosen"], band_sets=options["band_sets"],

@@ -3,12 +3,17 @@ where every rule and cut point comes from. Bring your own definition here."""
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import streamlit as st
 
 from tiwell.instrument import InstrumentError
 from tiwell.instrument_info import band_set_table, item_table, profile_table, scale_table, subscale_table
 from tiwell.pipeline import builtins_in_order
 from ui import state
+from ui.safe import inert
 
 st.title("Instruments")
 st.write(
@@ -25,20 +30,20 @@ with st.expander("Use your own instrument definition (TOML)"):
     if upload is not None:
         try:
             added = state.add_custom_instrument(upload.getvalue().decode("utf-8", errors="replace"))
-            st.success(f"{added.short_name} ({added.id}) is ready to use.")
+            st.success(f"{inert(added.short_name)} ({inert(added.id)}) is ready to use.")
         except InstrumentError as exc:
-            st.error(f"That definition cannot be used. {exc}")
+            st.error(f"That definition cannot be used. {inert(exc)}")
 
 instruments = list(builtins_in_order()) + [state.parsed(t) for t in state.custom_instruments().values()]
 names = {f"{inst.short_name}: {inst.name}": inst for inst in instruments}
 inst = names[st.selectbox("Instrument", list(names))]
 
-st.subheader(inst.name)
-st.write(inst.measures)
+st.subheader(inert(inst.name))
+st.write(inert(inst.measures))
 if inst.timeframe:
-    st.caption(f"People are asked: {inst.timeframe}")
+    st.caption(f"People are asked: {inert(inst.timeframe)}")
 if inst.notes:
-    st.info(inst.notes)
+    st.info(inert(inst.notes))
 
 st.markdown("**Parts and how they are scored**")
 st.dataframe(subscale_table(inst), hide_index=True, width="stretch")
@@ -50,11 +55,11 @@ if inst.band_sets:
     st.markdown("**Other cut points you can choose** (never the default view)")
     st.dataframe(band_set_table(inst), hide_index=True, width="stretch")
 if inst.profiles is not None:
-    st.markdown(f"**{inst.profiles.label}**: approximate profiles, by these boundaries on item means")
-    st.caption(f"{inst.profiles.source} {inst.profiles.note}")
+    st.markdown(f"**{inert(inst.profiles.label)}**: approximate profiles, by these boundaries on item means")
+    st.caption(inert(f"{inst.profiles.source} {inst.profiles.note}"))
     st.dataframe(profile_table(inst), hide_index=True, width="stretch")
 
 st.markdown("**Citation**")
-st.write(inst.citation)
+st.write(inert(inst.citation))
 st.markdown("**Licence**")
-st.write(inst.licence)
+st.write(inert(inst.licence))

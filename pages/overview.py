@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import pandas as pd
 import streamlit as st
 

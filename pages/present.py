@@ -3,6 +3,10 @@ workbook and report to take away. The smallest group shown is fixed at 5 here.""
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 from functools import partial
 
 import streamlit as st

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ui.signin import require_sign_in
+
+require_sign_in()
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +20,7 @@ from tiwell.views import check_cells, select, subscale_info
 from tiwell.waves import parse_dates
 from ui import state
 from ui.filters import need_survey, sidebar
+from ui.safe import inert
 
 SAMPLES = {"Use the sample team table": state.SAMPLE_TURNOVER, "Use the sample staff list": state.SAMPLE_STAFF_LIST}
 
@@ -44,7 +49,7 @@ def team_by_team(survey, turnover, choice: dict, filters: dict, min_group: int) 
     column, label, rate = choice["column"], choice["label"], choice["rate"]
     rows, seen = select(survey.scored, filters, min_group)
     if rows is None:
-        st.info(f"Nothing is shown for this selection. {seen.why}")
+        st.info(f"Nothing is shown for this selection. {inert(seen.why)}")
         return
     summary = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"]),
                           survey.scored, ["wave", "team"], filters, min_group)
@@ -100,7 +105,7 @@ def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
              "follow-up.")
     st.plotly_chart(charts.leaver_gaps(result.table), width="stretch", key="leavers")
     for _, row in result.table.iterrows():
-        st.markdown(f"- {describe(row)}")
+        st.markdown(f"- {inert(describe(row))}")
     st.warning("This describes two groups, not any one person: people leave for many reasons (pay, moves, family, "
                "retirement), and a difference in averages does not show that burnout made anyone leave. Employee "
                "numbers were matched as codes that only work in this session; nobody's own answers are shown, and "
@@ -122,7 +127,7 @@ st.caption(RATE_FORMULA)
 try:
     hr = read_hr_source(survey)
 except IngestError as exc:
-    st.error(str(exc))
+    st.error(inert(exc))
     st.stop()
 st.caption(f"Read as a {hr.source}: {hr.table['team'].nunique()} teams, {hr.table['period'].nunique()} periods.")
 

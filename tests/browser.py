@@ -41,10 +41,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server():
+def streamlit_server(*flags: str):
+    """The dashboard on a free local port; ``flags`` are more ``streamlit run`` options."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]
+               "--server.address", "127.0.0.1", "--server.headless", "true", *flags]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:

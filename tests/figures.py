@@ -1,9 +1,10 @@
-"""Read what a plotly chart on a page draws: its traces, with plotly's typed arrays decoded."""
+"""Read what a page draws: a plotly chart's traces (typed arrays decoded), and Markdown as read."""
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 
@@ -19,3 +20,10 @@ def _decode(value):
         shape = tuple(int(n) for n in str(value.get("shape", len(array))).split(","))
         return array.reshape(shape).tolist()
     return value
+
+
+def as_read(markdown: str) -> str:
+    """The text a person reads where the page wrote ``markdown``: file text is written with every
+    punctuation mark escaped and a word joiner inside addresses (see ui/safe.py); a backslash
+    before a mark draws only the mark, and the joiner draws nothing."""
+    return re.sub(r"\\([!-/:-@[-`{-~])", r"\1", markdown).replace("\u2060", "")

@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from figures import traces
+from figures import as_read, traces
 from tiwell import layouts
 from tiwell.before_after import action_effect, describe_effect
 from tiwell.pipeline import score_file
@@ -53,7 +53,7 @@ def test_logging_an_action_shows_its_effect_as_the_core_computes_it(app):
     scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
     effect = action_effect(scored, SAMPLE_ACTION, "compassion_satisfaction", 5)
     expected = describe_effect(effect, "Compassion satisfaction", "higher_is_better")
-    shown = [m.value for m in app.markdown]
+    shown = [as_read(m.value) for m in app.markdown]
     assert "\n".join(f"- {line}" for line in expected) in shown
     chart = traces(app.get("plotly_chart")[0])
     assert [t["name"] for t in chart] == ["Teams it touched", "Other teams"]
@@ -63,7 +63,7 @@ def test_logging_an_action_shows_its_effect_as_the_core_computes_it(app):
 def test_an_incomplete_action_is_named_and_not_logged(app):
     app.switch_page("pages/actions.py").run()
     add_action(app, title="Caseload cap", teams=[], owner="")
-    assert app.error[0].value == "The new action ('Caseload cap'): owner is empty; every action needs one."
+    assert as_read(app.error[0].value) == "The new action ('Caseload cap'): owner is empty; every action needs one."
     assert app.session_state["workspace"].actions == ()
 
 
@@ -93,7 +93,7 @@ def test_a_changed_setting_is_saved_in_the_workspace(app):
 def test_a_broken_workspace_file_is_named(app):
     bad = json.loads(EXAMPLE.read_text("utf-8")) | {"min_group": 1}
     app.file_uploader[1].upload("old.json", json.dumps(bad).encode(), "application/json").run()
-    assert app.error[0].value == ("'old.json': field 'min_group' must be a whole number of at least 3, not 1.")
+    assert as_read(app.error[0].value) == ("'old.json': field 'min_group' must be a whole number of at least 3, not 1.")
     assert app.session_state["workspace"].actions == ()
 
 

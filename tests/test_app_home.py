@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures import as_read
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 
@@ -54,11 +55,11 @@ def test_an_upload_shows_mapping_report_scores_and_downloads(app):
     assert scored["compassion_satisfaction"].iloc[0] == sum(n % 5 + 1 for n in cs_items)
     labels = [b.label for b in app.get("download_button")]
     assert labels == ["Download this mapping", "Download CSV", "Download Excel", "Download the workspace"]
-    assert any("Dropped as personal data: 'Email'." in m.value for m in app.markdown)
+    assert any("Dropped as personal data: 'Email'." in as_read(m.value) for m in app.markdown)
 
 
 def test_a_file_that_cannot_be_read_gets_one_sentence(app):
     app.file_uploader[0].upload("notes.csv", b"%PDF-1.4 not a table", "text/csv").run()
     assert not app.exception
-    assert app.error[0].value == "notes.csv is a PDF document, not a table; export the responses as CSV or Excel instead."
+    assert as_read(app.error[0].value) == "notes.csv is a PDF document, not a table; export the responses as CSV or Excel instead."
     assert app.session_state["survey"] is None

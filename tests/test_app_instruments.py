@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures import as_read
 from tiwell.instrument import builtin_instruments
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -23,7 +24,7 @@ def test_every_builtin_definition_renders(page):
     for option in box.options:
         page.selectbox[0].select(option).run()
         assert not page.exception
-        assert page.subheader[0].value.startswith(option.split(": ", 1)[1][:20])
+        assert as_read(page.subheader[0].value).startswith(option.split(": ", 1)[1][:20])
 
 
 def test_proqol_shows_its_key_and_sources(page):
@@ -40,11 +41,11 @@ def test_proqol_shows_its_key_and_sources(page):
 def test_a_malformed_custom_definition_names_the_field(page):
     page.file_uploader[0].upload("mine.toml", CUSTOM.replace('direction = "higher_is_worse"', 'direction = "up"').encode(),
                                  "application/toml").run()
-    assert "field 'subscales[0].direction'" in page.error[0].value
+    assert "field 'subscales[0].direction'" in as_read(page.error[0].value)
 
 
 def test_a_custom_definition_joins_the_list_and_the_upload_page(page):
     page.file_uploader[0].upload("mine.toml", CUSTOM.encode(), "application/toml").run()
-    assert page.success[0].value == "Pulse 3 (pulse3) is ready to use."
+    assert as_read(page.success[0].value) == "Pulse 3 (pulse3) is ready to use."
     assert "Pulse 3: Three-item pulse" in page.selectbox[0].options
     assert "pulse3" in page.session_state["custom_instruments"]

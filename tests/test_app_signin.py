@@ -43,3 +43,19 @@ def test_a_signed_in_person_gets_the_app_and_a_sign_out():
     assert [b.label for b in app.sidebar.button] == ["Sign out"]
     assert "Try the sample data" in buttons(app) and app.file_uploader[0].label == "Survey export"
     assert all("lead@example.org" not in m.value for m in app.markdown), "who signed in is not shown"
+
+
+PAGES = sorted((Path(DASHBOARD).parent / "pages").glob("*.py"))
+
+
+def test_each_page_script_run_on_its_own_gates_itself():
+    """Streamlit may run a page script without the dashboard around it (see ui/signin.py)."""
+    for path in PAGES:
+        app = AppTest.from_file(str(path), default_timeout=60)
+        app.secrets["auth"] = AUTH
+        app.user = {"is_logged_in": False}
+        app.run()
+        assert not app.exception, path.name
+        assert [b.label for b in app.button] == ["Sign in"], path.name
+        assert [t.value for t in app.title] == ["Staff wellbeing survey"], path.name
+        assert len(app.main.children) == 3, f"{path.name} shows only the title, the sentence and the button"

@@ -9,7 +9,7 @@ import pytest
 from scipy import stats
 from streamlit.testing.v1 import AppTest
 
-from figures import traces
+from figures import as_read, traces
 from tiwell.aggregate import summarise
 from tiwell.leavers import compare_leavers, describe
 from tiwell.pipeline import load_table, score_file, score_table
@@ -100,7 +100,7 @@ def test_later_leavers_and_stayers_are_compared_in_aggregate():
     assert drawn["x"] == pytest.approx(expected.table["g"].tolist())
     burnout = expected.table.set_index("column").loc["burnout"]
     assert burnout["mean_left"] > burnout["mean_stayed"]  # the generator makes strained people likelier to leave
-    text = " ".join(m.value for m in app.markdown)
+    text = " ".join(as_read(m.value) for m in app.markdown)
     assert f"{expected.left} people left within 6 months" in text
     assert describe(burnout.rename(None)) in text
     assert any("not any one person" in w.value for w in app.warning)

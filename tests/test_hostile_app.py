@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures import as_read
 from hostile import Case, corpus
 from tiwell.instrument import parse_instrument
 from tiwell.pipeline import score_file
@@ -43,8 +44,8 @@ def core_message(case: Case) -> str:
 def test_a_broken_upload_shows_the_cores_one_sentence(home, case):
     upload(home, case)
     assert not home.exception
-    assert [e.value for e in home.error] == [core_message(case)]
-    assert case.expect in home.error[0].value
+    assert [as_read(e.value) for e in home.error] == [core_message(case)]
+    assert case.expect in as_read(home.error[0].value)
     assert home.session_state["survey"] is None
     assert len(home.metric) == 0
 
@@ -62,5 +63,5 @@ def test_a_readable_oddity_is_scored_on_the_page(home, case):
 def test_a_broken_definition_is_named_on_the_instruments_page(instruments, case):
     upload(instruments, case)
     assert not instruments.exception
-    assert len(instruments.error) == 1 and core_message(case) in instruments.error[0].value
+    assert len(instruments.error) == 1 and core_message(case) in as_read(instruments.error[0].value)
     assert "pulse3" not in instruments.session_state["custom_instruments"], "a broken definition is never kept"

@@ -7,8 +7,6 @@ end that calls for attention, grey between, whichever direction the subscale run
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,16 +19,21 @@ FONT = dict(family="Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif", si
 AXIS = dict(gridcolor="#eef1f2", zeroline=False)
 
 
+# Plotly reads a few HTML tags in any text it draws (<b>, <a href>, <span style>...) and fills
+# ``%{...}`` in templates; as entities, which it turns back into characters, none of them acts.
+_PLOTLY_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "%": "&#37;"})
+
+
 def plain(text: object) -> str:
-    """A name from the data as Plotly should draw it: as typed. Plotly reads a few HTML tags in
-    labels (<b>, <a href>...), so a team called '<b>x</b>' would turn bold or into a link."""
-    return html.escape(str(text), quote=False)
+    """A name or label from a file as Plotly should draw it: as typed. A team called '<b>x</b>'
+    would otherwise turn bold, '<a href=...>' into a link, and '%{x}' in a hover into a number."""
+    return str(text).translate(_PLOTLY_MARKUP)
 
 
 def look(title: str, height: int) -> dict:
     """The layout every chart shares, as a dict: passed whole to ``go.Figure`` it is checked
     once, where each ``update_*`` call checks the figure again."""
-    return dict(title=dict(text=title, x=0, font=dict(size=16)), font=FONT, height=height,
+    return dict(title=dict(text=plain(title), x=0, font=dict(size=16)), font=FONT, height=height,
                 margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
                 legend=dict(orientation="h", y=-0.15), hoverlabel=dict(bgcolor="white"))
 
@@ -55,13 +58,13 @@ def distribution(values: pd.Series, label: str, score_range: tuple[float, float]
     """Histogram of one subscale's scores, the band cut points marked (as ``add_vline`` would,
     at a fifth of its cost: three of these are drawn on every rerun of the overview)."""
     colours = band_colours([b.label for b in bands], direction)
-    cuts = [(b.low - 0.5, colours[b.label], f"{b.label} from {b.low:g}") for b in bands if b.low is not None]
+    cuts = [(b.low - 0.5, colours[b.label], plain(f"{b.label} from {b.low:g}")) for b in bands if b.low is not None]
     lines = [dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                   line=dict(color=colour, dash="dot", width=2)) for x, colour, _ in cuts]
     notes = [dict(x=x, y=1, xref="x", yref="y domain", text=text, showarrow=False, xanchor="left", yanchor="top",
                   font=dict(color=FAINT)) for x, _, text in cuts]
     layout = look(f"How {label.lower()} scores spread", 280) | dict(
-        shapes=lines, annotations=notes, xaxis=AXIS | dict(title=label, range=[score_range[0] - 1, score_range[1] + 1]),
+        shapes=lines, annotations=notes, xaxis=AXIS | dict(title=plain(label), range=[score_range[0] - 1, score_range[1] + 1]),
         yaxis=AXIS | dict(title="people"))
     return go.Figure(go.Histogram(x=values.dropna(), xbins=dict(start=score_range[0] - 0.5, end=score_range[1] + 0.5,
                                                                 size=max((score_range[1] - score_range[0]) / 20, 0.25)),
@@ -74,13 +77,13 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for _, sub in info.iterrows():
         row = summary[summary["subscale"] == sub["column"]].iloc[0]
-        colours = band_colours(sub["bands"], sub["direction"])
+        colours, label = band_colours(sub["bands"], sub["direction"]), plain(sub["label"])
         for band in sub["bands"]:
-            share = row.get(f"share_{band}", np.nan)
-            fig.add_trace(go.Bar(y=[sub["label"]], x=[share], orientation="h", name=band, legendgroup=band,
+            share, name = row.get(f"share_{band}", np.nan), plain(band)
+            fig.add_trace(go.Bar(y=[label], x=[share], orientation="h", name=name, legendgroup=name,
                                  marker_color=colours[band], showlegend=False,
-                                 text=[f"{band} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
-                                 hovertemplate=f"{sub['label']}: {band} %{{x:.0%}}<extra></extra>"))
+                                 text=[f"{name} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
+                                 hovertemplate=f"{label}: {name} %{{x:.0%}}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
@@ -99,7 +102,7 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
                      "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
     sizes = people.max(axis=1)
     rows = [f"{plain(g)} (n = {sizes[g]:.0f})" if pd.notna(sizes[g]) else plain(g) for g in groups]
-    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"], y=rows, text=text.to_numpy(),
+    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"].map(plain), y=rows, text=text.to_numpy(),
                                texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
                                colorscale=[[0, BETTER], [0.5, "#F4F1EA"], [1, ATTENTION]], showscale=False,
                                hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>", xgap=3, ygap=3))
@@ -133,9 +136,9 @@ def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | 
         fig.add_trace(_trend_trace(part, plain(name), palette[k % len(palette)]))
     if overall is not None:
         fig.add_trace(_trend_trace(overall, "Whole organisation", FAINT, dash="dash"))
-    order = dict(categoryorder="array", categoryarray=waves) if waves else {}
+    order = dict(categoryorder="array", categoryarray=[plain(w) for w in waves]) if waves else {}
     fig.update_xaxes(title="wave", type="category", **order)
-    fig.update_yaxes(title=label)
+    fig.update_yaxes(title=plain(label))
     _mark_actions(fig, marks)
     return _layout(fig, f"{label} by wave", height=380)
 
@@ -152,7 +155,7 @@ def _mark_actions(fig: go.Figure, marks: list[tuple[float, str]]) -> None:
 
 def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid") -> go.Scatter:
     return go.Scatter(
-        x=part["wave"], y=part["mean"], name=name, mode="lines+markers", connectgaps=False,
+        x=part["wave"].map(plain), y=part["mean"], name=name, mode="lines+markers", connectgaps=False,
         line=dict(color=colour, dash=dash, width=2.5), marker=dict(size=8),
         error_y=dict(type="data", symmetric=False, array=part["ci_high"] - part["mean"],
                      arrayminus=part["mean"] - part["ci_low"], color=colour, thickness=1.2, width=4),
@@ -163,7 +166,7 @@ def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid"
 
 def profile_shares(table: pd.DataFrame, title: str) -> go.Figure:
     """Share of people in each profile, engaged first; one calm colour, the share as text."""
-    fig = go.Figure(go.Bar(y=table["profile"], x=table["share"], orientation="h", marker_color=MIDDLE,
+    fig = go.Figure(go.Bar(y=table["profile"].map(plain), x=table["share"], orientation="h", marker_color=MIDDLE,
                            text=[f"{v:.0%}" for v in table["share"]], textposition="outside",
                            hovertemplate="%{y}: %{x:.0%}<extra></extra>"))
     fig.update_xaxes(tickformat=".0%", range=[0, max(1e-9, table["share"].max()) * 1.2])
@@ -182,8 +185,8 @@ def scatter_fit(points: pd.DataFrame, x: str, y: str, x_title: str, y_title: str
         line_x = np.array([points[x].min(), points[x].max()], dtype=float)
         fig.add_trace(go.Scatter(x=line_x, y=intercept + slope * line_x, mode="lines", name="fitted line",
                                  line=dict(color=ATTENTION, width=2), hoverinfo="skip"))
-    fig.update_xaxes(title=x_title)
-    fig.update_yaxes(title=y_title)
+    fig.update_xaxes(title=plain(x_title))
+    fig.update_yaxes(title=plain(y_title))
     return _layout(fig, f"{x_title} and {y_title.lower()}, by team and wave", height=420)
 
 
@@ -195,15 +198,15 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
     fig.add_trace(go.Bar(x=turnover["period_start"] + (turnover["period_end"] - turnover["period_start"]) / 2,
                          y=turnover[rate], name="turnover rate (per 100 a year)", marker_color=MIDDLE, yaxis="y2",
                          opacity=0.45,  # the second axis draws on top: the score line must show through
-                         width=1000 * 60 * 60 * 24 * 150, customdata=turnover["period"],
+                         width=1000 * 60 * 60 * 24 * 150, customdata=turnover["period"].map(plain),
                          hovertemplate="%{customdata}: %{y:.1f} per 100 a year<extra></extra>"))
-    fig.add_trace(go.Scatter(x=survey_points["date"], y=survey_points["mean"], name=label, mode="lines+markers",
+    fig.add_trace(go.Scatter(x=survey_points["date"], y=survey_points["mean"], name=plain(label), mode="lines+markers",
                              line=dict(color=BETTER, width=2.5), marker=dict(size=9),
                              error_y=dict(type="data", symmetric=False,
                                           array=survey_points["ci_high"] - survey_points["mean"],
                                           arrayminus=survey_points["mean"] - survey_points["ci_low"]),
                              hovertemplate="%{x|%b %Y}: mean %{y:.1f}<extra></extra>"))
-    fig.update_layout(yaxis=dict(title=label), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
+    fig.update_layout(yaxis=dict(title=plain(label)), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
                                                            side="right", showgrid=False, rangemode="tozero"))
     _mark_actions(fig, marks)
     return _layout(fig, f"{label} and turnover over time", height=380)
@@ -214,7 +217,7 @@ def leaver_gaps(table: pd.DataFrame) -> go.Figure:
     a line at no difference; only the rows shown under the minimum group size are drawn."""
     shown = table[table["shown"]]
     fig = go.Figure(go.Scatter(
-        x=shown["g"], y=shown["label"], mode="markers", marker=dict(size=12, color=BETTER), name="Hedges' g",
+        x=shown["g"], y=shown["label"].map(plain), mode="markers", marker=dict(size=12, color=BETTER), name="Hedges' g",
         error_x=dict(type="data", symmetric=False, array=shown["g_ci_high"] - shown["g"],
                      arrayminus=shown["g"] - shown["g_ci_low"], color=BETTER),
         customdata=np.stack([shown["g_ci_low"], shown["g_ci_high"]], axis=-1),
@@ -234,7 +237,7 @@ def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups:
         fig.add_trace(go.Box(x=[plain(name)], lowerfence=[q[0]], q1=[q[1]], median=[q[2]], q3=[q[3]], upperfence=[q[4]],
                              name=plain(name), marker_color=BETTER, line=dict(width=1.5), hoverinfo="skip"))
     fig.update_xaxes(type="category")
-    fig.update_yaxes(title=label)
+    fig.update_yaxes(title=plain(label))
     title = f"{label} by {group} (boxes: middle half; whiskers: 10th to 90th percentile)"
     return _layout(fig, title, height=380).update_layout(showlegend=False)
 
@@ -244,10 +247,11 @@ def before_after(cells: pd.DataFrame, label: str) -> go.Figure:
     other teams: the two slopes whose difference is the estimate."""
     fig = go.Figure()
     for (name, part), colour in zip(cells.groupby("group", sort=False), (BETTER, FAINT)):
+        name = plain(name)
         fig.add_trace(go.Scatter(x=part["period"], y=part["mean"], name=name, mode="lines+markers",
                                  line=dict(color=colour, width=2.5, dash="solid" if colour == BETTER else "dash"),
                                  marker=dict(size=9), customdata=part["n"],
                                  hovertemplate=f"{name}, %{{x}}: mean %{{y:.1f}} (n = %{{customdata}})<extra></extra>"))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=["before", "after"])
-    fig.update_yaxes(title=label)
+    fig.update_yaxes(title=plain(label))
     return _layout(fig, f"{label} before and after", height=300)

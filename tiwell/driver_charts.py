@@ -40,7 +40,7 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go
                       "n = %{customdata[2]}<extra></extra>"))
     layout = look(f"How closely each question moves with {outcome_label.lower()}", 120 + 56 * len(shown))
     layout |= dict(showlegend=False, margin=dict(l=10, r=20, t=50, b=60),
-                   xaxis=AXIS | dict(title=f"impact: further right, favourable answers go with {better}",
+                   xaxis=AXIS | dict(title=plain(f"impact: further right, favourable answers go with {better}"),
                                      range=[min(-0.1, shown["impact_low"].min() - 0.05),
                                             max(0.5, shown["impact_high"].max() + 0.05)]),
                    yaxis=AXIS | dict(autorange="reversed"),

@@ -217,6 +217,8 @@ def join_waves(summary: pd.DataFrame, turnover: pd.DataFrame, dates: pd.Series, 
         if len(inside) and inside[0] + lag < len(periods):
             index_of[wave] = periods.loc[inside[0] + lag, "period"]
     joined = summary.assign(period=summary["wave"].map(index_of)).dropna(subset=["period"])
+    # Typed as the HR periods even when no wave falls in one (a column of NaN), so the join finds nothing.
+    joined = joined.astype({"period": turnover["period"].dtype})
     columns = ["team", "period", "turnover_rate", "average_headcount", "leavers"] + (
         ["voluntary_rate"] if "voluntary_rate" in turnover else [])
     return joined.merge(turnover[columns], on=["team", "period"], how="inner")

@@ -7,6 +7,7 @@ import streamlit as st
 from tiwell.privacy import LOWEST_MIN_GROUP
 from tiwell.views import filter_columns, filter_options, select
 from ui import state
+from ui.safe import inert
 
 ALL = "All"
 
@@ -30,7 +31,7 @@ def sidebar(survey, *, exclude: tuple[str, ...] = ()) -> tuple[dict, int]:
             if column in exclude:
                 continue
             options = [ALL, *filter_options(survey.scored, column)]
-            picked = st.selectbox(column.capitalize() if column in ("wave", "team") else column, options,
+            picked = st.selectbox(column.capitalize() if column in ("wave", "team") else inert(column), options,
                                   key=f"filter-{column}")
             filters[column] = None if picked == ALL else picked
         min_group = st.number_input("Smallest group shown", min_value=LOWEST_MIN_GROUP, step=1,
@@ -44,7 +45,7 @@ def selected_rows(survey, filters: dict, min_group: int):
     """The filtered rows, or an explanation in place of the page's charts and a stop."""
     rows, seen = select(survey.scored, filters, min_group)
     if rows is None:
-        st.info(f"Nothing is shown for this selection. {seen.why} Choose a wider selection in the sidebar.")
+        st.info(f"Nothing is shown for this selection. {inert(seen.why)} Choose a wider selection in the sidebar.")
         st.stop()
     return rows
 

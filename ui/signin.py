@@ -23,15 +23,25 @@ def signed_in() -> bool:
     return bool(st.user.get("is_logged_in", False))
 
 
-def gate() -> None:
-    """Let a signed-in person through (with a way to sign out); otherwise a calm sign-in screen."""
-    if not sign_in_required():
-        return
-    if signed_in():
-        st.sidebar.button("Sign out", on_click=st.logout, icon=":material/logout:")
+def require_sign_in() -> None:
+    """The first call of every page script: a stranger gets the sign-in screen and nothing else.
+
+    The dashboard runs it too, but a page cannot rely on that: until some session has run
+    ``st.navigation``, Streamlit serves the scripts in ``pages/`` directly at their own URLs
+    (its older multipage mode), without the dashboard script around them. Calling it twice in
+    one run, once from the dashboard and once from the page, draws nothing twice.
+    """
+    if not sign_in_required() or signed_in():
         return
     st.title("Staff wellbeing survey")
     st.write("This copy of tiwell is shared by your organisation, so please sign in with your work "
              "account first. Survey files you bring stay in this browser session and are never saved.")
     st.button("Sign in", on_click=st.login, type="primary", icon=":material/login:")
     st.stop()
+
+
+def gate() -> None:
+    """The dashboard's gate: the sign-in screen for a stranger, a way to sign out for everyone else."""
+    require_sign_in()
+    if sign_in_required():
+        st.sidebar.button("Sign out", on_click=st.logout, icon=":material/logout:")
