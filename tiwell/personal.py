@@ -1,41 +1,81 @@
 """Finding columns that hold personal data, so that they are dropped on reading.
 
-A column is personal when its header names a personal field (name, email, phone, IP address,
-geolocation, an external identifier) or when most of its values look like emails, phone numbers
-or IP addresses. Header patterns are anchored so that 'Team name' or 'Site' are never dropped.
+A column is personal when its header mentions a personal field anywhere ('1. Your name
+(optional)', 'Home postcode', 'Emp No', 'NINO') or when most of its values are emails, phone
+numbers, UK postcodes, National Insurance or NHS numbers, IP addresses or people's names.
+Two kinds of header are not personal for all their words: a column whose answers are on an
+agreement, frequency or yes/no scale is a question *about* email or phones ('I get emails out of
+hours'), and 'Team name' or 'Name of your service' names a group, not a person. A bare
+'Location' is a place of work (a grouping); only coordinates and a home or current location count.
+
+Every value check looks at a bounded sample of short cells and uses patterns without nested
+repetition, so a column of 32,000-character cells costs no more than a column of short ones.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 import pandas as pd
+import phonenumbers
 
+from tiwell.driver_scales import LABELLED, scale_of
+from tiwell.names import NAMES_THAT_ARE_WORDS, first_names
 from tiwell.text import normalise
 
 IDENTIFIER = "an identifier"
-_HEADER_RULES = (
-    ("a name", r"(your |full |first |last |given |family |sur|respondent |employee |staff |recipient )?(first |last )?name"
-     r"|(first|last|sur|given|family) ?name|name of respondent"),
-    ("an email address", r"(recipient |your |respondent |work )?e ?mail( address)?|username|user name"),
-    ("a phone number", r"(your |work |mobile |contact )?(phone|telephone|mobile|tel)( number| no)?"),
-    ("an IP address", r"ip ?address|ip"),
-    ("a location", r"location (latitude|longitude)|latitude|longitude|lat|long|lng|geo ?location|gps|postcode|post code|zip code|home address|address"),
-    (IDENTIFIER, r"external (data )?reference|external id|employee (id|number|no)|staff (id|number|no)|payroll( number| no)?|ni number|national insurance( number)?"),
-)
-_VALUE_RULES = (
-    ("email addresses", re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)),
-    ("phone numbers", re.compile(r"^(\+|00|0)[\d\s().-]{8,18}$")),
-    ("IP addresses", re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")),
-)
+_NAME = "a name"
+# (what the column holds, header pattern searched anywhere in the normalised header); the first
+# that matches names the reason. Normalising makes 'E-mail', 'Manager's name' and 'Emp. No.'
+# read 'e mail', 'managers name' and 'emp no'.
+_HEADER_RULES = tuple((what, re.compile(pattern)) for what, pattern in (
+    ("an IP address", r"\bip(?: ?address| addr)?\b|\bipaddress\b"),
+    ("an email address", r"\be ?mail\b|\bemail ?address\b"),
+    ("a user name", r"\buser ?name\b|\blogin\b|\buser id\b"),
+    (_NAME, r"\b(?:first|last|full|given|family|middle|maiden|preferred|fore|sur|nick) ?names?\b"
+            r"|\b(?:your|my|respondents?|employees?|persons?|managers?|supervisors?|colleagues?|contact|recipient)"
+            r" names?\b|\bline managers?\b|\bname of (?:the |your )?(?:respondent|employee|person|staff member|"
+            r"member of staff|(?:line )?manager|supervisor)\b"),
+    ("a date of birth", r"\bdate of birth\b|\bd ?o ?b\b|\bbirth ?date\b|\bbirthday\b|\byear of birth\b"),
+    ("a National Insurance number", r"\bni (?:number|no)\b|\bnino\b|\bnational insurance\b"),
+    ("an NHS number", r"\bnhs (?:number|no)\b"),
+    (IDENTIFIER, r"\b(?:employee|staff|payroll|personnel|emp|assignment|esr|pay) ?(?:number|no|num|id|ref|reference|code)\b"
+                 r"|\bpayroll\b|\bempno\b|\bexternal (?:data )?ref(?:erence)?\b|\bexternal id\b"),
+    ("a phone number", r"\b(?:tele|cell ?|mobile ?)?phone\b|\bmobile\b|\btel(?: no| number)?\b"
+                       r"|\bcontact (?:number|no|tel|details)\b"),
+    ("a postcode", r"\bpost ?codes?\b|\bpostal code\b|\bzip(?: ?code)?\b"),
+    ("an address", r"\baddress\b"),
+    ("a location", r"\blatitude\b|\blongitude\b|\bgeo ?location\b|\bgps\b|\bcoordinates\b"
+                   r"|\b(?:home|current|exact|precise) location\b|^(?:lat|long|lng|lon)$"),
+))
+_BARE_NAME = re.compile(r"\bnames?\b")
+# A 'name' next to one of these is the name of a group or thing: 'Team name', 'Name of your service'.
+_THING_NOUNS = frozenset("""team service department dept ward unit site organisation organization company employer
+school college university project programme program course office directorate group area region locality trust
+practice setting business survey file sheet event product job role position grade band base location hospital
+clinic centre center placement agency provider instrument question scale division branch shop venue building
+post home""".split())
+
 _SAMPLE = 200
+_SHARE = 0.5
+_PHONE_CHECKS = 50  # phone-shaped values confirmed by the phone-number library, at most
+_LONGEST = 64  # no email, phone, postcode, NI or NHS number, IP address or name is longer
+_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)*\.[a-z]{2,}", re.I)
+_PHONE_SHAPE = re.compile(r"\+?[\d\s().-]{7,20}")
+_DATE_SHAPE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
+_POSTCODE = re.compile(r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)", re.I)
+_NI = re.compile(r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]?", re.I)
+_NHS = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
+_IP_SHAPE = re.compile(r"[\da-f.:]{3,45}", re.I)
+_NAME_WORDS = re.compile(r"(?:(?:mr|mrs|ms|miss|mx|dr)\.? )?([^\W\d_]+)(?:[ '’-][^\W\d_]+\.?){0,3}", re.I)
 
 
 def find_personal_columns(frame: pd.DataFrame, headers: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
     """(column, why) for every column to drop, in the frame's column order."""
     found = []
     for column in frame.columns:
-        why = _header_reason(headers.get(column, (column,))) or _value_reason(frame[column])
+        why = _header_reason(headers.get(column, (column,)), frame[column]) or _value_reason(frame[column])
         if why:
             found.append((column, why))
     return found
@@ -43,31 +83,113 @@ def find_personal_columns(frame: pd.DataFrame, headers: dict[str, tuple[str, ...
 
 def identifier_column(personal: list[tuple[str, str]]) -> str | None:
     """The first dropped column whose header names an identifier (employee or staff number)."""
-    return next((column for column, why in personal if why == _header_phrase(IDENTIFIER)), None)
+    return next((column for column, why in personal if why.startswith(_header_phrase(IDENTIFIER))), None)
 
 
 def _header_phrase(what: str) -> str:
     return f"its header says it holds {what}"
 
 
-def _header_reason(parts: tuple[str, ...]) -> str | None:
+def _header_reason(parts: tuple[str, ...], values: pd.Series) -> str | None:
+    """Why the header makes the column personal (naming the words it mentions), or None."""
     for part in parts:
+        if part.startswith("{"):  # Qualtrics' import ids repeat the header as JSON
+            continue
         text = normalise(part)
-        for what, pattern in _HEADER_RULES:
-            if re.fullmatch(pattern, text):
-                return _header_phrase(what)
+        found = next(((what, m.group(0)) for what, pattern in _HEADER_RULES if (m := pattern.search(text))), None)
+        if found is None and _names_a_person(text):
+            found = (_NAME, "name")
+        if found and scale_of(values) not in LABELLED:
+            return f"{_header_phrase(found[0])} (it mentions '{found[1]}')"
     return None
+
+
+def _names_a_person(text: str) -> bool:
+    """'Name', 'Name (optional)', 'Your full name please': a 'name' that is not a group's."""
+    words = text.split()
+    for match in _BARE_NAME.finditer(text):
+        at = text[: match.start()].count(" ")
+        before = words[at - 1] if at else ""
+        after = words[at + 1 : at + 5]
+        if before not in _THING_NOUNS and not (after[:1] == ["of"] and _THING_NOUNS.intersection(after[1:])):
+            return True
+    return False
 
 
 def _value_reason(column: pd.Series) -> str | None:
     values = _first_filled(column, _SAMPLE)
     if len(values) < 3:
         return None
-    for what, pattern in _VALUE_RULES:
-        share = values.str.match(pattern).mean()
-        if share >= 0.5:
+    short = [v for v in values.tolist() if len(v) <= _LONGEST]
+    for what, test in _VALUE_RULES:
+        share = _share(short, test, len(values))
+        if share >= _SHARE:
             return f"{share:.0%} of its values look like {what}"
     return None
+
+
+def _share(short: list[str], test, total: int) -> float:
+    if test is _is_phone:  # the library is thorough but slow: confirm a bounded sample of likely ones
+        shaped = [v for v in short if _PHONE_SHAPE.fullmatch(v) and not _DATE_SHAPE.fullmatch(v)]
+        if len(shaped) < _SHARE * total:
+            return 0.0
+        checked = shaped[:_PHONE_CHECKS]
+        return len(shaped) / total * sum(map(_is_phone, checked)) / len(checked)
+    return sum(1 for v in short if test(v)) / total
+
+
+def _is_phone(text: str) -> bool:
+    """A valid number (UK unless it starts with a country code), or one of the right length
+    written as a UK or international number ('07700 900123', kept for drama and test ranges)."""
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) or (
+        text.lstrip("(").startswith(("0", "+")) and phonenumbers.is_possible_number(number))
+
+
+def _is_nhs_number(text: str) -> bool:
+    """Ten digits whose last is the modulus-11 check digit of the other nine."""
+    if not _NHS.fullmatch(text):
+        return False
+    digits = [int(d) for d in text if d.isdigit()]
+    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
+    return check != 10 and check % 11 == digits[9]
+
+
+def _is_ip_address(text: str) -> bool:
+    if not _IP_SHAPE.fullmatch(text) or text.count(".") not in (0, 3):
+        return False
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_person_name(text: str) -> bool:
+    """One to four words, the first a listed first name: 'Jane Smith', 'Dr Priya Shah', 'sam'.
+    A single word that is also an everyday word ('Amber', 'Grace') is not enough alone."""
+    found = _NAME_WORDS.fullmatch(text.strip())
+    if not found:
+        return False
+    first = found.group(1).lower()
+    if first not in first_names():
+        return False
+    words = normalise(text).split()
+    return not _THING_NOUNS.intersection(words) and (len(words) > 1 or first not in NAMES_THAT_ARE_WORDS)
+
+
+_VALUE_RULES = (
+    ("email addresses", _EMAIL.fullmatch),
+    ("phone numbers", _is_phone),
+    ("UK postcodes", _POSTCODE.fullmatch),
+    ("National Insurance numbers", _NI.fullmatch),
+    ("NHS numbers", _is_nhs_number),
+    ("IP addresses", _is_ip_address),
+    ("people's names", _is_person_name),
+)
 
 
 def _first_filled(column: pd.Series, count: int) -> pd.Series:
