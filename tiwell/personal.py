@@ -83,11 +83,7 @@ def find_personal_columns(frame: pd.DataFrame, headers: dict[str, tuple[str, ...
 
 def identifier_column(personal: list[tuple[str, str]]) -> str | None:
     """The first dropped column whose header names an identifier (employee or staff number)."""
-    return next((column for column, why in personal if why.startswith(_header_phrase(IDENTIFIER))), None)
-
-
-def _header_phrase(what: str) -> str:
-    return f"its header says it holds {what}"
+    return next((column for column, why in personal if why.endswith(f"so it holds {IDENTIFIER}")), None)
 
 
 def _header_reason(parts: tuple[str, ...], values: pd.Series) -> str | None:
@@ -100,7 +96,7 @@ def _header_reason(parts: tuple[str, ...], values: pd.Series) -> str | None:
         if found is None and _names_a_person(text):
             found = (_NAME, "name")
         if found and scale_of(values) not in LABELLED:
-            return f"{_header_phrase(found[0])} (it mentions '{found[1]}')"
+            return f"its header mentions '{found[1]}', so it holds {found[0]}"
     return None
 
 
