@@ -65,7 +65,10 @@ _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)*\.[a-z]{2,}", re.I)
 _PHONE_SHAPE = re.compile(r"\+?[\d\s().-]{7,20}")
 _DATE_SHAPE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
 _POSTCODE = re.compile(r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)", re.I)
-_NI = re.compile(r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]?", re.I)
+# Two letters, six digits (often in pairs) and a letter A to D; the letters' own rules are left
+# out so that the example prefix 'QQ' counts too.
+NI_NUMBER = r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?"
+_NI = re.compile(NI_NUMBER, re.I)
 _NHS = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
 _IP_SHAPE = re.compile(r"[\da-f.:]{3,45}", re.I)
 _NAME_WORDS = re.compile(r"(?:(?:mr|mrs|ms|miss|mx|dr)\.? )?([^\W\d_]+)(?:[ '’-][^\W\d_]+\.?){0,3}", re.I)
