@@ -36,6 +36,11 @@ def test_ordinary_words_and_numbers_are_left_alone(written):
 
 
 @pytest.mark.parametrize("written, shown", [
+    ("Tom Hughes in the rota office…", "[name] in the rota office…"),      # as the issue found them
+    ("i think sam…", "i think [name]…"),
+    ("bob at example dot org", "[email]"),
+    ("ext 4521", "[phone]"),
+    ("my NHS number 943 476 5919", "my [number]"),
     ("Tom Hughes in the rota office sorted my leave", "[name] in the rota office sorted my leave"),
     ("thanks so much Jane", "thanks so much [name]"),
     ("i think sam is struggling too", "i think [name] is struggling too"),

@@ -49,7 +49,6 @@ _HEADER_RULES = tuple((what, re.compile(pattern)) for what, pattern in (
     ("a location", r"\blatitude\b|\blongitude\b|\bgeo ?location\b|\bgps\b|\bcoordinates\b"
                    r"|\b(?:home|current|exact|precise) location\b|^(?:lat|long|lng|lon)$"),
 ))
-_BARE_NAME = re.compile(r"\bnames?\b")
 # A 'name' next to one of these is the name of a group or thing: 'Team name', 'Name of your service'.
 _THING_NOUNS = frozenset("""team service department dept ward unit site organisation organization company employer
 school college university project programme program course office directorate group area region locality trust
@@ -106,12 +105,11 @@ def _header_reason(parts: tuple[str, ...], values: pd.Series) -> str | None:
 def _names_a_person(text: str) -> bool:
     """'Name', 'Name (optional)', 'Your full name please': a 'name' that is not a group's."""
     words = text.split()
-    for match in _BARE_NAME.finditer(text):
-        at = text[: match.start()].count(" ")
-        before = words[at - 1] if at else ""
-        after = words[at + 1 : at + 5]
-        if before not in _THING_NOUNS and not (after[:1] == ["of"] and _THING_NOUNS.intersection(after[1:])):
-            return True
+    for at, word in enumerate(words):
+        if word in ("name", "names"):
+            before, after = words[at - 1] if at else "", words[at + 1 : at + 5]
+            if before not in _THING_NOUNS and not (after[:1] == ["of"] and _THING_NOUNS.intersection(after[1:])):
+                return True
     return False
 
 
@@ -148,7 +146,7 @@ def _is_phone(text: str) -> bool:
         text.lstrip("(").startswith(("0", "+")) and phonenumbers.is_possible_number(number))
 
 
-def _is_nhs_number(text: str) -> bool:
+def is_nhs_number(text: str) -> bool:
     """Ten digits whose last is the modulus-11 check digit of the other nine."""
     if not _NHS.fullmatch(text):
         return False
@@ -185,7 +183,7 @@ _VALUE_RULES = (
     ("phone numbers", _is_phone),
     ("UK postcodes", _POSTCODE.fullmatch),
     ("National Insurance numbers", _NI.fullmatch),
-    ("NHS numbers", _is_nhs_number),
+    ("NHS numbers", is_nhs_number),
     ("IP addresses", _is_ip_address),
     ("people's names", _is_person_name),
 )

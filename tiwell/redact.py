@@ -22,7 +22,7 @@ import ahocorasick
 import pandas as pd
 
 from tiwell.names import NAMES_THAT_ARE_WORDS, first_names
-from tiwell.personal import NI_NUMBER
+from tiwell.personal import NI_NUMBER, is_nhs_number
 
 NAME, EMAIL, PHONE, NUMBER = "[name]", "[email]", "[phone]", "[number]"
 
@@ -82,12 +82,15 @@ def _spoken_email(match: re.Match) -> str:
 
 def _phone(match: re.Match) -> str:
     """Seven or more digits read as a phone number when they start like one (+ or 0), nine or
-    more otherwise, so a span of years such as 2024-2025 is left alone. The run is matched whole
-    (linear on any text); what trails the last digit is given back."""
+    more otherwise, so a span of years such as 2024-2025 is left alone; ten with an NHS number's
+    check digit are a number. The run is matched whole (linear on any text); what trails the
+    last digit is given back."""
     run = match.group(0)
     found = run.rstrip(" \t\r\n().-")
     digits = sum(ch.isdigit() for ch in found)
     looks_like_phone = found.lstrip("(").startswith(("+", "0"))
+    if digits == 10 and is_nhs_number(found):
+        return NUMBER + run[len(found):]
     if digits >= 9 or (looks_like_phone and digits >= 7):
         return PHONE + run[len(found):]
     return run
