@@ -26,29 +26,42 @@ from tiwell.text import normalise
 
 IDENTIFIER = "an identifier"
 _NAME = "a name"
-# (what the column holds, header pattern searched anywhere in the normalised header); the first
-# that matches names the reason. Normalising makes 'E-mail', 'Manager's name' and 'Emp. No.'
-# read 'e mail', 'managers name' and 'emp no'.
-_HEADER_RULES = tuple((what, re.compile(pattern)) for what, pattern in (
-    ("an IP address", r"\bip(?: ?address| addr)?\b|\bipaddress\b"),
-    ("an email address", r"\be ?mail\b|\bemail ?address\b"),
-    ("a user name", r"\buser ?name\b|\blogin\b|\buser id\b"),
-    (_NAME, r"\b(?:first|last|full|given|family|middle|maiden|preferred|fore|sur|nick) ?names?\b"
-            r"|\b(?:your|my|respondents?|employees?|persons?|managers?|supervisors?|colleagues?|contact|recipient)"
-            r" names?\b|\bline managers?\b|\bname of (?:the |your )?(?:respondent|employee|person|staff member|"
-            r"member of staff|(?:line )?manager|supervisor)\b"),
-    ("a date of birth", r"\bdate of birth\b|\bd ?o ?b\b|\bbirth ?date\b|\bbirthday\b|\byear of birth\b"),
-    ("a National Insurance number", r"\bni (?:number|no)\b|\bnino\b|\bnational insurance\b"),
-    ("an NHS number", r"\bnhs (?:number|no)\b"),
-    (IDENTIFIER, r"\b(?:employee|staff|payroll|personnel|emp|assignment|esr|pay) ?(?:number|no|num|id|ref|reference|code)\b"
-                 r"|\bpayroll\b|\bempno\b|\bexternal (?:data )?ref(?:erence)?\b|\bexternal id\b"),
-    ("a phone number", r"\b(?:tele|cell ?|mobile ?)?phone\b|\bmobile\b|\btel(?: no| number)?\b"
-                       r"|\bcontact (?:number|no|tel|details)\b"),
-    ("a postcode", r"\bpost ?codes?\b|\bpostal code\b|\bzip(?: ?code)?\b"),
-    ("an address", r"\baddress\b"),
-    ("a location", r"\blatitude\b|\blongitude\b|\bgeo ?location\b|\bgps\b|\bcoordinates\b"
-                   r"|\b(?:home|current|exact|precise) location\b|^(?:lat|long|lng|lon)$"),
-))
+def _spellings(firsts: str, seconds: str, *, joined: bool = True) -> list[str]:
+    """Every 'first second' pair, and written as one word too ('first name', 'firstname')."""
+    pairs = [(a, b) for a in firsts.split() for b in seconds.split()]
+    return [f"{a} {b}" for a, b in pairs] + ([a + b for a, b in pairs] if joined else [])
+
+
+# What a column holds, by the words of its normalised header: normalising makes 'E-mail',
+# 'Manager's name' and 'Emp. No.' read 'e mail', 'managers name' and 'emp no'. Headers are read
+# word by word, the longest phrase at the leftmost word winning, so a long header costs one pass.
+_HEADER_RULES = {
+    "an IP address": ["ip", "ip address", "ipaddress", "ip addr"],
+    "an email address": ["email", "e mail", "email address", "e mail address"],
+    "a user name": ["username", "user name", "login", "user id"],
+    _NAME: [*_spellings("first last full given family middle maiden preferred fore sur nick", "name names"),
+            *_spellings("your my respondent respondents employee employees person persons manager managers "
+                        "supervisor supervisors colleague colleagues contact recipient", "name names", joined=False),
+            "line manager", "line managers", "line manager name", "line managers name",
+            *(f"name of {who}" for who in ("respondent", "the respondent", "employee", "the employee", "person",
+                                           "staff member", "member of staff", "manager", "your manager",
+                                           "line manager", "your line manager", "supervisor", "your supervisor"))],
+    "a date of birth": ["date of birth", "dob", "d o b", "birth date", "birthdate", "birthday", "year of birth"],
+    "a National Insurance number": ["ni number", "ni no", "nino", "national insurance"],
+    "an NHS number": ["nhs number", "nhs no"],
+    IDENTIFIER: [*_spellings("employee staff payroll personnel emp assignment esr pay",
+                             "number no num id ref reference code"),
+                 "payroll", "external reference", "external data reference", "external ref", "external id"],
+    "a phone number": ["phone", "telephone", "cellphone", "cell phone", "mobile", "mobile phone", "tel", "tel no",
+                       "tel number", "contact number", "contact no", "contact tel", "contact details"],
+    "a postcode": ["postcode", "postcodes", "post code", "post codes", "postal code", "zip", "zip code", "zipcode"],
+    "an address": ["address"],
+    "a location": ["latitude", "longitude", "geolocation", "geo location", "gps", "coordinates", "home location",
+                   "current location", "exact location", "precise location"],
+}
+_PHRASES = {phrase: what for what, phrases in _HEADER_RULES.items() for phrase in phrases}
+_PREFIXES = frozenset(" ".join(phrase.split()[:n]) for phrase in _PHRASES for n in range(1, phrase.count(" ") + 2))
+_WHOLE_HEADERS = {"lat": "a location", "long": "a location", "lng": "a location", "lon": "a location"}
 # A 'name' next to one of these is the name of a group or thing: 'Team name', 'Name of your service'.
 _THING_NOUNS = frozenset("""team service department dept ward unit site organisation organization company employer
 school college university project programme program course office directorate group area region locality trust
@@ -94,11 +107,28 @@ def _header_reason(parts: tuple[str, ...], values: pd.Series) -> str | None:
         if part.startswith("{"):  # Qualtrics' import ids repeat the header as JSON
             continue
         text = normalise(part)
-        found = next(((what, m.group(0)) for what, pattern in _HEADER_RULES if (m := pattern.search(text))), None)
+        found = _phrase_in(text)
         if found is None and _names_a_person(text):
             found = (_NAME, "name")
         if found and scale_of(values) not in LABELLED:
             return f"its header mentions '{found[1]}', so it holds {found[0]}"
+    return None
+
+
+def _phrase_in(text: str) -> tuple[str, str] | None:
+    """(what, phrase) for the first personal phrase among the header's words, or None."""
+    if text in _WHOLE_HEADERS:
+        return _WHOLE_HEADERS[text], text
+    words = text.split()
+    for at, phrase in enumerate(words):
+        longest, end = None, at + 1
+        while phrase in _PREFIXES:  # lengthen the phrase while some personal phrase starts so
+            longest = phrase if phrase in _PHRASES else longest
+            if end == len(words):
+                break
+            phrase, end = f"{phrase} {words[end]}", end + 1
+        if longest:
+            return _PHRASES[longest], longest
     return None
 
 
