@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections import Counter
 
 import pandas as pd
 import phonenumbers
@@ -144,25 +145,30 @@ def _names_a_person(text: str) -> bool:
 
 
 def _value_reason(column: pd.Series) -> str | None:
+    """The share of a sample of values that are of one personal kind, when it is at least half.
+    Each distinct short value is tested once (an answer column has a handful)."""
     values = _first_filled(column, _SAMPLE)
     if len(values) < 3:
         return None
-    short = [v for v in values.tolist() if len(v) <= _LONGEST]
+    counts = Counter(v for v in values.tolist() if len(v) <= _LONGEST)
     for what, test in _VALUE_RULES:
-        share = _share(short, test, len(values))
+        share = _count(counts, test, _SHARE * len(values)) / len(values)
         if share >= _SHARE:
             return f"{share:.0%} of its values look like {what}"
     return None
 
 
-def _share(short: list[str], test, total: int) -> float:
-    if test is _is_phone:  # the library is thorough but slow: confirm a bounded sample of likely ones
-        shaped = [v for v in short if _PHONE_SHAPE.fullmatch(v) and not _DATE_SHAPE.fullmatch(v)]
-        if len(shaped) < _SHARE * total:
-            return 0.0
-        checked = shaped[:_PHONE_CHECKS]
-        return len(shaped) / total * sum(map(_is_phone, checked)) / len(checked)
-    return sum(1 for v in short if test(v)) / total
+def _count(counts: Counter, test, enough: float) -> float:
+    """How many of the values pass ``test``. Phone numbers: the library is thorough but slow, so
+    when at least ``enough`` values are phone-shaped, their count is scaled by the share of a
+    bounded sample it confirms."""
+    if test is not _is_phone:
+        return sum(n for value, n in counts.items() if test(value))
+    shaped = {v: n for v, n in counts.items() if _PHONE_SHAPE.fullmatch(v) and not _DATE_SHAPE.fullmatch(v)}
+    if sum(shaped.values()) < enough:
+        return 0
+    checked = list(shaped)[:_PHONE_CHECKS]
+    return sum(shaped.values()) * sum(map(_is_phone, checked)) / len(checked)
 
 
 def _is_phone(text: str) -> bool:
