@@ -129,7 +129,7 @@ from tiwell.personal import find_personal_columns
 from tiwell.redact import redact
 n = 32_000
 shapes = ["a" * n, "1 " * (n // 2), "a@" * (n // 2), "a." * (n // 2), "Tom Hughes and " * (n // 15),
-          "a at b dot " * (n // 11), "Thanks " * (n // 7), "Dr Aa " * (n // 6), "+(0" * (n // 3)]
+          "a at b dot " * (n // 11), "Thanks " * (n // 7), "Dr Aa " * (n // 6), "+(0" * (n // 3), "Hope " * (n // 5)]
 frame = pd.DataFrame({str(k): [s] * 50 for k, s in enumerate(shapes)})
 assert find_personal_columns(frame, {c: (c,) for c in frame}) == []
 for shape in shapes:

@@ -77,7 +77,7 @@ def _spoken_email(match: re.Match) -> str:
     """An email spelt out ('bob at example dot org') when it ends in a domain ending, so that
     'met at home.Then' is left alone."""
     found = match.group(0)
-    return EMAIL if re.search(r"[\w-]+$", found).group(0).lower() in _DOMAIN_ENDS else found
+    return EMAIL if re.split(r"[^\w-]", found)[-1].lower() in _DOMAIN_ENDS else found
 
 
 def _phone(match: re.Match) -> str:
@@ -171,8 +171,12 @@ def _surname(text: str, tokens: list[re.Match], k: int) -> bool:
 
 
 def _starts_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in _SENTENCE_END
+    """Whether only spaces, quotes or a bracket stand between ``at`` and a sentence's end (read
+    back from ``at``, never copying what comes before)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_END
 
 
 def _replace(text: str, spans: list[tuple[int, int]]) -> str:
