@@ -72,6 +72,7 @@ def test_groupings_statements_and_questions_about_people_are_kept(header, values
     (["943 476 5919", "9876543210", "401 023 2137"], "NHS numbers"),
     (["81.2.69.160", "10.0.0.1", "2001:db8::1"], "IP addresses"),
     (["Jane Smith", "Tom Hughes", "Priya Shah", "sam"], "people's names"),
+    (["53.8008, -1.5491", "51.5074,-0.1278", "-33.8688, 151.2093"], "map coordinates"),
 ])
 def test_values_that_are_personal_data_are_dropped_whatever_the_header(values, kind):
     assert dropped({"Other": values}) == {"Other": f"100% of its values look like {kind}"}

@@ -15,16 +15,20 @@ from functools import cache
 
 # First names in the lists that are also everyday English words (found against a British English
 # word list, less those seldom written in lower case but as a name: 'tom', 'john', 'sam'), and
-# months, which are written capitalised.
+# words of the workplace ('dev').
 NAMES_THAT_ARE_WORDS = frozenset("""
-abbey amber angel anon april archer aria august autumn basil beau bill blessing bonnie brandy brogan carol
+abbey amber angel anon archer aria autumn basil beau bill blessing bonnie brandy brogan carol
 charity chase comfort cooper crystal daisy dale dawn dean destiny diamond don drew duke earl ebony eta eve
 faith fancy flora forum frank gene glen grace grant guy harmony harsh hazel heather holly hope hunter
-immaculate innocent ivy jack jade jasmine jasper jay job joy june lance lavender lily loot lucky mad man
-mark mason max may melody mercy misty nadir nail newton noel olive patience peace penny phoebe phoenix
+immaculate innocent ivy jack jade jasmine jasper jay job joy lance lavender lily loot lucky mad man
+mark mason max melody mercy misty nadir nail newton noel olive patience peace penny phoebe phoenix
 pierce piper poppy prudence purity raid randy raven ray robin rose rosemary ruby sad said sandy savannah
-sherry sierra sue summer tanner trinity valentine veer viola violet wadi warren will willow
+sherry sierra sue summer tanner trinity valentine veer viola violet wadi warren will willow dev roman
 """.split())
+# Words that are written capitalised anyway, so that a capital says nothing: months and their
+# short forms. Such a first name counts only with a surname after it ('June Brown').
+CAPITALISED_WORDS = frozenset("january february march april may june july august jan feb mar apr jun jul aug "
+                              "sep sept oct nov dec".split())
 
 
 @cache

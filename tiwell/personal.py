@@ -2,10 +2,10 @@
 
 A column is personal when its header mentions a personal field anywhere ('1. Your name
 (optional)', 'Home postcode', 'Emp No', 'NINO') or when most of its values are emails, phone
-numbers, UK postcodes, National Insurance or NHS numbers, IP addresses or people's names.
-Two kinds of header are not personal for all their words: a column whose answers are on an
-agreement, frequency or yes/no scale is a question *about* email or phones ('I get emails out of
-hours'), and 'Team name' or 'Name of your service' names a group, not a person. A bare
+numbers, UK postcodes, National Insurance or NHS numbers, IP addresses, map coordinates or
+people's names. Two kinds of header are not personal for all their words: a column whose answers
+are on an agreement, frequency or yes/no scale is a question *about* email or phones ('I get
+emails out of hours'), and 'Team name' or 'Name of your service' names a group, not a person. A bare
 'Location' is a place of work (a grouping); only coordinates and a home or current location count.
 
 Every value check looks at a bounded sample of short cells and uses patterns without nested
@@ -22,7 +22,7 @@ import pandas as pd
 import phonenumbers
 
 from tiwell.driver_scales import LABELLED, scale_of
-from tiwell.names import NAMES_THAT_ARE_WORDS, first_names
+from tiwell.names import CAPITALISED_WORDS, NAMES_THAT_ARE_WORDS, first_names
 from tiwell.text import normalise
 
 IDENTIFIER = "an identifier"
@@ -83,6 +83,7 @@ _POSTCODE = re.compile(r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)", re.I)
 NI_NUMBER = r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?"
 _NI = re.compile(NI_NUMBER, re.I)
 _NHS = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
+_COORDINATES = re.compile(r"[-+]?\d{1,2}\.\d{3,9}, ?[-+]?\d{1,3}\.\d{3,9}")
 _IP_SHAPE = re.compile(r"[\da-f.:]{3,45}", re.I)
 _NAME_WORDS = re.compile(r"(?:(?:mr|mrs|ms|miss|mx|dr)\.? )?([^\W\d_]+)(?:[ '’-][^\W\d_]+\.?){0,3}", re.I)
 
@@ -203,7 +204,7 @@ def _is_ip_address(text: str) -> bool:
 
 def _is_person_name(text: str) -> bool:
     """One to four words, the first a listed first name: 'Jane Smith', 'Dr Priya Shah', 'sam'.
-    A single word that is also an everyday word ('Amber', 'Grace') is not enough alone."""
+    A single word that is also an everyday word or a month ('Amber', 'May') is not enough alone."""
     found = _NAME_WORDS.fullmatch(text.strip())
     if not found:
         return False
@@ -211,7 +212,8 @@ def _is_person_name(text: str) -> bool:
     if first not in first_names():
         return False
     words = normalise(text).split()
-    return not _THING_NOUNS.intersection(words) and (len(words) > 1 or first not in NAMES_THAT_ARE_WORDS)
+    everyday = first in NAMES_THAT_ARE_WORDS or first in CAPITALISED_WORDS
+    return not _THING_NOUNS.intersection(words) and (len(words) > 1 or not everyday)
 
 
 _VALUE_RULES = (
@@ -221,6 +223,7 @@ _VALUE_RULES = (
     ("National Insurance numbers", _NI.fullmatch),
     ("NHS numbers", is_nhs_number),
     ("IP addresses", _is_ip_address),
+    ("map coordinates", _COORDINATES.fullmatch),
     ("people's names", _is_person_name),
 )
 

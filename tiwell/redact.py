@@ -21,7 +21,7 @@ from functools import lru_cache
 import ahocorasick
 import pandas as pd
 
-from tiwell.names import NAMES_THAT_ARE_WORDS, first_names
+from tiwell.names import CAPITALISED_WORDS, NAMES_THAT_ARE_WORDS, first_names
 from tiwell.personal import NI_NUMBER, is_nhs_number
 
 NAME, EMAIL, PHONE, NUMBER = "[name]", "[email]", "[phone]", "[number]"
@@ -154,13 +154,15 @@ def _supplied(tokens: list[re.Match], automaton) -> list[tuple[int, int]]:
 
 def _is_name_here(text: str, tokens: list[re.Match], k: int) -> bool:
     """A listed first name counts unless it is also an everyday word written where any word
-    could be: in lower case, or capitalised to start a sentence with no surname after it."""
-    word = tokens[k].group(0)
-    if word.lower() not in NAMES_THAT_ARE_WORDS:
+    could be: in lower case, or capitalised to start a sentence (or a month, always capitalised)
+    with no surname after it."""
+    word, lower = tokens[k].group(0), tokens[k].group(0).lower()
+    if lower not in NAMES_THAT_ARE_WORDS and lower not in CAPITALISED_WORDS:
         return True
     if not word[0].isupper() or word.isupper():
         return False
-    return not _starts_sentence(text, tokens[k].start()) or (k + 1 < len(tokens) and _surname(text, tokens, k + 1))
+    with_surname = k + 1 < len(tokens) and _surname(text, tokens, k + 1)
+    return with_surname or (lower not in CAPITALISED_WORDS and not _starts_sentence(text, tokens[k].start()))
 
 
 def _surname(text: str, tokens: list[re.Match], k: int) -> bool:
