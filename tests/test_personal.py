@@ -59,6 +59,7 @@ def test_headers_that_mention_personal_data_anywhere_are_dropped(header, mention
     ("I answer work emails out of hours", ANSWERS),
     ("RAG status", ["Amber", "Amber", "Green", "Red", "Amber"]),
     ("Shift", ["Rose Ward", "Holly Ward", "Florence Unit"]),
+    ("IP or community team", ["IP", "Community", "IP"]),              # inpatient, not an IP address
 ])
 def test_groupings_statements_and_questions_about_people_are_kept(header, values):
     assert dropped({header: values}) == {}

@@ -37,7 +37,7 @@ def _spellings(firsts: str, seconds: str, *, joined: bool = True) -> list[str]:
 # 'Manager's name' and 'Emp. No.' read 'e mail', 'managers name' and 'emp no'. Headers are read
 # word by word, the longest phrase at the leftmost word winning, so a long header costs one pass.
 _HEADER_RULES = {
-    "an IP address": ["ip", "ip address", "ipaddress", "ip addr"],
+    "an IP address": ["ip address", "ipaddress", "ip addr", "client ip", "user ip", "ip number"],
     "an email address": ["email", "e mail", "email address", "e mail address"],
     "a user name": ["username", "user name", "login", "user id"],
     _NAME: [*_spellings("first last full given family middle maiden preferred fore sur nick", "name names"),
@@ -62,7 +62,9 @@ _HEADER_RULES = {
 }
 _PHRASES = {phrase: what for what, phrases in _HEADER_RULES.items() for phrase in phrases}
 _PREFIXES = frozenset(" ".join(phrase.split()[:n]) for phrase in _PHRASES for n in range(1, phrase.count(" ") + 2))
-_WHOLE_HEADERS = {"lat": "a location", "long": "a location", "lng": "a location", "lon": "a location"}
+# Short words personal only as the whole header ('IP' inside a sentence is often an inpatient).
+_WHOLE_HEADERS = {"ip": "an IP address", "lat": "a location", "long": "a location", "lng": "a location",
+                  "lon": "a location"}
 # A 'name' next to one of these is the name of a group or thing: 'Team name', 'Name of your service'.
 _THING_NOUNS = frozenset("""team service department dept ward unit site organisation organization company employer
 school college university project programme program course office directorate group area region locality trust
@@ -73,7 +75,7 @@ post home""".split())
 _SAMPLE = 200
 _SHARE = 0.5
 _PHONE_CHECKS = 50  # phone-shaped values confirmed by the phone-number library, at most
-_LONGEST = 64  # no email, phone, postcode, NI or NHS number, IP address or name is longer
+_LONGEST = 64  # no email, phone, postcode, NI or NHS number, IP address, coordinates or name is longer
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)*\.[a-z]{2,}", re.I)
 _PHONE_SHAPE = re.compile(r"\+?[\d\s().-]{7,20}")
 _DATE_SHAPE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
