@@ -89,6 +89,18 @@ def test_other_roles_come_from_headers_and_content():
                      "Q1": "item", "Q2": "item", "Q3": "item", "Anything else?": "comment"}
 
 
+def test_a_free_text_column_with_many_different_answers_is_never_a_grouping():
+    roles = ["Practitioner", "Manager", "Admin", "Support worker"] * 10
+    titles = [f"The office by the station, patch {k}" for k in range(30)] + ["Admin"] * 10
+    mapping = detect(table({"Q1": ["1"] * 40, "What is your role?": roles, "Job title": [f"Title {k}" for k in range(40)],
+                            "Which site are you based at?": titles}))
+    rows = mapping.table.set_index("column")
+    assert rows.loc["What is your role?", "role"] == "group"
+    assert rows.loc["Job title", "role"] == "other"                      # 40 different answers of 40
+    assert rows.loc["Which site are you based at?", "role"] == "comment"   # 31 different, long: free text
+    assert rows.loc["Job title", "evidence"] == "its 40 different answers are free text, not groups to compare"
+
+
 def test_an_edit_that_maps_one_item_twice_is_refused():
     mapping = detect(table({"Q1": ["1"], "Q2": ["1"], "Q3": ["2"]}))
     edited = mapping.table.copy()

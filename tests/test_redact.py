@@ -35,6 +35,50 @@ def test_ordinary_words_and_numbers_are_left_alone(written):
     assert redact(written) == written
 
 
+@pytest.mark.parametrize("written, shown", [
+    ("Tom Hughes in the rota office…", "[name] in the rota office…"),      # as the issue found them
+    ("i think sam…", "i think [name]…"),
+    ("bob at example dot org", "[email]"),
+    ("ext 4521", "[phone]"),
+    ("my NHS number 943 476 5919", "my [number]"),
+    ("Tom Hughes in the rota office sorted my leave", "[name] in the rota office sorted my leave"),
+    ("thanks so much Jane", "thanks so much [name]"),
+    ("i think sam is struggling too", "i think [name] is struggling too"),
+    ("write to bob at example dot org about it", "write to [email] about it"),
+    ("or sam (at) nhs [dot] uk", "or [email]"),
+    ("My NI number is QQ 12 34 56 C", "My NI number is [number]"),
+    ("ni no ab123456c, if needed", "ni no [number], if needed"),
+    ("payroll number 12345678 was paid late", "[number] was paid late"),
+    ("emp no 44521 and staff id E11989", "[number] and [number]"),
+    ("Ring the office on ext 4521", "Ring the office on [phone]"),
+    ("Tom's rota and Siobhan O'Sullivan's notes", "[name]'s rota and [name]'s notes"),
+    ("I asked Grace about it", "I asked [name] about it"),
+    ("In May we had June Brown visit", "In May we had [name] visit"),
+])
+def test_names_found_by_a_names_list_and_numbers_of_every_kind_are_taken_out(written, shown):
+    assert redact(written) == shown
+
+
+@pytest.mark.parametrize("written", [
+    "Hope this helps.",             # first names that are everyday words, where any word could be
+    "Grace period for the rota would help.",
+    "It got better in May. We met at home.Then it rained.",
+    "In Jan the dev team may have more cover.",
+    "We reviewed 12 12 12 cases on 3 days.",
+])
+def test_everyday_words_that_are_also_names_are_left_alone(written):
+    assert redact(written) == written
+
+
+def test_control_characters_are_stripped_and_line_breaks_kept():
+    assert redact("More cover\x00 please\x1b[31m\u202e\nand\ttime") == "More cover please[31m\nand\ttime"
+
+
+def test_thousands_of_supplied_names_are_found_in_one_pass_longest_first():
+    teams = tuple(f"Family Support {k}" for k in range(5000)) + ("Family Support",)
+    assert redact("family  support 4999 and Family Support were great", teams) == "[name] and [name] were great"
+
+
 def test_supplied_names_are_taken_out_in_any_case():
     assert redact("jo and JO BLOGGS from early help were great", ("Jo Bloggs", "Early Help", "Jo")) == (
         "[name] and [name] from [name] were great")

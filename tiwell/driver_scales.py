@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tiwell.report import cell_value
 from tiwell.text import normalise
 
 
@@ -110,8 +111,9 @@ def read_driver(values: pd.Series, scale: DriverScale, reversed_: bool = False) 
     findings = []
     for position, text in enumerate(uniques):
         if str(text).strip() and np.isnan(read[position]):
+            value, named = cell_value(text)
             findings += [{"severity": "warning", "code": "not_an_answer", "row": row, "column": values.name,
-                          "value": text, "message": f"'{text}' is not an answer on the {scale.describe()} scale "
-                                                    "tiwell read this question on, so it is treated as unanswered."}
+                          "value": value, "message": f"{named} is not an answer on the {scale.describe()} scale "
+                                                     "tiwell read this question on, so it is treated as unanswered."}
                          for row in values.index[codes == position]]
     return numbers, findings

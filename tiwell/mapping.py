@@ -61,6 +61,10 @@ _ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey 
                "group": "a grouping (role, site, service)", "comment": "a comment question"}
 _DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted")
 _FREE_TEXT_LENGTH = 25
+# A grouping's answers are a few categories; more different ones than this (or, past a handful,
+# more than one answer in two different) are free text, whatever the header says.
+_MAX_GROUPS = 40
+_FEW_GROUPS = 10
 
 
 class MappingError(ValueError):
@@ -113,7 +117,7 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
                 evidence += f"; its wording suggests {principle}"
             rows.append((column, role, None, None, confidence, evidence, principle, False))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
-    return Mapping(tuple(instrument_ids), _keep_one_of_each(frame))
+    return Mapping(tuple(instrument_ids), _free_text_is_no_grouping(_keep_one_of_each(frame), table))
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
@@ -159,6 +163,22 @@ def _keep_one_of_each(frame: pd.DataFrame) -> pd.DataFrame:
             keep = _preferred(frame.loc[rows, "column"], role)
             demoted = "group" if role == "team" else "other"
             frame.loc[rows.drop(keep), ["role", "evidence"]] = [demoted, f"another column was taken as the {role}"]
+    return frame
+
+
+def _free_text_is_no_grouping(frame: pd.DataFrame, table: SourceTable) -> pd.DataFrame:
+    """A 'grouping' whose answers are mostly different ('What is your job title?' typed freely)
+    would split people into groups of one and show what each typed: it becomes a comment when
+    its answers are long, and is kept as it is otherwise."""
+    for index in frame.index[frame["role"] == "group"]:
+        values = table.frame[frame.at[index, "column"]]
+        answered = values[values.ne("")]
+        distinct = len(pd.unique(answered))
+        if distinct > _MAX_GROUPS or (distinct > _FEW_GROUPS and 2 * distinct > len(answered)):
+            long = answered.str.len().mean() >= _FREE_TEXT_LENGTH
+            frame.loc[index, ["role", "confidence", "evidence"]] = [
+                "comment" if long else "other", 0.7,
+                f"its {distinct:,} different answers are free text, not groups to compare"]
     return frame
 
 

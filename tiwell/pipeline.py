@@ -17,7 +17,7 @@ from tiwell.ingest import LAYOUTS, IngestError, SourceTable, read_tables
 from tiwell.instrument import Instrument, builtin_instruments, load_instrument
 from tiwell.item_match import detect_items
 from tiwell.mapping import Mapping, apply_saved, detect_mapping, read_mapping_file
-from tiwell.report import issues_frame
+from tiwell.report import cell_value, issues_frame
 from tiwell.scoring import STATUSES, score
 from tiwell.validate import read_answers
 from tiwell.waves import parse_dates, waves_from_dates
@@ -193,7 +193,7 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataF
         waves = waves_from_dates(parse_dates(frame[date_column]))
         out.insert(out.columns.get_loc(date_column) + 1, "wave", waves)
         findings = [{"severity": "warning", "code": "no_wave", "row": row, "column": date_column,
-                     "value": frame.at[row, date_column],
+                     "value": cell_value(frame.at[row, date_column])[0],
                      "message": "The date could not be read, so this row has no wave."} for row in waves.index[waves.isna()]]
     return out, findings
 

@@ -3,11 +3,21 @@
 One row per finding, in the shape pandera uses for failure cases: which file, sheet, row and
 column, the value at fault, a reason code a program can filter on, and a sentence a person can
 act on. Pages only display it; the CLI prints its summary.
+
+The report goes into downloads and the Present workbook, so a cell's text is copied into it only
+when it cannot be personal: a short number, or a few words with no digits and no listed first
+name or surname ('Maybe', 'Not sure'). Anything else a person typed into an answer ('Jane Smith
+07700 900123') is described by its length, with the row and column to find it by.
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+
+from tiwell.names import first_names, last_names
+from tiwell.text import normalise
 
 ISSUE_COLUMNS = ["severity", "code", "file", "sheet", "row", "column", "value", "message"]
 SEVERITIES = ("error", "warning", "info")
@@ -25,6 +35,28 @@ CODES = {
     "prorated": "A subscale was scored from the answered items under the missing-item rule.",
     "not_scored": "At least one subscale could not be scored.",
 }
+
+
+_SHORT_NUMBER = re.compile(r"[-+]?\d{1,4}(?:[.,]\d{1,2})?")
+_SHORT_TEXT = 24
+
+
+def cell_value(text: str) -> tuple[str, str]:
+    """A cell as the report may hold it: (the value column's entry, how a sentence starts with it).
+    '6' is ('6', "'6'"); 'Jane Smith 07700 900123' is ('text of 23 characters', 'Text of 23 characters')."""
+    text = str(text).strip()
+    if _SHORT_NUMBER.fullmatch(text) or (len(text) <= _SHORT_TEXT and not re.search(r"[\d@]", text)
+                                         and not _names_anyone(text)):
+        return text, f"'{text}'"
+    digits = sum(ch.isdigit() for ch in text)
+    described = f"a number of {digits} digits" if digits and not re.search(r"[^\d\s().+-]", text) \
+        else f"text of {len(text)} characters"
+    return described, described[0].upper() + described[1:]
+
+
+def _names_anyone(text: str) -> bool:
+    words = set(normalise(text).split())
+    return bool(words & first_names() or words & last_names())
 
 
 def issues_frame(records: list[dict], *, file: str | None = None, sheet: str | None = None) -> pd.DataFrame:

@@ -1,7 +1,8 @@
 """Answers to numbers: scale labels in any case and spacing, numbers written '4', ' 4 ' or '4.0'.
 
 A value off the scale is never clipped to the nearest end: it is treated as unanswered and
-reported with its row, column and value. Each column's distinct values are read once and the
+reported with its row and column, and with its value only when that cannot be personal
+(:func:`tiwell.report.cell_value`). Each column's distinct values are read once and the
 result spread back with their codes, so a million rows cost as much as their distinct answers.
 """
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from tiwell.instrument import Scale
+from tiwell.report import cell_value
 from tiwell.text import normalise
 
 
@@ -39,8 +41,9 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
         np.take(np.append(values, np.nan), codes, out=target)  # code -1 (an empty cell) reads the NaN
         for position, (code, message) in problems.items():
             rows = frame.index[codes == position]
+            value = cell_value(uniques[position])[0]
             findings += [{"severity": "warning", "code": code, "row": row, "column": column,
-                          "value": uniques[position], "message": message} for row in rows]
+                          "value": value, "message": message} for row in rows]
     matrix = pd.DataFrame(block.T, index=frame.index, columns=pd.Index(list(item_columns), dtype=np.int64), copy=False)
     return matrix, findings
 
@@ -64,11 +67,11 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
         elif (found := next((v for k, v in keywords if f" {k} " in f" {key} "), None)) is not None:
             values[position] = found
         elif number is not None:
-            problems[position] = ("off_scale", f"'{text}' is not an answer on the {scale.min:g} to {scale.max:g} scale, "
-                                               "so it is treated as unanswered (not rounded or clipped).")
+            problems[position] = ("off_scale", f"{cell_value(text)[1]} is not an answer on the {scale.min:g} to "
+                                               f"{scale.max:g} scale, so it is treated as unanswered (not rounded or clipped).")
         else:
-            problems[position] = ("not_an_answer", f"'{text}' is not one of the scale's answers "
-                                                   f"({', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")
+            problems[position] = ("not_an_answer", f"{cell_value(text)[1]} is not one of the scale's answers ("
+                                                   f"{', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")
     return values, problems
 
 
