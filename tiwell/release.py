@@ -264,7 +264,7 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     band_labels = [b.label for b in score.bands] or ["all"]
     band_codes = (scored[f"{score.column}_band"].cat.codes.to_numpy() if f"{score.column}_band" in scored
                   else np.zeros(len(scored), dtype=int))
-    edges = _bin_edges(score)
+    edges = bin_edges(score)
     bin_codes = np.clip(np.searchsorted(edges, values.to_numpy(float), side="right") - 1, 0, len(edges) - 2)
     part = frame[has].assign(band=band_codes[has.to_numpy()], bin=bin_codes[has.to_numpy()], count=1)
     part = part[part["band"] >= 0]
@@ -279,7 +279,7 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     return stats_cells, categories
 
 
-def _bin_edges(score: Score) -> np.ndarray:
+def bin_edges(score: Score) -> np.ndarray:
     """Edges of the histogram bins: the whole range in ``BINS`` steps, plus every band's edge, so
     each bin lies inside one band and a band's count is the sum of its bins."""
     grid = np.linspace(score.low, score.high, BINS + 1)
