@@ -17,7 +17,7 @@ from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 
 survey = need_survey()
-_, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+_, _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
 st.title("Compare cohorts")
 st.write("Compare groups of people on one score: two services, two waves, one role against another. Cohorts "
          "smaller than the smallest group shown are left out before anything is computed.")

@@ -353,3 +353,16 @@ def _profile_family(scored, frame, missing: dict[str, int], column: str, order: 
     out = cells.assign(subscale=column, kind="profile", category=[order[c] for c in cells["profile"]],
                        low=np.nan, high=np.nan, band="", count=cells["count"].where(cells["shown"]).astype(float))
     return out[dims + ["subscale", "kind", "category", "low", "high", "band", "count", "total", "shown"]]
+
+
+def survey_release(survey, min_group: int, detail_min: int = DETAIL_MIN) -> Release:
+    """The release for a scored survey: every subscale, over wave, team and its grouping columns,
+    with the profiles of instruments that have them."""
+    from tiwell.views import filter_columns, subscale_info
+
+    info = subscale_info(survey)
+    scores = [Score(r.column, r.label, float(r.low), float(r.high), tuple(r.band_rules)) for r in info.itertuples()]
+    profiles = {f"{inst.id}_profile": list(survey.scored[f"{inst.id}_profile"].cat.categories)
+                for inst in survey.instruments
+                if inst.profiles is not None and f"{inst.id}_profile" in survey.scored}
+    return build_release(survey.scored, scores, filter_columns(survey), min_group, detail_min, profiles)
