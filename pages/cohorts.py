@@ -8,6 +8,7 @@ from tiwell import charts
 from tiwell.cohorts import CohortSettings, combine, compare, item_statistics, sentences
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.multigroup import P_ADJUST_METHODS
+from tiwell.release import DETAIL_MIN
 from tiwell.references import one_sample_vs_reference, reference_values
 from tiwell.reliability import POOR_RELIABILITY
 from tiwell.views import filter_columns, subscale_info
@@ -54,8 +55,11 @@ stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{cohort_co
 for sentence in sentences(results, label):
     st.markdown(f"- {sentence}")
 data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
-st.plotly_chart(charts.cohort_boxes(data, cohort_column, labels[label], label, results["groups"]), width="stretch",
-                key="boxes")
+if len(results["quantiles"]):
+    st.plotly_chart(charts.cohort_boxes(results["quantiles"], cohort_column, label), width="stretch", key="boxes")
+if len(results["quantiles"]) < len(results["groups"]):
+    st.caption(f"Quartiles and boxes are shown for cohorts of {DETAIL_MIN} or more people: for a smaller cohort "
+               "they would come close to giving back each person's score.")
 tables = {key: value for key, value in results.items() if key != "groups"}
 for key, table in tables.items():
     st.markdown(f"**{key.replace('_', ' ').capitalize()}**")

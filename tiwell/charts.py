@@ -245,14 +245,15 @@ def leaver_gaps(table: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Earlier scores of people who left, against people who stayed", height=120 + 60 * len(shown))
 
 
-def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups: list) -> go.Figure:
-    """Boxes per cohort drawn from quantiles: whiskers at the 10th and 90th percentiles, so no one
-    person's score (a minimum, a maximum, an outlier) is ever drawn on its own."""
+def cohort_boxes(quantiles: pd.DataFrame, group: str, label: str) -> go.Figure:
+    """Boxes per cohort drawn from released quantiles (tiwell.cohorts.box_quantiles): whiskers at
+    the 10th and 90th percentiles, so no one person's score (a minimum, a maximum, an outlier) is
+    ever drawn on its own, and no box for a cohort too small to have them."""
     fig = go.Figure()
-    for name in groups:
-        q = data.loc[data[group] == name, value].dropna().quantile([0.1, 0.25, 0.5, 0.75, 0.9]).to_numpy()
-        fig.add_trace(go.Box(x=[plain(name)], lowerfence=[q[0]], q1=[q[1]], median=[q[2]], q3=[q[3]], upperfence=[q[4]],
-                             name=plain(name), marker_color=BETTER, line=dict(width=1.5), hoverinfo="skip"))
+    for q in quantiles.itertuples():
+        fig.add_trace(go.Box(x=[plain(q.group)], lowerfence=[q.p10], q1=[q.q1], median=[q.median], q3=[q.q3],
+                             upperfence=[q.p90], name=plain(q.group), marker_color=BETTER, line=dict(width=1.5),
+                             hoverinfo="skip"))
     fig.update_xaxes(type="category")
     fig.update_yaxes(title=label)
     title = f"{label} by {group} (boxes: middle half; whiskers: 10th to 90th percentile)"
