@@ -20,7 +20,7 @@ from ui.filters import need_survey, sidebar
 from ui.safe import inert
 
 survey = need_survey()
-_, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+_, _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
 st.title("Actions and their effect")
 st.write("Log what the organisation did after a survey: a dated action, the trauma-informed principle it serves and "
          "who owns it, for one or more teams or for everyone. Each action shows as a dashed line on the trend charts "

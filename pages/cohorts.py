@@ -12,6 +12,7 @@ from tiwell import charts
 from tiwell.cohorts import CohortSettings, combine, compare, item_statistics, sentences
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.multigroup import P_ADJUST_METHODS
+from tiwell.release import DETAIL_MIN
 from tiwell.references import one_sample_vs_reference, reference_values
 from tiwell.reliability import POOR_RELIABILITY
 from tiwell.views import filter_columns, subscale_info
@@ -22,7 +23,7 @@ from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
 
 survey = need_survey()
-_, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+_, _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
 st.title("Compare cohorts")
 st.write("Compare groups of people on one score: two services, two waves, one role against another. Cohorts "
          "smaller than the smallest group shown are left out before anything is computed.")
@@ -59,8 +60,11 @@ stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{inert(coh
 for sentence in sentences(results, label):
     st.markdown(f"- {inert(sentence)}")
 data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
-st.plotly_chart(charts.cohort_boxes(data, cohort_column, labels[label], label, results["groups"]), width="stretch",
-                key="boxes")
+if len(results["quantiles"]):
+    st.plotly_chart(charts.cohort_boxes(results["quantiles"], cohort_column, label), width="stretch", key="boxes")
+if len(results["quantiles"]) < len(results["groups"]):
+    st.caption(f"Quartiles and boxes are shown for cohorts of {DETAIL_MIN} or more people: for a smaller cohort "
+               "they would come close to giving back each person's score.")
 tables = {key: value for key, value in results.items() if key != "groups"}
 for key, table in tables.items():
     st.markdown(f"**{key.replace('_', ' ').capitalize()}**")

@@ -13,7 +13,7 @@ from tiwell import driver_charts
 from tiwell.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING, QUADRANTS, analysis_frame,
                             driver_columns, enough_people, impact, joint_model, outcomes, principle_summary,
                             quadrants)
-from ui.filters import filtered_page, need_survey, stop_unless
+from ui.filters import filtered_page, need_survey, selected_rows, stop_unless
 from ui.safe import inert
 
 
@@ -35,7 +35,8 @@ stop_unless(bool(drivers),
             "This survey has no questions of your own to relate to the scores. Questions answered on an "
             "agreement, frequency, yes/no or number scale (feeling safe to speak up, peer support, supervision) "
             "are found on reading; on the Upload and score page you can set a column's role to 'driver'.")
-rows, filters, min_group = filtered_page(survey, "What to act on")
+release, filters, min_group = filtered_page(survey, "What to act on")
+rows = selected_rows(survey, filters)
 
 st.write("Which of your own questions move together with the scores, so you can see where change may help "
          "most and which strengths to protect.")

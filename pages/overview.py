@@ -10,24 +10,23 @@ import pandas as pd
 import streamlit as st
 
 from tiwell import charts
-from tiwell.aggregate import summarise
 from tiwell.instrument_info import profile_table
-from tiwell.views import profile_shares, subscale_info
+from tiwell.views import subscale_info
 from ui.filters import filtered_page, need_survey
 
 survey = need_survey()
-rows, filters, min_group = filtered_page(survey, "Overview")
+release, filters, min_group = filtered_page(survey, "Overview")
 info = subscale_info(survey)
 
 strengths = info.loc[info["direction"] == "higher_is_better", "label"].str.lower().tolist()
 st.write(
-    f"{len(rows)} people in this selection. "
+    f"{release.people(filters):.0f} people in this selection. "
     + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
     + "The other scores describe what the work asks of people: they are about what has happened at work, "
     "not about what is wrong with anyone."
 )
 
-summary = summarise(rows, dict(zip(info["column"], info["label"])), [], min_group)
+summary = release.table((), filters)
 columns = st.columns(len(info))
 for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows()):
     direction = "higher is better" if sub["direction"] == "higher_is_better" else "lower is easier"
@@ -36,7 +35,7 @@ for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows())
     if not pd.isna(row["mean"]):
         col.caption(f"95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f} · n = {row['n']:.0f}")
 
-st.plotly_chart(charts.band_shares(summary, info), width="stretch", key="bands")
+st.plotly_chart(charts.band_shares(summary, info, min_group), width="stretch", key="bands")
 with st.expander("How to read this"):
     for _, sub in info.iterrows():
         rules = "; ".join(f"{b.label} {'up to ' + format(b.high, 'g') if b.low is None else 'from ' + format(b.low, 'g')}"
@@ -46,17 +45,22 @@ with st.expander("How to read this"):
                 "with fewer people it is wider.")
 
 for _, sub in info.iterrows():
-    st.plotly_chart(charts.distribution(rows[sub["column"]], sub["label"], (sub["low"], sub["high"]),
-                                        sub["band_rules"], sub["direction"]), width="stretch",
-                    key=f"dist-{sub['column']}")
+    bins = release.bins(sub["column"], filters)
+    if bins.empty:
+        st.caption(f"How {sub['label'].lower()} scores spread is shown for groups of {release.detail_min} or more, "
+                   "so that a chart of a few people's scores cannot point to anyone.")
+        continue
+    st.plotly_chart(charts.distribution(bins, sub["label"], (sub["low"], sub["high"]), sub["band_rules"],
+                                        sub["direction"], min_group), width="stretch", key=f"dist-{sub['column']}")
 
 for inst in survey.instruments:
-    table = profile_shares(rows, survey, min_group).get(inst.id)
-    if table is None:
+    table = release.profiles(inst.id, filters) if inst.profiles is not None else None
+    if table is None or table.empty or pd.isna(table["people"].iloc[0]):
         continue
     st.subheader(f"{inst.short_name} profiles")
-    st.caption(f"{inst.profiles.label}. {inst.profiles.note} Based on {table['people'].iloc[0]} people with every "
-               "part scored.")
+    st.caption(f"{inst.profiles.label}. {inst.profiles.note} Based on {table['people'].iloc[0]:.0f} people with "
+               f"every part scored. A profile with fewer than {min_group} people is shown as 'fewer than "
+               f"{min_group}'.")
     st.plotly_chart(charts.profile_shares(table, "Share of people in each profile"), width="stretch",
                     key=f"profiles-{inst.id}")
     st.dataframe(profile_table(inst), hide_index=True, width="stretch")

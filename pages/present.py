@@ -14,7 +14,6 @@ import streamlit as st
 from tiwell.deck import deck_bytes
 from tiwell.presentation import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.report_html import STYLE, report_bytes, slide_html
-from tiwell.views import filter_options
 from tiwell.workbook import workbook_bytes
 from ui import state
 from ui.filters import ALL, need_survey
@@ -28,12 +27,12 @@ def move(step: int) -> None:
 
 
 survey = need_survey()
-teams = filter_options(survey.scored, "team") if "team" in survey.scored else []
-waves = filter_options(survey.scored, "wave") if "wave" in survey.scored else []
+release = state.release(survey, MIN_GROUP)
+teams, waves = release.options("team"), release.options("wave")
 with st.sidebar:
     st.markdown("**What to present**")
     neutral = st.toggle("Neutral team labels (Team A, Team B…)", **state.setting_widget(state.NEUTRAL_KEY))
-    labels = neutral_labels(teams) if neutral else {}
+    labels = neutral_labels(teams, state.label_key()) if neutral else {}
     team = st.selectbox("Scope", [WHOLE, *teams], key="present-scope", format_func=lambda t: labels.get(t, t),
                         help="The whole organisation, or one team beside it.")
     wave = st.selectbox("Wave", [ALL, *waves], key="present-wave")
@@ -53,8 +52,9 @@ with st.expander("Before the meeting: what has been committed to, and the questi
 
 choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
                   show_comments=not hide, commitments=commitments, questions=questions,
-                  names=tuple(n.strip() for n in names.split(",") if n.strip()), actions=state.workspace().actions)
-story = build(survey, choices)
+                  names=tuple(n.strip() for n in names.split(",") if n.strip()), actions=state.workspace().actions,
+                  label_key=state.label_key())
+story = build(survey, choices, release)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index
 view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index + 1, len(story.slides),

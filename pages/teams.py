@@ -10,15 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from tiwell import charts
-from tiwell.aggregate import shown_rows, summarise
 from tiwell.export import csv_bytes
-from tiwell.views import check_cells, subscale_info
+from tiwell.views import subscale_info
 from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()
 stop_unless("team" in survey.scored, "No team column was found in this survey, so there is nothing to show by "
                                      "team. Mark a column as the team on the Upload and score page.")
-rows, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
+release, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
 info = subscale_info(survey)
 subscales = dict(zip(info["column"], info["label"]))
 
@@ -26,9 +25,9 @@ st.write("Each team's scores side by side, to see where support is most needed. 
          "score sits towards the end that calls for attention (orange) or the better end (blue), whatever "
          "the direction of the subscale. Teams too small to show safely are left out, with the reason below.")
 
-table = check_cells(summarise(rows, subscales, ["team"], min_group), survey.scored, ["team"], filters, min_group)
+table = release.table(["team"], filters)
 shown = table.loc[table["shown"], "team"].unique().tolist()
-hidden = sorted(set(table["team"]) - set(shown))
+hidden = sorted(set(release.options("team")) - set(shown), key=str)
 
 measures = {"Mean score": "mean"}
 for band in sorted({b for bands in info["bands"] for b in bands}):
@@ -50,12 +49,13 @@ st.plotly_chart(charts.heatmap(table[table["shown"]], info, measure, ordered), w
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
-st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table)), file_name="tiwell-teams.csv",
+shown_table = table[table["team"].isin(shown)].drop(columns="shown").reset_index(drop=True)
+st.download_button("Download this table (CSV)", csv_bytes(shown_table), file_name="tiwell-teams.csv",
                    mime="text/csv", help="Only the teams shown above; hidden teams are left out entirely.")
 
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
-whole = summarise(rows, subscales, [], min_group).set_index("subscale")
+whole = release.table((), filters).set_index("subscale")
 mine = table[table["team"] == team].set_index("subscale")
 detail = pd.DataFrame({
     "subscale": [subscales[c] for c in mine.index],
@@ -66,4 +66,4 @@ detail = pd.DataFrame({
                                  f"{whole.loc[c, 'ci_high']:.1f})" for c in mine.index],
 })
 st.dataframe(detail, hide_index=True, width="stretch")
-st.plotly_chart(charts.band_shares(mine.reset_index(), info), width="stretch", key="team-bands")
+st.plotly_chart(charts.band_shares(mine.reset_index(), info, min_group), width="stretch", key="team-bands")

@@ -11,9 +11,8 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import markers
-from tiwell.aggregate import summarise
-from tiwell.trends import describe_change, team_changes, wave_changes
-from tiwell.views import check_cells, filter_options, subscale_info
+from tiwell.trends import describe_change
+from tiwell.views import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
 
@@ -21,7 +20,7 @@ survey = need_survey()
 stop_unless("wave" in survey.scored and survey.scored["wave"].nunique() >= 2,
             "This survey holds one wave, so there is no trend to show yet. Upload a file with several waves "
             "(or with response dates across several survey rounds).")
-rows, filters, min_group = filtered_page(survey, "Trends", exclude=("wave",))
+release, filters, min_group = filtered_page(survey, "Trends", exclude=("wave",))
 info = subscale_info(survey)
 
 st.write("How each subscale has moved from one survey wave to the next. The bars around each point are 95% "
@@ -31,16 +30,17 @@ labels = dict(zip(info["label"], info["column"]))
 label = st.selectbox("Subscale", list(labels))
 column = labels[label]
 sub = info.set_index("column").loc[column]
-overall = check_cells(summarise(rows, {column: label}, ["wave"], min_group), survey.scored, ["wave"], filters,
-                      min_group)
+overall = release.table(["wave"], filters)
+overall = overall[overall["subscale"] == column]
 teams = []
-if "team" in rows and filters.get("team") is None:
-    teams = st.multiselect("Teams to compare with the whole organisation", sorted(rows["team"].dropna().unique()))
-by_team = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"]),
-                      survey.scored, ["wave", "team"], filters, min_group)
+by_teams = "team" in release.dims and filters.get("team") is None
+if by_teams:
+    teams = st.multiselect("Teams to compare with the whole organisation", release.options("team"))
+    by_team = release.table(["wave", "team"], filters)
+    by_team = by_team[by_team["subscale"] == column]
 lines = by_team[by_team["team"].isin(teams)] if teams else overall.assign(series="This selection")
 series = "team" if teams else "series"
-waves = filter_options(survey.scored, "wave")
+waves = release.options("wave")
 marks = markers(state.workspace().actions, waves, teams or ([filters["team"]] if filters.get("team") else None))
 st.plotly_chart(charts.trend(lines, label, series, overall if teams else None, waves, marks), width="stretch",
                 key="trend")
@@ -50,12 +50,12 @@ if teams and by_team[by_team["team"].isin(teams)]["mean"].isna().any():
     st.caption("Gaps are waves in which a team was too small to show safely.")
 
 st.subheader("Change since the previous wave")
-for _, change in wave_changes(rows, column, min_group).iterrows():
+for _, change in release.changes(column, filters=filters).iterrows():
     st.markdown(f"- {describe_change(change, label, sub['direction'])}")
 
-if "team" in rows and filters.get("team") is None:
+if by_teams:
     st.subheader("Change since the previous wave, team by team")
-    by_team_change = team_changes(rows, column, min_group, by_team)
+    by_team_change = release.changes(column, by="team", filters=filters)
     numbers = {c: by_team_change[c].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
                for c in ("change", "ci_low", "ci_high")}
     words = by_team_change["within_noise"].map({True: "within noise", False: "beyond noise"}).fillna("")

@@ -11,12 +11,11 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import dated_markers
-from tiwell.aggregate import summarise
 from tiwell.ingest import IngestError
 from tiwell.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.stats import pearson, spearman
 from tiwell.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
-from tiwell.views import check_cells, select, subscale_info
+from tiwell.views import subscale_info
 from tiwell.waves import parse_dates
 from ui import state
 from ui.filters import need_survey, sidebar
@@ -43,17 +42,16 @@ def read_hr_source(survey):
     return state.read_turnover(state.sample_turnover_bytes(sample), sample.name, key)
 
 
-def team_by_team(survey, turnover, choice: dict, filters: dict, min_group: int) -> None:
+def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_group: int) -> None:
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
     st.subheader("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]
-    rows, seen = select(survey.scored, filters, min_group)
-    if rows is None:
-        st.info(f"Nothing is shown for this selection. {inert(seen.why)}")
+    if pd.isna(release.people(filters)):
+        st.info(f"Nothing is shown for this selection: fewer than {min_group} people match it, or showing them "
+                "would let a smaller group beside them be worked out by subtraction.")
         return
-    summary = check_cells(summarise(rows, {column: label}, ["wave", "team"], min_group, within=["wave"]),
-                          survey.scored, ["wave", "team"], filters, min_group)
-    summary = summary[summary["shown"] & summary["mean"].notna()]
+    summary = release.table(["wave", "team"], filters)
+    summary = summary[(summary["subscale"] == column) & summary["mean"].notna()]
     dates = wave_dates(survey.scored, survey.mapping.column_for("date"))
     points = join_waves(summary, turnover, dates, choice["lag"]).rename(columns={rate: "rate"})
     if len(points) < 3:
@@ -118,7 +116,7 @@ st.title("Turnover")
 if "team" not in survey.scored or "wave" not in survey.scored:
     st.info("Turnover is compared team by team and wave by wave; this survey has no team or no wave column.")
     st.stop()
-filters, min_group = sidebar(survey, exclude=("team", "wave"))
+release, filters, min_group = sidebar(survey, exclude=("team", "wave"))
 st.write("Bring the HR data on leavers: a table of teams and periods (headcount and leavers), or a staff "
          "list with start and leave dates. tiwell works out each team's turnover rate and sets it beside the "
          "survey, in the same period or the one after.")
@@ -150,6 +148,6 @@ rate = "turnover_rate" if rate_label == "All leavers" else "voluntary_rate"
 lag = 0 if lag_label == "the same period" else 1
 column = labels[label]
 
-team_by_team(survey, turnover, {"column": column, "label": label, "rate": rate, "rate_label": rate_label, "lag": lag},
+team_by_team(survey, release, turnover, {"column": column, "label": label, "rate": rate, "rate_label": rate_label, "lag": lag},
              filters, min_group)
 leavers_and_stayers(survey, hr, info, min_group)

@@ -15,7 +15,7 @@ from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, dated_ma
                             make_action, markers, waves_after)
 from tiwell.deck import deck_bytes
 from tiwell.pipeline import score_file
-from tiwell.presentation import Choices, build
+from tiwell.presentation import Choices, build, neutral_labels
 from tiwell.report_html import report_html
 from tiwell.samples import SAMPLE_ACTION
 from tiwell.svg import chart_svg
@@ -141,9 +141,10 @@ def test_the_presentation_tells_the_logged_actions(survey):
 
 def test_the_presentation_keeps_neutral_labels_and_other_teams_actions_out(survey):
     named = replace(SAMPLE_ACTION, title="Supervision for Family Support North")
-    story = build(survey, Choices(team="Family Support North", neutral_labels=True, actions=(named,)))
+    story = build(survey, Choices(team="Family Support North", neutral_labels=True, actions=(named,), label_key=b"k"))
     committed = next(s for s in story.slides if s.key == "commitments")
-    assert committed.points[0].startswith("Supervision for [name] (Team F, from 01 June 2025")
+    label = neutral_labels(survey.scored["team"].dropna(), b"k")["Family Support North"]
+    assert committed.points[0].startswith(f"Supervision for [name] ({label}, from 01 June 2025")
     assert "Family Support North" not in " ".join(p for s in story.slides for p in s.points)
     other = build(survey, Choices(team="Early Help", actions=(SAMPLE_ACTION,)))
     assert next(s for s in other.slides if s.key == "change").chart.marks == ()

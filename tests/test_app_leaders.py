@@ -49,9 +49,24 @@ def test_overview_metrics_are_the_cores_means(app, core):
 def test_overview_band_chart_draws_the_cores_shares(app, core):
     app.switch_page("pages/overview.py").run()
     data = traces(app.get("plotly_chart")[0])
-    high_burnout = next(t for t in data if t["y"] == ["Burnout"] and t["name"] == "high")
-    expected = (core["burnout_band"] == "high").sum() / core["burnout"].notna().sum()
-    assert high_burnout["x"][0] == pytest.approx(expected)
+    moderate = next(t for t in data if t["y"] == ["Burnout"] and t["name"] == "moderate")
+    expected = (core["burnout_band"] == "moderate").sum() / core["burnout"].notna().sum()
+    assert moderate["x"][0] == pytest.approx(expected)
+    # One person has high burnout: that share is not drawn, only said to be fewer than 5 people.
+    assert (core["burnout_band"] == "high").sum() == 1
+    high = next(t for t in data if t["y"] == ["Burnout"] and t["name"] == "high")
+    assert high["x"][0] is None and "fewer than 5" in high["hovertemplate"]
+
+
+def test_overview_histograms_draw_released_bin_counts_not_scores(app, core):
+    app.switch_page("pages/overview.py").run()
+    figures = [traces(chart) for chart in app.get("plotly_chart")[1:4]]
+    burnout = figures[1]
+    assert all(t["type"] == "bar" for t in burnout), "bars of counts, no histogram of individual values"
+    counts = [c for c in burnout[0]["y"] if c is not None and c == c]
+    assert min(counts) >= 5 and sum(counts) < core["burnout"].notna().sum(), "small bins say 'fewer than 5'"
+    in_bin = ((core["burnout"] >= 26) & (core["burnout"] < 30)).sum()
+    assert in_bin in counts
 
 
 def test_a_small_selection_explains_why_nothing_is_shown(app):

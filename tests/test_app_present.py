@@ -7,6 +7,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tiwell.presentation import neutral_labels
+
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
 
@@ -65,9 +67,10 @@ def test_a_small_team_is_explained_not_shown(app):
 def test_neutral_labels_replace_team_names_in_the_scope_choice_and_the_view(app):
     app.sidebar.toggle(key="present-neutral").set_value(True).run()
     scope = app.sidebar.selectbox(key="present-scope")
-    assert "Youth Justice" not in scope.options and "Team I" in scope.options
+    label = neutral_labels(app.session_state["survey"].scored["team"].dropna(), app.session_state["neutral_label_key"])
+    assert "Youth Justice" not in scope.options and label["Youth Justice"] in scope.options
     scope.select("Youth Justice").run()
-    assert "How we are doing: Team I" in view(app) and "Youth Justice" not in view(app)
+    assert f"How we are doing: {label['Youth Justice']}" in view(app) and "Youth Justice" not in view(app)
 
 
 def test_commitments_typed_before_the_meeting_are_presented(app):

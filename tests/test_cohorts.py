@@ -103,3 +103,15 @@ def test_two_files_compare_as_two_cohorts(two_teams):
     assert describe.loc["other.csv", "n"] == scored(other)["compassion_satisfaction"].notna().sum()
     reliability = next(d.value for d in app.dataframe if "cohort" in d.value.columns)
     assert set(reliability["cohort"]) == {"two.csv", "other.csv"}
+
+
+def test_a_cohort_of_five_gives_no_quartiles_that_would_give_back_its_scores():
+    # Finding 5: with n = 5, the mean, SD, median and quartiles together solve for all five scores.
+    frame = pd.DataFrame({"team": ["small"] * 5 + ["large"] * 40,
+                          "burnout": [12.0, 20, 25, 31, 44] + list(np.linspace(15, 40, 40))})
+    results = compare(frame, CohortSettings("team", "burnout"))
+    small = results["describe"].set_index("group").loc["small"]
+    assert small[["median", "q1", "q3", "iqr"]].isna().all() and small["mean"] == pytest.approx(26.4)
+    assert results["quantiles"]["group"].tolist() == ["large"], "a box is drawn only for 30 or more people"
+    large = results["quantiles"].iloc[0]
+    assert large["median"] == pytest.approx(27.5) and large["p10"] == pytest.approx(17.5)

@@ -71,7 +71,7 @@ def test_the_workbooks_numbers_are_the_cores(survey):
     for row in sheet_records(data, "Summary"):
         assert row["mean"] == pytest.approx(expected.loc[row["subscale"], "mean"])
         assert row["ci_low"] == pytest.approx(expected.loc[row["subscale"], "ci_low"])
-        assert row["n"] == expected.loc[row["subscale"], "n"]
+        assert row["n"] == 5 * round(expected.loc[row["subscale"], "n"] / 5), "a shared output rounds counts to 5"
     by_wave = summarise(survey.scored, SUBSCALES, ["wave"], 5).set_index(["wave", "subscale"])
     for row in sheet_records(data, "By wave"):
         assert row["mean"] == pytest.approx(by_wave.loc[(row["wave"], row["subscale"]), "mean"])

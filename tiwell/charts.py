@@ -54,40 +54,60 @@ def band_colours(bands: list[str], direction: str) -> dict[str, str]:
     return dict(zip(bands, colours))
 
 
-def distribution(values: pd.Series, label: str, score_range: tuple[float, float], bands, direction: str) -> go.Figure:
-    """Histogram of one subscale's scores, the band cut points marked (as ``add_vline`` would,
-    at a fifth of its cost: three of these are drawn on every rerun of the overview)."""
+def distribution(bins: pd.DataFrame, label: str, score_range: tuple[float, float], bands, direction: str,
+                 min_group: int) -> go.Figure:
+    """Histogram of one subscale from the release's bin counts (never from individual scores),
+    the band cut points marked (as ``add_vline`` would, at a fifth of its cost). A bin with fewer
+    than ``min_group`` people is a low hatched bar that says so, not a count."""
     colours = band_colours([b.label for b in bands], direction)
-    cuts = [(b.low - 0.5, colours[b.label], plain(f"{b.label} from {b.low:g}")) for b in bands if b.low is not None]
+    cuts = [(b.low, colours[b.label], plain(f"{b.label} from {b.low:g}")) for b in bands if b.low is not None]
     lines = [dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                   line=dict(color=colour, dash="dot", width=2)) for x, colour, _ in cuts]
     notes = [dict(x=x, y=1, xref="x", yref="y domain", text=text, showarrow=False, xanchor="left", yanchor="top",
                   font=dict(color=FAINT)) for x, _, text in cuts]
     layout = look(f"How {label.lower()} scores spread", 280) | dict(
-        shapes=lines, annotations=notes, xaxis=AXIS | dict(title=plain(label), range=[score_range[0] - 1, score_range[1] + 1]),
-        yaxis=AXIS | dict(title="people"))
-    return go.Figure(go.Histogram(x=values.dropna(), xbins=dict(start=score_range[0] - 0.5, end=score_range[1] + 0.5,
-                                                                size=max((score_range[1] - score_range[0]) / 20, 0.25)),
-                                  marker_color=MIDDLE, hovertemplate="score %{x}: %{y} people<extra></extra>"),
-                     layout=layout)
+        shapes=lines, annotations=notes, bargap=0.05,
+        xaxis=AXIS | dict(title=plain(label), range=[score_range[0] - 1, score_range[1] + 1]),
+        yaxis=AXIS | dict(title="people", rangemode="tozero"))
+    few = bins["count"].isna()
+    shown = go.Bar(x=(bins["low"] + bins["high"]) / 2, y=bins["count"], width=bins["high"] - bins["low"],
+                   marker_color=MIDDLE, name="people", showlegend=False,
+                   customdata=np.c_[bins["low"], bins["high"]],
+                   hovertemplate="scores %{customdata[0]:g} to under %{customdata[1]:g}: %{y} people<extra></extra>")
+    hidden = go.Bar(x=((bins["low"] + bins["high"]) / 2)[few], y=np.full(few.sum(), min_group / 2),
+                    width=(bins["high"] - bins["low"])[few], marker=dict(color="white", line=dict(color=MIDDLE),
+                                                                          pattern=dict(shape="/", fgcolor=MIDDLE)),
+                    name=f"fewer than {min_group}", showlegend=bool(few.any()),
+                    hovertemplate=f"fewer than {min_group} people<extra></extra>")
+    return go.Figure([shown, hidden], layout=layout)
 
 
-def band_shares(summary: pd.DataFrame, info: pd.DataFrame) -> go.Figure:
-    """One stacked bar per subscale: the share of people in each band."""
+def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -> go.Figure:
+    """One stacked bar per subscale: the share of people in each band. A band with fewer than
+    ``min_group`` people is left out of its bar and named under the chart instead."""
     fig = go.Figure()
+    notes: list[str] = []
     for _, sub in info.iterrows():
         row = summary[summary["subscale"] == sub["column"]].iloc[0]
         colours, label = band_colours(sub["bands"], sub["direction"]), plain(sub["label"])
         for band in sub["bands"]:
             share, name = row.get(f"share_{band}", np.nan), plain(band)
+            few = bool(row.get(f"fewer_{band}", False)) and pd.isna(share)
+            words = f"{name}: fewer than {min_group} people" if few else f"{name} %{{x:.0%}}"
             fig.add_trace(go.Bar(y=[label], x=[share], orientation="h", name=name, legendgroup=name,
                                  marker_color=colours[band], showlegend=False,
                                  text=[f"{name} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
-                                 hovertemplate=f"{label}: {name} %{{x:.0%}}<extra></extra>"))
+                                 hovertemplate=f"{label}: {words}<extra></extra>"))
+        hidden = [plain(band) for band in sub["bands"] if bool(row.get(f"fewer_{band}", False))]
+        if hidden:
+            notes.append(f"{label}: {', '.join(hidden)} fewer than {min_group} each")
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Share of people in each band", height=90 + 60 * len(info))
+    if notes:
+        fig.add_annotation(text="; ".join(notes) + ".", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
+                           xanchor="left", font=dict(color=FAINT))
+    return _layout(fig, "Share of people in each band", height=110 + 60 * len(info))
 
 
 def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[str]) -> go.Figure:
@@ -228,14 +248,15 @@ def leaver_gaps(table: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Earlier scores of people who left, against people who stayed", height=120 + 60 * len(shown))
 
 
-def cohort_boxes(data: pd.DataFrame, group: str, value: str, label: str, groups: list) -> go.Figure:
-    """Boxes per cohort drawn from quantiles: whiskers at the 10th and 90th percentiles, so no one
-    person's score (a minimum, a maximum, an outlier) is ever drawn on its own."""
+def cohort_boxes(quantiles: pd.DataFrame, group: str, label: str) -> go.Figure:
+    """Boxes per cohort drawn from released quantiles (tiwell.cohorts.box_quantiles): whiskers at
+    the 10th and 90th percentiles, so no one person's score (a minimum, a maximum, an outlier) is
+    ever drawn on its own, and no box for a cohort too small to have them."""
     fig = go.Figure()
-    for name in groups:
-        q = data.loc[data[group] == name, value].dropna().quantile([0.1, 0.25, 0.5, 0.75, 0.9]).to_numpy()
-        fig.add_trace(go.Box(x=[plain(name)], lowerfence=[q[0]], q1=[q[1]], median=[q[2]], q3=[q[3]], upperfence=[q[4]],
-                             name=plain(name), marker_color=BETTER, line=dict(width=1.5), hoverinfo="skip"))
+    for q in quantiles.itertuples():
+        fig.add_trace(go.Box(x=[plain(q.group)], lowerfence=[q.p10], q1=[q.q1], median=[q.median], q3=[q.q3],
+                             upperfence=[q.p90], name=plain(q.group), marker_color=BETTER, line=dict(width=1.5),
+                             hoverinfo="skip"))
     fig.update_xaxes(type="category")
     fig.update_yaxes(title=plain(label))
     title = f"{label} by {group} (boxes: middle half; whiskers: 10th to 90th percentile)"

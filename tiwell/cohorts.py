@@ -12,9 +12,11 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from tiwell.privacy import suppressed
+from tiwell.release import DETAIL_MIN
 from tiwell.reliability import cronbach_alpha, item_total, omega_total
 from tiwell.scoring import reverse_items
 from tiwell.stats import (describe_groups, epsilon_squared, eta_squared, hedges_g, kruskal, mann_whitney, pairwise,
@@ -60,6 +62,25 @@ def cohorts_shown(scored: pd.DataFrame, column: str, value: str, min_group: int)
     return sorted((g for g in counts.index if g not in hidden and counts[g] > 0), key=str)
 
 
+def _without_detail(table: pd.DataFrame) -> pd.DataFrame:
+    """Quartiles of a cohort under ``DETAIL_MIN`` people are left blank: with the mean and SD they
+    would give back every score of a cohort of five."""
+    small = table["n"] < DETAIL_MIN
+    table.loc[small, ["median", "q1", "q3", "iqr"]] = np.nan
+    return table
+
+
+def box_quantiles(data: pd.DataFrame, value: str, group: str, groups: list) -> pd.DataFrame:
+    """The 10th, 25th, 50th, 75th and 90th percentiles of each cohort of at least ``DETAIL_MIN``
+    people: what a box chart draws, so no minimum, maximum or outlier is one person's score."""
+    rows = []
+    for name in groups:
+        values = data.loc[data[group] == name, value].dropna()
+        if len(values) >= DETAIL_MIN:
+            rows.append([name, *values.quantile([0.1, 0.25, 0.5, 0.75, 0.9]).to_numpy()])
+    return pd.DataFrame(rows, columns=["group", "p10", "q1", "median", "q3", "p90"])
+
+
 def compare(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
     """Description per cohort, then for two cohorts Welch's t, Mann-Whitney, Hedges' g and the
     rank-biserial r; for more, Welch's ANOVA, Kruskal-Wallis, eta and epsilon squared and
@@ -67,7 +88,8 @@ def compare(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.Data
     value, group = settings.subscale, settings.cohort_column
     groups = cohorts_shown(scored, group, value, settings.min_group)
     data = scored[scored[group].isin(groups)]
-    out = {"groups": groups, "describe": describe_groups(data, value=value, group=group, groups=groups)}
+    out = {"groups": groups, "describe": _without_detail(describe_groups(data, value=value, group=group, groups=groups)),
+           "quantiles": box_quantiles(data, value, group, groups)}
     args = dict(data=data, value=value, group=group, groups=groups)
     if len(groups) == 2:
         out |= {"welch_t": welch_t(**args), "mann_whitney": mann_whitney(**args),

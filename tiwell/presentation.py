@@ -18,12 +18,15 @@ from importlib import resources
 import pandas as pd
 
 from tiwell.actions import Action, markers
-from tiwell.aggregate import shown_rows, summarise
+import hashlib
+import hmac
+
 from tiwell.charts import band_colours
 from tiwell.privacy import check_min_group
 from tiwell.redact import redact, shown_comments
-from tiwell.trends import describe_change, wave_changes
-from tiwell.views import check_cells, select, subscale_info
+from tiwell.release import Release, survey_release
+from tiwell.trends import describe_change
+from tiwell.views import subscale_info
 
 MIN_GROUP = check_min_group(5, lowest=5)
 WHOLE = "the whole organisation"
@@ -76,6 +79,7 @@ class Choices:
     questions: pd.DataFrame | None = None
     names: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
+    label_key: bytes = b""   # this session's secret: neutral labels fall in an order nobody can rebuild
 
 
 @dataclass(frozen=True)
@@ -100,9 +104,13 @@ def load_questions(text: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["principle", "question"])
 
 
-def neutral_labels(teams) -> dict[str, str]:
-    """Team A, Team B, ... by sorted name, so a team keeps its label whatever is chosen."""
-    return {team: f"Team {_letters(k)}" for k, team in enumerate(sorted(set(teams), key=str))}
+def neutral_labels(teams, key: bytes = b"") -> dict[str, str]:
+    """Team A, Team B, ... in an order set by a keyed hash of each name. With this session's
+    ``key`` the order is random to anyone else (Team A is not the alphabetically first team),
+    yet a team keeps its label all session, whatever is chosen."""
+    def rank(team) -> bytes:
+        return hmac.new(key, str(team).encode("utf-8"), hashlib.sha256).digest()
+    return {team: f"Team {_letters(k)}" for k, team in enumerate(sorted(set(teams), key=rank))}
 
 
 def _letters(k: int) -> str:
@@ -110,12 +118,13 @@ def _letters(k: int) -> str:
     return (_letters(k // 26 - 1) if k >= 26 else "") + chr(ord("A") + k % 26)
 
 
-def build(survey, choices: Choices = Choices()) -> Story:
-    """Every slide for the chosen scope, in order, with the tables behind them."""
+def build(survey, choices: Choices = Choices(), release: Release | None = None) -> Story:
+    """Every slide for the chosen scope, in order, with the tables behind them. Every number
+    comes from ``release`` (made with the smallest group fixed at 5 when not given)."""
     info = subscale_info(survey)
+    release = release or survey_release(survey, MIN_GROUP)
     filters = {"wave": choices.wave} if choices.wave else {}
-    rows, _ = select(survey.scored, filters, MIN_GROUP)
-    summary = _summary(survey.scored, rows, info, filters, choices.team)
+    summary = _summary(release, filters, choices.team)
     label = _label(survey, choices, shown=summary is not None)
     actions = _actions_told(survey, choices, label)
     if summary is None:
@@ -123,7 +132,8 @@ def build(survey, choices: Choices = Choices()) -> Story:
         body = [_hidden_slide(choices)]
     else:
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
-        by_wave, changes, change_slide = _change(survey.scored, info, choices, label, actions)
+        by_wave, changes, change_slide = _change(release, info, choices, label, actions)
+        rows = survey.scored if not choices.wave else survey.scored[survey.scored["wave"] == choices.wave]
         mine = rows if choices.team is None else rows[rows["team"] == choices.team]
         body = [_numbers_slide(summary, info, strengths=True), _numbers_slide(summary, info, strengths=False),
                 change_slide, *_comment_slides(survey, mine, choices)]
@@ -136,21 +146,24 @@ def build(survey, choices: Choices = Choices()) -> Story:
 # ---------------------------------------------------------------- numbers, all from suppressed summaries
 
 
-def _summary(scored, rows, info, filters: dict, team: str | None) -> pd.DataFrame | None:
-    """Shown rows for the scope (``group`` 'scope') and, for a team, the whole organisation
-    ('whole'); None when the scope may not be shown."""
-    if rows is None:
+def _summary(release: Release, filters: dict, team: str | None) -> pd.DataFrame | None:
+    """The released rows for the scope (``group`` 'scope') and, for a team, the whole
+    organisation ('whole'), people rounded to 5; None when the scope may not be shown."""
+    if pd.isna(release.people(filters)):
         return None
-    subscales = dict(zip(info["column"], info["label"]))
-    whole = shown_rows(summarise(rows, subscales, [], MIN_GROUP))
+    whole = _rounded(release.table((), filters)).assign(group="scope" if team is None else "whole")
     if team is None:
-        return whole.assign(group="scope")
-    teams = check_cells(summarise(rows, subscales, ["team"], MIN_GROUP), scored, ["team"], filters, MIN_GROUP)
-    mine = teams[teams["team"] == team]
-    if mine.empty or not mine["shown"].all():
+        return whole
+    if team not in release.options("team") or pd.isna(release.people(filters | {"team": team})):
         return None
-    return pd.concat([shown_rows(mine).drop(columns="team").assign(group="scope"), whole.assign(group="whole")],
-                     ignore_index=True)
+    mine = _rounded(release.table((), filters | {"team": team})).assign(group="scope")
+    return pd.concat([mine, whole], ignore_index=True)
+
+
+def _rounded(table: pd.DataFrame) -> pd.DataFrame:
+    """A shared output gives counts to the nearest 5: exact counts would let the deck be laid
+    beside the dashboard to tell one person's answers apart."""
+    return table.drop(columns="shown").assign(**{c: (table[c] / 5).round() * 5 for c in ("people", "n")})
 
 
 def _label(survey, choices: Choices, shown: bool) -> str:
@@ -159,7 +172,8 @@ def _label(survey, choices: Choices, shown: bool) -> str:
         return WHOLE
     if not shown:
         return "this team"
-    return neutral_labels(survey.scored["team"].dropna())[choices.team] if choices.neutral_labels else choices.team
+    labels = neutral_labels(survey.scored["team"].dropna(), choices.label_key)
+    return labels[choices.team] if choices.neutral_labels else choices.team
 
 
 def _numbers_slide(summary: pd.DataFrame, info: pd.DataFrame, strengths: bool) -> Slide:
@@ -214,22 +228,23 @@ def _value(column: pd.Series | None, k: int) -> float | None:
 # ---------------------------------------------------------------- change between waves
 
 
-def _change(scored, info, choices: Choices, label: str, actions: tuple[Action, ...]
+def _change(release: Release, info, choices: Choices, label: str, actions: tuple[Action, ...]
             ) -> tuple[pd.DataFrame, pd.DataFrame, Slide]:
     """Means by wave for the scope up to the chosen wave (hidden waves as gaps), every change
     between waves shown, the latest change in words, and the actions taken between the waves."""
     title = "How it has changed"
-    waves = sorted(scored["wave"].dropna().unique()) if "wave" in scored else []
+    waves = release.options("wave")
     if choices.wave:
         waves = waves[:waves.index(choices.wave) + 1]
     if len(waves) < 2:
         return pd.DataFrame(), pd.DataFrame(), Slide("change", title, (
             "There is no earlier wave to compare with yet. Next time, this is where the change will show.",))
-    by_wave = _by_wave(scored, info, choices.team, waves).assign(group=label)
-    mine = scored if choices.team is None else scored[scored["team"] == choices.team]
-    mine = mine[mine["wave"].isin(by_wave.loc[by_wave["people"].notna(), "wave"])]
-    changes = pd.concat([wave_changes(mine, sub["column"], MIN_GROUP, waves=waves).assign(
-        subscale=sub["column"], label=sub["label"]) for _, sub in info.iterrows()], ignore_index=True)
+    scope = {"team": choices.team} if choices.team else {}
+    by_wave = _by_wave(release, info, scope, waves).assign(group=label)
+    changes = pd.concat([release.changes(sub["column"], filters=scope).assign(subscale=sub["column"],
+                                                                                label=sub["label"])
+                         for _, sub in info.iterrows()], ignore_index=True)
+    changes = changes[changes["to"].isin(waves)]
     latest = changes[changes["to"] == waves[-1]]
     points = tuple(describe_change(change, sub["label"], sub["direction"])
                    for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
@@ -255,14 +270,12 @@ def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
     return Chart("means", "Mean score by wave", waves, series, (float(info["low"].min()), float(info["high"].max())))
 
 
-def _by_wave(scored, info, team: str | None, waves: list) -> pd.DataFrame:
-    """The scope's suppressed summary per wave, as the Trends page computes it: one row per wave
-    and subscale in wave order, a hidden wave left blank."""
+def _by_wave(release: Release, info, scope: dict, waves: list) -> pd.DataFrame:
+    """The scope's released summary per wave, as the Trends page shows it: one row per wave and
+    subscale in wave order, a hidden wave left blank."""
     subscales = dict(zip(info["column"], info["label"]))
-    by = ["wave"] if team is None else ["wave", "team"]
-    table = check_cells(summarise(scored, subscales, by, MIN_GROUP, within=["wave"] if team else None),
-                        scored, by, {}, MIN_GROUP)
-    table = shown_rows(table if team is None else table[table["team"] == team].drop(columns="team"))
+    table = _rounded(release.table(["wave"], scope))
+    table = table[table["people"].notna() & table["mean"].notna()]
     grid = pd.MultiIndex.from_product([waves, info["column"]], names=["wave", "subscale"])
     table = table.drop(columns="label").set_index(["wave", "subscale"]).reindex(grid).reset_index()
     return table.assign(label=table["subscale"].map(subscales))
@@ -327,7 +340,7 @@ def _actions_told(survey, choices: Choices, label: str) -> tuple[Action, ...]:
     else:
         chosen = choices.actions
     teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
-    names = neutral_labels(teams) if choices.neutral_labels else {}
+    names = neutral_labels(teams, choices.label_key) if choices.neutral_labels else {}
     names |= {choices.team: label} if choices.team is not None else {}
     hidden = tuple(names) if choices.neutral_labels or label == "this team" else ()
     return tuple(replace(a, title=redact(a.title, hidden), owner=redact(a.owner, hidden),

@@ -17,7 +17,8 @@ def workbook_bytes(story: Story, survey, *, with_rows: bool = False) -> bytes:
     sheets = {"Views": views_table(story), "Summary": story.summary, "By wave": story.by_wave,
               "Changes": story.changes, "Validation report": survey.issues, "Settings": story.settings}
     if with_rows:
-        sheets["Scored rows"] = safe_rows(survey, story.choices.neutral_labels, story.choices.names)
+        sheets["Scored rows"] = safe_rows(survey, story.choices.neutral_labels, story.choices.names,
+                                           story.choices.label_key)
     return xlsx_bytes(sheets)
 
 
@@ -28,7 +29,7 @@ def views_table(story: Story) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["view", "title", "text"])
 
 
-def safe_rows(survey, neutral: bool, names: tuple[str, ...]) -> pd.DataFrame:
+def safe_rows(survey, neutral: bool, names: tuple[str, ...], key: bytes = b"") -> pd.DataFrame:
     """The scored rows with comments redacted and, with neutral labels, teams renamed."""
     rows = survey.scored.copy()
     teams = tuple(rows["team"].dropna().astype(str).unique()) if "team" in rows else ()
@@ -37,5 +38,5 @@ def safe_rows(survey, neutral: bool, names: tuple[str, ...]) -> pd.DataFrame:
             rows[column] = rows[column].map(lambda t: redact(t, names + (teams if neutral else ())),
                                             na_action="ignore")
     if neutral and teams:
-        rows["team"] = rows["team"].map(neutral_labels(teams))
+        rows["team"] = rows["team"].map(neutral_labels(teams, key))
     return rows

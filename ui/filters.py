@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from tiwell.privacy import LOWEST_MIN_GROUP
-from tiwell.views import filter_columns, filter_options, select
+from tiwell.release import Release
 from ui import state
 from ui.safe import inert
 
@@ -22,32 +24,37 @@ def need_survey():
     return survey
 
 
-def sidebar(survey, *, exclude: tuple[str, ...] = ()) -> tuple[dict, int]:
-    """Filter choices ({column: value or None}) and the minimum group size."""
+def sidebar(survey, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
+    """The release for the chosen minimum group size, and filter choices ({column: value or
+    None}) among the values the release covers."""
     with st.sidebar:
         st.markdown("**Filters**")
+        slot = st.container()
+        min_group = int(st.number_input("Smallest group shown", min_value=LOWEST_MIN_GROUP, step=1,
+                                        **state.setting_widget(state.MIN_GROUP_KEY),
+                                        help="Groups with fewer people are never shown, nor any group from which "
+                                             "a smaller one could be worked out."))
+        release = state.release(survey, min_group)
         filters = {}
-        for column in filter_columns(survey):
+        for column in release.dims:
             if column in exclude:
                 continue
-            options = [ALL, *filter_options(survey.scored, column)]
-            picked = st.selectbox(column.capitalize() if column in ("wave", "team") else inert(column), options,
-                                  key=f"filter-{column}")
+            picked = slot.selectbox(column.capitalize() if column in ("wave", "team") else inert(column),
+                                    [ALL, *release.options(column)], key=f"filter-{column}")
             filters[column] = None if picked == ALL else picked
-        min_group = st.number_input("Smallest group shown", min_value=LOWEST_MIN_GROUP, step=1,
-                                    **state.setting_widget(state.MIN_GROUP_KEY),
-                                    help="Groups with fewer people are never shown, nor any group from which "
-                                         "a smaller one could be worked out.")
-    return filters, int(min_group)
+        for note in release.notes:
+            st.caption(inert(note))
+    return release, filters, min_group
 
 
-def selected_rows(survey, filters: dict, min_group: int):
-    """The filtered rows, or an explanation in place of the page's charts and a stop."""
-    rows, seen = select(survey.scored, filters, min_group)
-    if rows is None:
-        st.info(f"Nothing is shown for this selection. {inert(seen.why)} Choose a wider selection in the sidebar.")
+def shown_selection(release: Release, filters: dict, min_group: int) -> None:
+    """Stop with an explanation when the selection itself may not be shown."""
+    if math.isnan(release.people(filters)):
+        chosen = " and ".join(f"{c} '{v}'" for c, v in filters.items() if v is not None)
+        st.info(f"Nothing is shown for this selection. Fewer than {min_group} people match {inert(chosen)}, or "
+                "showing them would let a smaller group beside them be worked out by subtraction. Choose a wider "
+                "selection in the sidebar.")
         st.stop()
-    return rows
 
 
 def stop_unless(condition: bool, message: str) -> None:
@@ -57,8 +64,20 @@ def stop_unless(condition: bool, message: str) -> None:
         st.stop()
 
 
-def filtered_page(survey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[object, dict, int]:
-    """The sidebar, the page title, and the rows the filters select (or why none may be shown)."""
-    filters, min_group = sidebar(survey, exclude=exclude)
+def selected_rows(survey, filters: dict):
+    """The rows a shown selection holds, for an analysis that runs on people's answers (What to act
+    on: only for groups of at least its own, larger minimum, and giving no count of its own)."""
+    mask = True
+    for column, value in filters.items():
+        if value is not None:
+            mask = mask & (survey.scored[column] == value)
+    return survey.scored[mask] if mask is not True else survey.scored
+
+
+def filtered_page(survey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
+    """The sidebar, the page title, and the release with the filters chosen (or why the
+    selection may not be shown)."""
+    release, filters, min_group = sidebar(survey, exclude=exclude)
     st.title(title)
-    return selected_rows(survey, filters, min_group), filters, min_group
+    shown_selection(release, filters, min_group)
+    return release, filters, min_group

@@ -17,6 +17,7 @@ from tiwell.ingest import sheet_names
 from tiwell.instrument import Instrument, load_builtin, parse_instrument
 from tiwell.pipeline import ScoredSurvey, load_table, score_table
 from tiwell.pseudonym import new_key
+from tiwell.release import Release, survey_release
 from tiwell.turnover import TeamPeriods, read_hr
 from tiwell.workspace import Workspace
 
@@ -27,6 +28,7 @@ SAMPLE_STAFF_LIST = SAMPLES / "staff_list.csv"
 SURVEY_KEY = "survey"
 CUSTOM_KEY = "custom_instruments"
 ID_KEY = "private_code_key"
+LABEL_KEY = "neutral_label_key"
 WORKSPACE_KEY = "workspace"
 BROUGHT_KEY = "workspace-brought"        # the fingerprint of the workspace file last brought back
 MIN_GROUP_KEY, NEUTRAL_KEY, INSTRUMENTS_KEY = "min-group", "present-neutral", "instruments"
@@ -45,6 +47,12 @@ def private_code_key() -> bytes:
     """This session's key for turning employee numbers into private codes: random, never stored,
     gone with the session (see tiwell.pseudonym)."""
     return st.session_state.setdefault(ID_KEY, new_key())
+
+
+def label_key() -> bytes:
+    """This session's secret order for neutral team labels: Team A is a different team in each
+    session, so a label cannot be decoded from the team names."""
+    return st.session_state.setdefault(LABEL_KEY, new_key())
 
 
 def custom_instruments() -> dict[str, str]:
@@ -157,3 +165,9 @@ def _survey_key(survey: ScoredSurvey) -> tuple:
 def cohort_reliability(survey: ScoredSurvey, cohort_column: str, min_group: int) -> pd.DataFrame:
     """Alpha and omega per subscale and cohort: model fits too slow to redo on every rerun."""
     return reliability(survey, cohort_column, min_group)
+
+
+@st.cache_data(**CACHE, show_spinner="Working out what can be shown safely…", hash_funcs={ScoredSurvey: _survey_key})
+def release(survey: ScoredSurvey, min_group: int) -> Release:
+    """The one audited release every leaders' view and export reads (tiwell.release)."""
+    return survey_release(survey, min_group)

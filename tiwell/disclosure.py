@@ -1,0 +1,154 @@
+"""Which cells of a family of linked tables may be released, so that no small group can be solved for.
+
+A *family* is every table one count (people with a burnout score, say) can be broken down into:
+one cell per combination of the dimensions (team, wave, role, a score's band...), each dimension
+either fixed to a value or left open (``ALL``). Every cell is a sum over the *atoms*, the cells
+with every dimension fixed. A released cell tells its count, and the sums behind its mean and SD,
+so anything that is a linear combination of released cells is released too.
+
+Protection runs in three steps:
+
+1. **Primary**: a cell with 1 to ``min_group - 1`` people is sensitive and never released.
+2. **Lines** (complementary suppression across every dimension): siblings that differ in one
+   dimension add up to their parent. Where the parent is released, the hidden siblings must be
+   none, or at least two that together reach ``min_group`` (else the smallest shown sibling is
+   hidden too), repeated until nothing changes.
+3. **Audit**: the released cells' rows over the atoms span everything an attacker can compute
+   by adding and subtracting them. While some sensitive cell lies in that span, a released cell
+   behind it (the smallest) is hidden and the lines are settled again. This is exact for linear
+   attacks; it runs when the family has at most ``AUDIT_ATOMS`` atoms (SECURITY.md says so).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+ALL = -1            # a dimension left open
+AUDIT_ATOMS = 2500  # above this many atoms the exact audit would take seconds; lines still hold
+_TOL = 1e-8
+
+
+def protect(cells: pd.DataFrame, keys: list[str], min_group: int, cost: np.ndarray | None = None) -> pd.Series:
+    """Which cells may be shown: a boolean Series on ``cells``' index.
+
+    ``cells`` has one integer column per key (a code, or ``ALL``), ``count`` and ``offered``
+    (false for cells no view draws, such as a missing team: they count as hidden). A key may
+    nest inside another (a histogram bin inside its band): its cells then carry both codes, and
+    a line exists only where its parent cell does. When more must be hidden, the audit hides
+    the released cell of lowest ``cost`` (its count unless given: a bin before a whole group)."""
+    count = cells["count"].to_numpy()
+    cost = count.astype(float) if cost is None else cost
+    shown = cells["offered"].to_numpy() & ~((count > 0) & (count < min_group))
+    lines = _lines(cells[keys].to_numpy())
+    shown = _settle(lines, count, shown, min_group)
+    atoms = _atoms(cells, keys)
+    if 0 < len(atoms) <= AUDIT_ATOMS:
+        shown = _audit(cells, keys, atoms, lines, count, cost, shown, min_group)
+    return pd.Series(shown, index=cells.index)
+
+
+def _lines(codes: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """Each line as (position of the parent, positions of its siblings): the cells that differ
+    from a parent only in one key, which the parent leaves open."""
+    position = {row: i for i, row in enumerate(map(tuple, codes.tolist()))}
+    lines = []
+    for d in range(codes.shape[1]):
+        rows = np.flatnonzero(codes[:, d] != ALL)
+        above = codes[rows].copy()
+        above[:, d] = ALL
+        parents = np.array([position.get(row, -1) for row in map(tuple, above.tolist())], dtype=int)
+        rows, parents = rows[parents >= 0], parents[parents >= 0]
+        order = np.argsort(parents, kind="stable")
+        rows, parents = rows[order], parents[order]
+        cuts = np.flatnonzero(np.diff(parents)) + 1
+        lines += [(int(parents[start]), part) for start, part in zip(np.r_[0, cuts], np.split(rows, cuts))
+                  if len(part)]
+    return lines
+
+
+def _settle(lines, count: np.ndarray, shown: np.ndarray, min_group: int) -> np.ndarray:
+    """Make every line safe, until nothing changes. A released parent must not have a single
+    hidden sibling, nor hidden siblings adding up to fewer than ``min_group``; a hidden parent
+    must not have every sibling shown (their sum would give it back). Each time, the smallest
+    shown sibling is hidden."""
+    shown = shown.copy()
+    changed = True
+    while changed:
+        changed = False
+        for parent, siblings in lines:
+            while not _safe(parent, siblings, count, shown, min_group):
+                visible = siblings[shown[siblings] & (count[siblings] > 0)]
+                shown[visible[np.argmin(count[visible])]] = False
+                changed = True
+    return shown
+
+
+def _safe(parent: int, siblings: np.ndarray, count: np.ndarray, shown: np.ndarray, min_group: int) -> bool:
+    people = siblings[count[siblings] > 0]
+    hidden = people[~shown[people]]
+    if len(hidden) == len(people):
+        return True
+    if not shown[parent]:
+        return count[parent] == 0 or len(hidden) > 0
+    return len(hidden) == 0 or (len(hidden) > 1 and count[hidden].sum() >= min_group)
+
+
+def _atoms(cells: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Positions of the cells with every key fixed and somebody in them."""
+    full = (cells[keys] != ALL).all(axis=1).to_numpy() & (cells["count"].to_numpy() > 0)
+    return np.flatnonzero(full)
+
+
+def membership(cells: pd.DataFrame, keys: list[str], atoms: np.ndarray) -> np.ndarray:
+    """The 0/1 matrix of which atom each cell adds up: a cell holds an atom when every one of
+    its fixed keys agrees with the atom's."""
+    codes = cells[keys].to_numpy()
+    atom_codes = codes[atoms]
+    inside = np.ones((len(cells), len(atoms)), dtype=bool)
+    for d in range(len(keys)):
+        column = codes[:, d][:, None]
+        inside &= (column == ALL) | (column == atom_codes[:, d][None, :])
+    return inside.astype(float)
+
+
+def solvable(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Which target rows are linear combinations of the released rows (so an attacker can
+    compute them by adding and subtracting released numbers)."""
+    return _solutions(matrix, released, targets)[0]
+
+
+def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each target is solvable from the released rows R, and the weights of one
+    solution (released rows x targets). The row space of R is the range of the atoms x atoms
+    Gram matrix RᵀR, whose eigendecomposition is far cheaper than R's own when R has many rows."""
+    rows = matrix[released]
+    if len(rows) == 0 or len(targets) == 0:
+        return np.zeros(len(targets), dtype=bool), np.zeros((len(rows), len(targets)))
+    values, vectors = np.linalg.eigh(rows.T @ rows)
+    keep = values > values[-1] * 1e-10
+    basis, values = vectors[:, keep], values[keep]
+    wanted = matrix[targets].T
+    projected = basis.T @ wanted
+    residual = np.linalg.norm(wanted - basis @ projected, axis=0)
+    weights = rows @ (basis @ (projected / values[:, None]))
+    return residual < _TOL * np.sqrt(matrix.shape[1]), weights
+
+
+def _audit(cells, keys, atoms, lines, count, cost, shown, min_group) -> np.ndarray:
+    """Hide released cells until no sensitive cell can be solved for: for each exposed cell, the
+    cheapest released cell its solution uses; then settle the lines again."""
+    matrix = membership(cells, keys, atoms)
+    sensitive = np.flatnonzero((count > 0) & (count < min_group))
+    shown = shown.copy()
+    for _ in range(len(cells)):
+        released = shown & (count > 0)
+        exposed, weights = _solutions(matrix, released, sensitive)
+        if not exposed.any():
+            return shown
+        behind = np.flatnonzero(released)
+        for column in weights[:, exposed].T:
+            used = behind[np.abs(column) > 1e-9]
+            shown[used[np.argmin(cost[used])]] = False
+        shown = _settle(lines, count, shown, min_group)
+    return shown
