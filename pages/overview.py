@@ -13,12 +13,13 @@ from tiwell import charts
 from tiwell.instrument_info import profile_table
 from tiwell.views import subscale_info
 from ui.filters import filtered_page, need_survey
+from ui.safe import inert
 
 survey = need_survey()
 release, filters, min_group = filtered_page(survey, "Overview")
 info = subscale_info(survey)
 
-strengths = info.loc[info["direction"] == "higher_is_better", "label"].str.lower().tolist()
+strengths = [inert(label.lower()) for label in info.loc[info["direction"] == "higher_is_better", "label"]]
 st.write(
     f"{release.people(filters):.0f} people in this selection. "
     + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
@@ -30,7 +31,7 @@ summary = release.table((), filters)
 columns = st.columns(len(info))
 for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows()):
     direction = "higher is better" if sub["direction"] == "higher_is_better" else "lower is easier"
-    col.metric(f"{sub['label']} ({direction})", "hidden" if pd.isna(row["mean"]) else f"{row['mean']:.1f}",
+    col.metric(f"{inert(sub['label'])} ({direction})", "hidden" if pd.isna(row["mean"]) else f"{row['mean']:.1f}",
                help=f"Mean of {row['n']:.0f} people's scores; possible range {sub['low']:g} to {sub['high']:g}.")
     if not pd.isna(row["mean"]):
         col.caption(f"95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f} · n = {row['n']:.0f}")
@@ -38,16 +39,16 @@ for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows())
 st.plotly_chart(charts.band_shares(summary, info, min_group), width="stretch", key="bands")
 with st.expander("How to read this"):
     for _, sub in info.iterrows():
-        rules = "; ".join(f"{b.label} {'up to ' + format(b.high, 'g') if b.low is None else 'from ' + format(b.low, 'g')}"
+        rules = "; ".join(f"{inert(b.label)} {'up to ' + format(b.high, 'g') if b.low is None else 'from ' + format(b.low, 'g')}"
                           for b in sub["band_rules"])
-        st.markdown(f"- **{sub['label']}**: {sub['meaning']} Bands: {rules}.")
+        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {rules}.")
     st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
                 "with fewer people it is wider.")
 
 for _, sub in info.iterrows():
     bins = release.bins(sub["column"], filters)
     if bins.empty:
-        st.caption(f"How {sub['label'].lower()} scores spread is shown for groups of {release.detail_min} or more, "
+        st.caption(f"How {inert(sub['label'].lower())} scores spread is shown for groups of {release.detail_min} or more, "
                    "so that a chart of a few people's scores cannot point to anyone.")
         continue
     st.plotly_chart(charts.distribution(bins, sub["label"], (sub["low"], sub["high"]), sub["band_rules"],
@@ -57,8 +58,8 @@ for inst in survey.instruments:
     table = release.profiles(inst.id, filters) if inst.profiles is not None else None
     if table is None or table.empty or pd.isna(table["people"].iloc[0]):
         continue
-    st.subheader(f"{inst.short_name} profiles")
-    st.caption(f"{inst.profiles.label}. {inst.profiles.note} Based on {table['people'].iloc[0]:.0f} people with "
+    st.subheader(f"{inert(inst.short_name)} profiles")
+    st.caption(f"{inert(inst.profiles.label)}. {inert(inst.profiles.note)} Based on {table['people'].iloc[0]:.0f} people with "
                f"every part scored. A profile with fewer than {min_group} people is shown as 'fewer than "
                f"{min_group}'.")
     st.plotly_chart(charts.profile_shares(table, "Share of people in each profile"), width="stretch",

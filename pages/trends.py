@@ -15,6 +15,7 @@ from tiwell.trends import describe_change
 from tiwell.views import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
+from ui.safe import inert
 
 survey = need_survey()
 stop_unless("wave" in survey.scored and survey.scored["wave"].nunique() >= 2,
@@ -51,7 +52,7 @@ if teams and by_team[by_team["team"].isin(teams)]["mean"].isna().any():
 
 st.subheader("Change since the previous wave")
 for _, change in release.changes(column, filters=filters).iterrows():
-    st.markdown(f"- {describe_change(change, label, sub['direction'])}")
+    st.markdown(f"- {inert(describe_change(change, label, sub['direction']))}")
 
 if by_teams:
     st.subheader("Change since the previous wave, team by team")
