@@ -206,6 +206,7 @@ with mapping_tab:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
+state.release(survey, state.workspace().min_group)  # worked out once here, so the leaders' pages open at once
 state.update_workspace(instruments=options["chosen"], band_sets=options["band_sets"],
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:
