@@ -7,8 +7,10 @@ held in session state, calls the core and draws.
 import streamlit as st
 
 from ui import signin
+from ui.uploads import keep_uploads_in_memory
 
 st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layout="wide")
+keep_uploads_in_memory()
 signin.gate()
 
 navigation = st.navigation([
