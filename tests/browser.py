@@ -62,7 +62,11 @@ def streamlit_server(env: dict | None = None, log=subprocess.PIPE):
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a server whose interpreter is stuck cannot act on the signal
+            process.kill()
+            process.wait()
 
 
 def server_pid(url: str) -> int:
