@@ -13,6 +13,11 @@ through a pipe, never through a file. An error raised by the core (:class:`Inges
 :class:`MappingError`...) comes back as itself, sentence and all; anything else becomes one
 :class:`WorkLimitError` sentence, so no traceback (which may quote a cell) reaches the page or the
 server log. Warnings are silenced in the child for the same reason.
+
+The fork server imports :data:`PRELOAD` from the folder the program was started in (the
+project's, as the README runs it); started elsewhere, each child imports them itself, which
+only costs a second per call. Children never re-run the program's ``__main__`` (see
+:class:`_Launch`).
 """
 
 from __future__ import annotations
@@ -29,8 +34,8 @@ from multiprocessing.context import ForkServerProcess, set_spawning_popen
 
 from tiwell.ingest import IngestError
 
-SECONDS = float(os.environ.get("TIWELL_WORK_SECONDS", 60))
-MEMORY_BYTES = int(float(os.environ.get("TIWELL_WORK_MEMORY_GB", 1.5)) * 2**30)
+SECONDS = 60  # for reading, or for scoring, one upload
+MEMORY_BYTES = 3 * 2**29  # 1.5 GB beyond what the child maps when it starts
 PRELOAD = ["tiwell.pipeline", "tiwell.turnover", "tiwell.instruments", "python_calamine"]  # once, by the fork server
 
 _context = multiprocessing.get_context("forkserver")
