@@ -14,10 +14,10 @@ through a pipe, never through a file. An error raised by the core (:class:`Inges
 :class:`WorkLimitError` sentence, so no traceback (which may quote a cell) reaches the page or the
 server log. Warnings are silenced in the child for the same reason.
 
-The fork server imports :data:`PRELOAD` from the folder the program was started in (the
-project's, as the README runs it); started elsewhere, each child imports them itself, which
-only costs a second per call. Children never re-run the program's ``__main__`` (see
-:class:`_Launch`).
+The fork server preloads only installed libraries (:data:`PRELOAD`), never tiwell itself: it
+imports from the folder the program was started in, which may hold another copy of tiwell, while
+each child imports tiwell (a tenth of a second) from the server's own path. Children never re-run
+the program's ``__main__`` (see :class:`_Launch`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ from tiwell.ingest import IngestError
 
 SECONDS = 60  # for reading, or for scoring, one upload
 MEMORY_BYTES = 3 * 2**29  # 1.5 GB beyond what the child maps when it starts
-PRELOAD = ["tiwell.pipeline", "tiwell.turnover", "tiwell.instruments", "python_calamine"]  # once, by the fork server
+# Imported once, by the fork server: the heavy libraries the readers use (two seconds of imports).
+PRELOAD = ["pandas", "numpy", "pyarrow", "python_calamine", "rapidfuzz", "dateutil"]
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
