@@ -7,8 +7,12 @@ held in session state, calls the core and draws.
 import streamlit as st
 
 from ui import signin
+from ui.logs import keep_data_out_of_logs
+from ui.uploads import keep_uploads_in_memory
 
 st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layout="wide")
+keep_uploads_in_memory()
+keep_data_out_of_logs()
 signin.gate()
 
 navigation = st.navigation([

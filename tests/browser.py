@@ -41,12 +41,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(*flags: str):
-    """The dashboard on a free local port; ``flags`` are more ``streamlit run`` options."""
+def streamlit_server(*flags: str, env: dict | None = None, log=subprocess.PIPE):
+    """The dashboard on a free local port; ``flags`` are more ``streamlit run`` options, ``env``
+    adds to the environment, ``log`` takes its stderr."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", *flags]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -57,11 +58,29 @@ def streamlit_server(*flags: str):
             except OSError:
                 time.sleep(0.3)
         else:
-            raise RuntimeError(f"Streamlit did not start: {process.stderr.read1().decode(errors='replace')}")
+            raise RuntimeError(f"Streamlit did not start: {process.stderr.read1().decode(errors='replace')}"
+                               if process.stderr else "Streamlit did not start")
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a server whose interpreter is stuck cannot act on the signal
+            process.kill()
+            process.wait()
+
+
+def server_pid(url: str) -> int:
+    """The process id of the Streamlit server serving ``url``, from /proc."""
+    port = url.rsplit(":", 1)[1].encode()
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(command) and port in command:
+            return int(proc.name)
+    raise AssertionError(f"no Streamlit process serving {url}")
 
 
 @contextmanager

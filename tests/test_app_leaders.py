@@ -107,14 +107,15 @@ def test_filter_changes_never_reread_or_rescore(monkeypatch):
     st.cache_data.clear()
     calls = {"load": 0, "score": 0}
 
-    def counting(name, fn):
-        def wrapper(*args, **kwargs):
-            calls[name] += 1
-            return fn(*args, **kwargs)
-        return wrapper
+    real = ui.state.run_limited
 
-    monkeypatch.setattr(ui.state, "load_table", counting("load", ui.state.load_table))
-    monkeypatch.setattr(ui.state, "score_table", counting("score", ui.state.score_table))
+    def counting(function, *args, **kwargs):  # reads and scorings run in the worker, through here
+        name = {"load_table": "load", "score_table": "score"}.get(function.__name__)
+        if name:
+            calls[name] += 1
+        return real(function, *args, **kwargs)
+
+    monkeypatch.setattr(ui.state, "run_limited", counting)
     app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     app.button[0].click().run()
     assert calls == {"load": 1, "score": 1}

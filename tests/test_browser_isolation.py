@@ -1,22 +1,27 @@
 """Many people at once, in a real browser: ten sessions upload ten different files at the same
-time, each sees only its own teams and rows; and a team named with markup shows as text."""
+time, each sees only its own teams and rows; one session's endless file stops with a sentence
+while nine others keep working; and a team named with markup shows as text."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM_FLAGS, chromium_path, screenshot
+from browser import CHROMIUM_FLAGS, ROOT, chromium_path, screenshot, server_pid, streamlit_server
 from hostile import XSS, survey_rows
 from tiwell import layouts
 
 pytestmark = pytest.mark.browser
 SESSIONS = 10
 PAGE_SIZE = 4096
+WORK_SECONDS = 60  # tiwell.worker's time limit for reading and scoring one upload
 
 
 def session_file(i: int, folder: Path) -> Path:
@@ -31,16 +36,8 @@ def session_file(i: int, folder: Path) -> Path:
 
 def server_rss_mb(url: str) -> float:
     """Resident memory of the Streamlit process serving ``url``, from /proc."""
-    port = url.rsplit(":", 1)[1]
-    for proc in Path("/proc").iterdir():
-        try:
-            command = (proc / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"streamlit" in b" ".join(command) and port.encode() in command:
-            pages = int((proc / "statm").read_text().split()[1])
-            return pages * PAGE_SIZE / 2**20
-    raise AssertionError(f"no Streamlit process serving {url}")
+    pages = int(Path(f"/proc/{server_pid(url)}/statm").read_text().split()[1])
+    return pages * PAGE_SIZE / 2**20
 
 
 def open_teams(page) -> None:
@@ -132,3 +129,55 @@ def test_a_team_named_with_markup_shows_as_text_and_runs_nothing(server, tmp_pat
             assert dialogs == [] and errors == []
         finally:
             browser.close()
+
+
+def test_a_file_that_never_finishes_reading_stops_itself_and_nine_others_keep_working(tmp_path):
+    """Ten sessions; one uploads a survey whose reading runs a regular expression for hours with
+    the interpreter's lock held (a test instrument stands in for a file crafted against a
+    pattern). While it works, the nine others all open another page at once and have it drawn
+    before its time is up, and the server answers its health check at once; the heavy one then
+    ends in its own sentence. Read in the server's own process, it would freeze them all."""
+    from playwright.sync_api import sync_playwright
+
+    env = {"PYTHONPATH": os.pathsep.join([str(Path(__file__).parent / "slow_reading"), str(ROOT)])}
+    files = [session_file(i, tmp_path) for i in range(1, SESSIONS)]
+    slow = tmp_path / "slow-survey.csv"
+    slow.write_bytes(files[0].read_bytes())
+    with streamlit_server(env) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            heavy, *others = [browser.new_context(viewport={"width": 1000, "height": 800}).new_page()
+                              for _ in range(SESSIONS)]
+            for page, path in zip(others, files):
+                page.goto(server)
+                page.locator('input[type="file"]').first.set_input_files(str(path))
+            for page in others:
+                page.get_by_text("Respondents").first.wait_for(timeout=120_000)
+            heavy.goto(server)
+            heavy.locator('input[type="file"]').first.set_input_files(str(slow))
+            heavy.get_by_text(re.compile("Scoring|Reading the file")).first.wait_for(timeout=30_000)
+            started = time.monotonic()
+            for page in others:
+                page.get_by_role("link", name="Instruments").click()
+            reruns = []
+            for page in others:
+                page.get_by_role("heading", name="Instruments").first.wait_for(timeout=WORK_SECONDS * 1000)
+                reruns.append(time.monotonic() - started)
+            health = time_health_check(server)
+            assert heavy.get_by_text("took longer than").count() == 0, "the heavy file was still being read"
+            heavy.get_by_text(f"slow-survey.csv took longer than {WORK_SECONDS} s to read and score").wait_for(
+                timeout=(WORK_SECONDS + 60) * 1000)
+            assert heavy.locator('[data-testid="stException"]').count() == 0, "a sentence, not a traceback"
+            screenshot(heavy, "isolation-heavy-file-stopped")
+            print(f"\nwhile one session's file was read, nine other sessions opened a page together: drawn "
+                  f"{sorted(reruns)[4]:.1f} s (median), {max(reruns):.1f} s (last) after the clicks; the health check "
+                  f"answered in {health:.2f} s")
+            assert health < 2
+        finally:
+            browser.close()
+
+
+def time_health_check(server: str) -> float:
+    start = time.monotonic()
+    assert urllib.request.urlopen(f"{server}/_stcore/health", timeout=10).status == 200
+    return time.monotonic() - start

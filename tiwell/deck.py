@@ -1,19 +1,25 @@
 """The presentation as a PowerPoint deck, one slide per view, with native charts a facilitator can
 restyle in PowerPoint (no images, no renderer to install). Built in memory from the same slides
-the page shows, so the deck holds exactly what was presented."""
+the page shows, so the deck holds exactly what was presented. Every string goes in printable
+(:func:`tiwell.export.printable`), and each chart's own workbook keeps its labels as text: a
+wave or team named ``=HYPERLINK(...)`` is never a formula there."""
 
 from __future__ import annotations
 
 import io
 import math
+from contextlib import contextmanager
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
+from xlsxwriter import Workbook
 
+from tiwell.export import XLSX_OPTIONS, printable
 from tiwell.presentation import Chart, Slide, Story
 
 TITLE_ONLY = 5
@@ -21,10 +27,30 @@ INK, FAINT = RGBColor(0x1F, 0x2A, 0x2E), RGBColor(0x4A, 0x5A, 0x60)
 SIZES = (24, 22, 20, 18, 16, 14)
 
 
+class _TextWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's writer of a chart's embedded workbook, with XlsxWriter told to keep every
+    string a string: by default it turns text starting with '=' into a formula and URLs into
+    links."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        workbook = Workbook(xlsx_file, XLSX_OPTIONS)
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+
+class _TextChartData(CategoryChartData):
+    """Chart data whose embedded workbook holds its category and series names as plain text."""
+
+    @property
+    def _workbook_writer(self):
+        return _TextWorkbookWriter(self)
+
+
 def deck_bytes(story: Story) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    deck.core_properties.title = story.title
+    deck.core_properties.title = printable(story.title)
     for slide in story.slides:
         _add(deck, slide)
     buffer = io.BytesIO()
@@ -64,7 +90,7 @@ def _write(frame, lines: list[str], size: int, colour: RGBColor, bold: bool = Fa
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
     for k, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-        paragraph.text = line
+        paragraph.text = printable(line)
         paragraph.space_after = Pt(size * 0.5)
         font = paragraph.runs[0].font if paragraph.runs else paragraph.font
         font.size, font.bold, font.color.rgb = Pt(size), bold, colour
@@ -72,16 +98,16 @@ def _write(frame, lines: list[str], size: int, colour: RGBColor, bold: bool = Fa
 
 def _chart(page, chart: Chart) -> None:
     """Stacked bars of band shares, or lines of the mean by wave; colours as on the page."""
-    data = CategoryChartData()
-    data.categories = chart.categories
+    data = _TextChartData()
+    data.categories = [printable(c) if isinstance(c, str) else c for c in chart.categories]
     for series in chart.series:
-        data.add_series(series.name, series.values, number_format="0%" if chart.kind == "shares" else "0.0")
+        data.add_series(printable(series.name), series.values, number_format="0%" if chart.kind == "shares" else "0.0")
     kind = XL_CHART_TYPE.BAR_STACKED if chart.kind == "shares" else XL_CHART_TYPE.LINE_MARKERS
     frame = page.shapes.add_chart(kind, Inches(6.8), Inches(1.5), Inches(6.0), Inches(4.8), data)
     plot = frame.chart
     plot.has_title, plot.has_legend = True, True
     plot.font.size = Pt(12)
-    plot.chart_title.text_frame.text = chart.title
+    plot.chart_title.text_frame.text = printable(chart.title)
     plot.legend.position, plot.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
     for drawn, series in zip(plot.plots[0].series, chart.series):
         colour = RGBColor.from_string(series.colour.lstrip("#"))

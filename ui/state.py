@@ -2,6 +2,10 @@
 
 Every cached function takes all its inputs as arguments (the upload's bytes among them), so a
 result is only ever reached by someone holding the same file; caches are bounded in size and age.
+Reading and scoring an upload run in a worker process with time and memory limits
+(:func:`tiwell.worker.run_limited`), so a hostile file stops with one sentence for its own
+session and never stalls anyone else's. Importing this module also keeps uploads in memory
+(:mod:`ui.uploads`), for a page reached without ``dashboard.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ from tiwell.pipeline import ScoredSurvey, load_table, score_table
 from tiwell.pseudonym import new_key
 from tiwell.release import Release, survey_release
 from tiwell.turnover import TeamPeriods, read_hr
+from tiwell.worker import run_limited
 from tiwell.workspace import Workspace
+from ui.uploads import keep_uploads_in_memory
+
+keep_uploads_in_memory()
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SAMPLE = SAMPLES / "proqol5_microsoft_forms.xlsx"
@@ -118,7 +126,7 @@ def sample_bytes() -> bytes:
 
 @st.cache_data(**CACHE, show_spinner=False)
 def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
-    return sheet_names(data, filename)
+    return run_limited(sheet_names, data, filename, what=filename)
 
 
 @st.cache_data(**CACHE, show_spinner="Reading the file…")
@@ -129,8 +137,8 @@ def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...],
     ``id_key`` (this session's, when the user opts in) keeps employee numbers as private codes."""
     customs = {inst.id: inst for inst in map(parsed, custom_tomls)}
     instruments = tuple(customs[i] if i in customs else load_builtin(i) for i in chosen)
-    return load_table(data, filename, sheet=sheet, instruments=instruments, also_detect=tuple(customs.values()),
-                      id_key=id_key)
+    return run_limited(load_table, data, filename, sheet=sheet, instruments=instruments,
+                       also_detect=tuple(customs.values()), id_key=id_key, what=filename)
 
 
 @st.cache_data(**CACHE, show_spinner="Scoring…")
@@ -140,7 +148,7 @@ def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...]
     """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected
     one, and any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``)."""
     table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls, id_key)
-    return score_table(table, instruments, mapping_json, dict(band_sets))
+    return run_limited(score_table, table, instruments, mapping_json, dict(band_sets), what=filename)
 
 
 @st.cache_data(**CACHE, show_spinner=False)
@@ -152,7 +160,7 @@ def sample_turnover_bytes(path: Path = SAMPLE_TURNOVER) -> bytes:
 def read_turnover(data: bytes, filename: str, id_key: bytes | None = None) -> TeamPeriods:
     """The team-period table with rates (personal columns of a staff list dropped on reading;
     with ``id_key``, its employee numbers kept as private codes)."""
-    return read_hr(data, filename, id_key=id_key)
+    return run_limited(read_hr, data, filename, id_key=id_key, what=filename)
 
 
 def _survey_key(survey: ScoredSurvey) -> tuple:

@@ -1,0 +1,20 @@
+"""Test instrument, loaded only by a test server started with this folder on PYTHONPATH: a
+survey whose file name starts with "slow-" sends its reader into a regular expression that
+backtracks for hours while holding the interpreter's lock, as the statement and e-mail patterns
+once did on crafted text. Everything else is read as usual."""
+
+import re
+
+from tiwell import ingest
+
+_read_tables = ingest.read_tables
+ENDLESS = re.compile(r"(a+)+b")
+
+
+def read_tables(data, filename, *args, **kwargs):
+    if filename.startswith("slow-"):
+        ENDLESS.match("a" * 40)
+    return _read_tables(data, filename, *args, **kwargs)
+
+
+ingest.read_tables = read_tables
