@@ -154,6 +154,60 @@ def ods(rows: list[list[str]], manifest_extra: str = "", repeat: str = "") -> by
     return out.getvalue()
 
 
+def shared_string_xlsx(cells: int, length: int, header_only: bool = False) -> bytes:
+    """A workbook whose ``cells`` cells all point at one shared string of ``length`` letters:
+    a few kilobytes that a reader expands to ``cells * length`` characters. With
+    ``header_only`` they are one header row above a row of answers, else rows of 30."""
+    width = cells if header_only else 30
+    shared = [f'<c r="{_column_letters(j)}{i + 1}" t="s"><v>0</v></c>' for i in range(cells // width) for j in range(width)]
+    rows = ["".join(shared[i:i + width]) for i in range(0, cells, width)]
+    if header_only:
+        rows.append("".join(f'<c r="{_column_letters(j)}2"><v>3</v></c>' for j in range(width)))
+    body = "".join(f'<row r="{i + 1}">{row}</row>' for i, row in enumerate(rows))
+    strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+               f'<si><t>{"a" * length}</t></si></sst>').encode()
+    xlsx = valid_xlsx()
+    types, rels = _part(xlsx, "[Content_Types].xml"), _part(xlsx, "xl/_rels/workbook.xml.rels")
+    return rezip(xlsx, {SHEET: sheet_xml(body),
+                        "[Content_Types].xml": types.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" '
+                                                             b'ContentType="application/vnd.openxmlformats-officedocument'
+                                                             b'.spreadsheetml.sharedStrings+xml"/></Types>'),
+                        "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", b'<Relationship Type="http://'
+                                                                   b'schemas.openxmlformats.org/officeDocument/2006/'
+                                                                   b'relationships/sharedStrings" Target="sharedStrings'
+                                                                   b'.xml" Id="rId9"/></Relationships>')},
+                 add={"xl/sharedStrings.xml": strings})
+
+
+def _column_letters(position: int) -> str:
+    letters, position = "", position + 1
+    while position:
+        position, rem = divmod(position - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def long_headers_csv(columns: int = 1_000, length: int = 2_000) -> bytes:
+    """A survey of ``columns`` distinct headers of about ``length`` characters of words each."""
+    words = np.array(["staff", "wellbeing", "survey", "team", "work", "help", "feel", "often", "care", "time"])
+    picks = np.random.default_rng(3).integers(0, len(words), (columns, length // 6))
+    header = [f"{k} " + " ".join(words[row])[:length] for k, row in enumerate(picks)]
+    return layouts.to_csv_bytes([header, *[["3"] * columns for _ in range(6)]])
+
+
+def bracketed_toml(brackets: int = 9) -> bytes:
+    """A custom instrument whose statement has ``brackets`` adaptable words, and a header it
+    almost matches (the shape on which a backtracking pattern takes exponential time)."""
+    statement = " ".join(["I [help]"] * brackets) + " too"
+    return CLEAN_TOML.replace("number = 1", f'number = 1\ntext = "{statement}"').encode()
+
+
+def nested(kind: str, depth: int = 100_000) -> bytes:
+    """A settings file of ``depth`` nested lists: JSON, or TOML (one key holding them)."""
+    lists = "[" * depth + "]" * depth
+    return (lists if kind == "json" else f"x = {lists}\n").encode()
+
+
 LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
     f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)) + "]>")
 EXTERNAL = '<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
@@ -221,6 +275,13 @@ def _cases() -> list[Case]:
              rezip(xlsx, {"xl/worksheets/sheet1.xml": sheet_xml(
                  '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="1048576"><c r="XFD1048576">'
                  "<v>1</v></c></row>")}), "columns"),
+        Case("ods repeating a 32,000-character cell", "repeat-long.ods",
+             ods([["a" * 32_000]], repeat='"300"'), "characters"),
+        Case("30,000 cells pointing at one 32,000-character string", "shared.xlsx",
+             shared_string_xlsx(30_000, 32_000), "characters"),
+        Case("969 headers of one 32,000-character shared string", "headers.xlsx",
+             shared_string_xlsx(969, 32_000, header_only=True), "No instrument items"),
+        Case("1,000 headers of 2,000 characters", "headers.csv", long_headers_csv(), "No instrument items"),
         # Not a table at all
         Case("pdf renamed .csv", "responses.csv", PDF, "is a PDF"),
         Case("pdf renamed .xlsx", "responses.xlsx", PDF, "not one"),
@@ -259,6 +320,8 @@ def _cases() -> list[Case]:
         Case("instrument items as text", "mine.toml", CLEAN_TOML.replace("items = [1]", 'items = "1, 2, 3"').encode(), "items",
              "instrument"),
         Case("instrument that is not TOML", "mine.toml", PNG, "not", "instrument"),
+        Case("instrument statement with nine bracketed words", "mine.toml", bracketed_toml(), None, "instrument"),
+        Case("instrument nested 100,000 deep", "mine.toml", nested("toml"), "nests lists", "instrument"),
         Case("instrument with an unknown direction", "mine.toml",
              CLEAN_TOML.replace("higher_is_worse", "<script>").encode(), "direction", "instrument"),
     ]

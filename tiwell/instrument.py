@@ -8,7 +8,6 @@ A malformed file raises :class:`InstrumentError` naming the field at fault.
 from __future__ import annotations
 
 import re
-import tomllib
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from tiwell.instrument_model import (  # noqa: F401  (re-exported: the model's h
     DIRECTIONS, METHODS, Band, BandSet, Instrument, InstrumentError, Item, Label, Profiles, ProfileType, Scale,
     Subscale,
 )
+from tiwell.safe_load import SettingsFileError, load_toml
 
 
 # ---------------------------------------------------------------- reading and checking
@@ -59,9 +59,9 @@ def builtin_instruments() -> tuple[Instrument, ...]:
 def parse_instrument(text: str, source: str = "instrument file") -> Instrument:
     """Build an :class:`Instrument` from TOML text, checking every field a scorer relies on."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InstrumentError(f"{source} is not valid TOML: {exc}.") from exc
+        data = load_toml(text, source, kind="an instrument definition")
+    except SettingsFileError as exc:
+        raise InstrumentError(str(exc)) from None
     return _Checker(source).instrument(data)
 
 
