@@ -353,9 +353,16 @@ def _forms_layout(names: list[str]) -> str:
     lowered = {n.lower() for n in names}
     if {"id", "start time", "completion time"} <= lowered:
         return "microsoft_forms"
-    if "timestamp" in lowered or sum(bool(re.search(r"\[.+\]\s*$", n)) for n in names) >= 3:
+    if "timestamp" in lowered or sum(map(_ends_in_brackets, names)) >= 3:
         return "google_forms"
     return "plain"
+
+
+def _ends_in_brackets(name: str) -> bool:
+    """Google Forms' 'Question [Statement]', tested on the text itself: the pattern it replaces
+    took time in the square of the header's length."""
+    line = name.rstrip().rsplit("\n", 1)[-1]
+    return line.endswith("]") and "[" in line[:-2]
 
 
 def _excel_letters(position: int) -> str:

@@ -92,7 +92,7 @@ class Story:
     choices: Choices
 
 
-def load_questions(text: str | None = None, source: str = "The prompts file") -> pd.DataFrame:
+def load_questions(text: str | None = None, source: str = "questions.toml") -> pd.DataFrame:
     """The question prompts (the shipped ``prompts/questions.toml`` unless ``text`` is given),
     one row per question with its principle. A file of another shape is a SettingsFileError of
     one sentence naming ``source``."""
