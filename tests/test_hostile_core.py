@@ -30,7 +30,8 @@ def run(case: Case):
     """What tiwell makes of one case: a scored survey, or a parsed instrument."""
     if case.kind == "instrument":
         return parse_instrument(case.data.decode("utf-8", errors="replace"), source=case.filename)
-    return score_file(case.data, case.filename)
+    own = (parse_instrument(case.definition.decode(), source="definition"),) if case.definition else ()
+    return score_file(case.data, case.filename, instruments=own)
 
 
 def test_the_corpus_is_big_and_varied():

@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 import zlib
+from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,7 @@ RATIO_FLOOR = 1024 * 1024
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000  # rows x columns of one sheet as the reader lays it out
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+MAX_CHARS = 100_000_000  # every cell's text, as the reader lays it out (shared and repeated text expanded)
 PROLOG_BYTES = 64 * 1024
 CHUNK = 8 * 1024 * 1024
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
@@ -45,7 +47,8 @@ def check_size(data: bytes, filename: str) -> None:
 
 
 def check_workbook(data: bytes, filename: str) -> None:
-    """Refuse a zip that would expand too far, is locked, or declares a DTD, before it is opened."""
+    """Refuse a zip that would expand too far, is locked, or declares a DTD, or whose cells
+    would hold too much once the reader lays them out, before it is opened."""
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
         parts = book.infolist()
@@ -53,12 +56,46 @@ def check_workbook(data: bytes, filename: str) -> None:
         return  # not a readable zip: the reader says so in its own words
     _check_directory(parts, filename)
     with book:
+        shared = [p for p in parts if p.filename.lower().endswith("sharedstrings.xml")]
+        scan = _Scan(filename, _broken(book, shared[0], filename, _shared_lengths) if shared else np.zeros(0, np.int64))
         for part in parts:
-            try:
-                _check_part(book, part, filename)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-                raise LimitError(f"{filename} could not be read (it may be damaged or incomplete): "
-                                 f"part '{part.filename}' is broken ({exc}).") from exc
+            _broken(book, part, filename, lambda b, p: _check_part(b, p, scan))
+
+
+def _broken(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str, read):
+    """``read(book, part)``, a damaged part being one sentence."""
+    try:
+        return read(book, part)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        raise LimitError(f"{filename} could not be read (it may be damaged or incomplete): "
+                         f"part '{part.filename}' is broken ({exc}).") from exc
+    except expat.ExpatError as exc:
+        raise LimitError(f"{filename} could not be read (it may be damaged): part '{part.filename}' is not "
+                         f"well-formed XML ({expat.errors.messages[exc.code]}, line {exc.lineno}).") from exc
+
+
+class _Scan:
+    """What the reader will lay out, summed over the workbook's parts as they are scanned."""
+
+    def __init__(self, filename: str, shared_lengths: np.ndarray):
+        self.filename = filename
+        self.shared_lengths = shared_lengths
+        self.chars = 0
+
+    def add_chars(self, count: int) -> None:
+        self.chars += count
+        if self.chars > MAX_CHARS:
+            raise LimitError(f"{self.filename} holds at least {self.chars:,} characters once its repeated and shared "
+                             f"text is laid out in its cells; tiwell reads at most {MAX_CHARS:,} (a survey export holds "
+                             "far fewer), so export the responses again from the survey tool.")
+
+    def check_extent(self, rows: int, cols: int) -> None:
+        if cols > MAX_COLUMNS:
+            raise LimitError(_too_wide(self.filename, cols))
+        if rows * cols > MAX_CELLS:
+            raise LimitError(f"{self.filename} has a sheet that reaches row {rows:,} and column {cols:,}: "
+                             f"{rows * cols:,} cells, more than the {MAX_CELLS:,} tiwell reads. Delete the empty "
+                             "rows and columns around the responses (or copy just the responses to a new sheet).")
 
 
 def _check_directory(parts: list[zipfile.ZipInfo], filename: str) -> None:
@@ -75,8 +112,8 @@ def _check_directory(parts: list[zipfile.ZipInfo], filename: str) -> None:
                          f"like this (a 'zip bomb'). Export the responses again from the survey tool.")
 
 
-def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str) -> None:
-    name = part.filename.lower()
+def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, scan: _Scan) -> None:
+    name, filename = part.filename.lower(), scan.filename
     if name == "meta-inf/manifest.xml" and b"encryption-data" in _read(book, part):
         raise LimitError(_locked(filename))
     if not name.endswith((".xml", ".rels", ".vml")):
@@ -89,7 +126,9 @@ def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str) -> 
                              "write and which can be used to attack a reader; open it in Excel, save it again "
                              "and upload that copy.")
         if re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
-            _check_extent(head, stream, filename)
+            _check_extent(head, stream, scan)
+        elif name == "content.xml":
+            _OdsLayout(scan).read(head, stream)
 
 
 def _read(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> bytes:
@@ -97,21 +136,143 @@ def _read(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> bytes:
         return stream.read(PROLOG_BYTES)
 
 
-def _check_extent(head: bytes, stream, filename: str) -> None:
-    """How far the sheet's cell references reach, read in chunks so memory stays small."""
+def _check_extent(head: bytes, stream, scan: _Scan) -> None:
+    """How far the sheet's cell references reach, and how much shared text its cells take,
+    read in chunks so memory stays small."""
     rows = cols = 0
     buffer = head
     while buffer:
         r, c = _furthest_cell(buffer)
         rows, cols = max(rows, r), max(cols, c)
         more = stream.read(CHUNK)
-        buffer = buffer[-16:] + more if more else b""
-    if cols > MAX_COLUMNS:
-        raise LimitError(_too_wide(filename, cols))
-    if rows * cols > MAX_CELLS:
-        raise LimitError(f"{filename} has a sheet that reaches row {rows:,} and column {cols:,}: "
-                         f"{rows * cols:,} cells, more than the {MAX_CELLS:,} tiwell reads. Delete the empty "
-                         "rows and columns around the responses (or copy just the responses to a new sheet).")
+        scan.add_chars(_shared_chars(buffer, scan.shared_lengths, last=not more))
+        buffer = buffer[-SHARED_CARRY:] + more if more else b""
+    scan.check_extent(rows, cols)
+
+
+SHARED_CARRY = 256  # bytes from a cell's t="s" to its <v>, at most, for a cell split between two chunks
+
+
+def _shared_chars(buffer: bytes, lengths: np.ndarray, last: bool) -> int:
+    """Characters of the shared strings that the buffer's ``t="s"`` cells point at (each cell
+    holds its own copy once read). Cells starting in the last SHARED_CARRY bytes are left to
+    the next buffer, which starts with those bytes, unless this is the ``last``."""
+    a = np.frombuffer(buffer, dtype=np.uint8)
+    if len(a) < 16 or not len(lengths):
+        return 0
+    t = np.flatnonzero(a[:-4] == ord("t"))
+    quote = a[t + 2]
+    t = t[(a[t + 1] == ord("=")) & ((quote == 34) | (quote == 39)) & (a[t + 3] == ord("s")) & (a[t + 4] == quote)]
+    if not last:
+        t = t[t < len(a) - SHARED_CARRY]
+    v = np.flatnonzero((a[:-13] == ord("<")) & (a[1:-12] == ord("v")) & (a[2:-11] == ord(">")))
+    at = np.searchsorted(v, t)
+    v = v[at[at < len(v)]] + 3
+    index = np.zeros(len(v), dtype=np.int64)
+    going = np.ones(len(v), dtype=bool)
+    for k in range(10):
+        digit = a[v + k].astype(np.int64) - 48
+        going &= (digit >= 0) & (digit <= 9)
+        index = np.where(going, index * 10 + digit, index)
+    index = index[index < len(lengths)]
+    return int(lengths[index].sum())
+
+
+def _shared_lengths(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> np.ndarray:
+    """The length in characters of each shared string, in order."""
+    lengths: list[int] = []
+    parser = _parser()
+
+    def start(name, attrs):
+        if name.endswith(" si"):
+            lengths.append(0)
+
+    def text(data):
+        if lengths:
+            lengths[-1] += len(data)
+
+    parser.StartElementHandler, parser.CharacterDataHandler = start, text
+    with book.open(part) as stream:
+        parser.ParseFile(stream)
+    return np.array(lengths, dtype=np.int64)
+
+
+def _parser():
+    """An XML parser that refuses any DTD it meets (check_workbook looks only at a part's first
+    bytes for one) and reports names as 'namespace local-name'."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def refuse(*_):
+        raise expat.ExpatError("a DTD is declared")
+
+    parser.StartDoctypeDeclHandler = refuse
+    return parser
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+
+
+class _OdsLayout:
+    """An OpenDocument sheet as the reader lays it out: a row or cell may say it repeats (a few
+    bytes for a million copies), so each sheet's extent and every cell's text are counted with
+    their repeats, up to the last filled row and column (trailing empty cells are not laid out)."""
+
+    def __init__(self, scan: _Scan):
+        self.scan = scan
+        self.rows = self.cols = self.row = self.col = 0
+        self.row_repeat = self.cell_repeat = 1
+        self.row_end = self.row_chars = self.cell_chars = self.paragraphs = 0
+        self.filled = False
+
+    def read(self, head: bytes, stream) -> None:
+        parser = _parser()
+        parser.StartElementHandler, parser.EndElementHandler = self.start, self.end
+        parser.CharacterDataHandler = self.text
+        parser.Parse(head, False)
+        while more := stream.read(CHUNK):
+            parser.Parse(more, False)
+        parser.Parse(b"", True)
+
+    def start(self, name: str, attrs: dict) -> None:
+        if name == _TABLE + "table":
+            self.rows = self.cols = self.row = 0
+        elif name == _TABLE + "table-row":
+            self.row_repeat, self.col, self.row_end, self.row_chars = _repeat(attrs, "rows"), 0, 0, 0
+        elif name in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            self.cell_repeat, self.cell_chars, self.paragraphs = _repeat(attrs, "columns"), 0, 0
+            self.filled = _OFFICE + "value-type" in attrs
+        elif name == _TEXT + "p":
+            self.paragraphs += 1
+        elif name == _TEXT + "s":
+            self.cell_chars += _repeat(attrs, "c", _TEXT)
+        elif name in (_TEXT + "tab", _TEXT + "line-break"):
+            self.cell_chars += 1
+
+    def text(self, data: str) -> None:
+        self.cell_chars += len(data)
+
+    def end(self, name: str) -> None:
+        if name in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            chars = self.cell_chars + max(self.paragraphs - 1, 0)
+            if self.filled or chars:
+                self.row_end = self.col + self.cell_repeat
+                self.row_chars += chars * self.cell_repeat
+            self.col += self.cell_repeat
+        elif name == _TABLE + "table-row":
+            if self.row_end:
+                self.rows, self.cols = self.row + self.row_repeat, max(self.cols, self.row_end)
+                self.scan.check_extent(self.rows, self.cols)
+                self.scan.add_chars(self.row_chars * self.row_repeat)
+            self.row += self.row_repeat
+
+
+def _repeat(attrs: dict, what: str, namespace: str = _TABLE) -> int:
+    """A repeat count (``number-rows-repeated``, ``-columns-repeated``, a space's ``c``), 1 if absent."""
+    value = attrs.get(namespace + (what if what == "c" else f"number-{what}-repeated"), "1")
+    return int(value) if value.isdigit() else 1
 
 
 def _furthest_cell(buffer: bytes) -> tuple[int, int]:
