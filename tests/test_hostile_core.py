@@ -22,7 +22,7 @@ from tiwell.pipeline import score_file
 CLEAR = (IngestError, InstrumentError, MappingError)
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS = 10
-MAX_PEAK_MB = 1_000
+MAX_PEAK_MB = 500
 CASES = corpus()
 
 
