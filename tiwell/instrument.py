@@ -17,6 +17,13 @@ from tiwell.instrument_model import (  # noqa: F401  (re-exported: the model's h
 )
 from tiwell.safe_load import SettingsFileError, load_toml
 
+# Every header is compared with every item's statement and keywords, so a definition's size is
+# the matching's cost: these are far above any published instrument (the largest built-in has 30
+# items of under 120 characters).
+MAX_ITEMS = 300
+MAX_TEXT = 1_000  # characters of one statement, label or keyword
+MAX_LIST = 100  # spellings or keywords of one answer or item
+
 
 # ---------------------------------------------------------------- reading and checking
 
@@ -118,6 +125,8 @@ class _Checker:
         values = self.get(table, key, list, field, [])
         if not all(isinstance(v, str) for v in values):
             raise self.fail(field, "must be a list of text")
+        if len(values) > MAX_LIST or any(len(v) > MAX_TEXT for v in values):
+            raise self.fail(field, f"must list at most {MAX_LIST} entries of at most {MAX_TEXT:,} characters")
         return tuple(values)
 
     def scale(self, table: dict) -> Scale:
@@ -142,6 +151,8 @@ class _Checker:
 
     def items(self, entries: list) -> tuple[Item, ...]:
         items, seen = [], set()
+        if len(entries) > MAX_ITEMS:
+            raise self.fail("items", f"lists {len(entries):,} items; tiwell reads instruments of at most {MAX_ITEMS}")
         for i, entry in enumerate(entries):
             field = f"items[{i}]"
             if not isinstance(entry, dict):
@@ -151,6 +162,8 @@ class _Checker:
                 raise self.fail(f"{field}.number", f"is {number}: item numbers must be positive and unique")
             seen.add(number)
             text = self.get(entry, "text", str, f"{field}.text", None)
+            if text is not None and len(text) > MAX_TEXT:
+                raise self.fail(f"{field}.text", f"holds {len(text):,} characters; a statement holds at most {MAX_TEXT:,}")
             items.append(Item(number, text, self.get(entry, "reversed", bool, f"{field}.reversed", False),
                               self.strings(entry, "keywords", f"{field}.keywords")))
         if not items:

@@ -295,6 +295,8 @@ def _exact_statement(candidates, statements: dict[int, tuple]) -> tuple | None:
     best = None
     for words in candidates:
         for number, statement in statements.items():
+            if statement and statement[-1] is not None and (not words or statement[-1] != words[-1]):
+                continue  # the header does not end with the statement's last word
             starts = statement_starts(words, statement)
             if starts:
                 whole = 0 in starts
