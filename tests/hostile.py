@@ -327,7 +327,7 @@ def _cases() -> list[Case]:
         Case("instrument items as text", "mine.toml", CLEAN_TOML.replace("items = [1]", 'items = "1, 2, 3"').encode(), "items",
              "instrument"),
         Case("instrument that is not TOML", "mine.toml", PNG, "not", "instrument"),
-        Case("header almost matching nine bracketed words", "bracketed.csv", almost_bracketed_csv(), "No Pulse 3 items",
+        Case("header almost matching nine bracketed words", "bracketed.csv", almost_bracketed_csv(), "items were found in bracketed.csv",
              definition=bracketed_toml()),
         Case("instrument nested 100,000 deep", "mine.toml", nested("toml"), "nests lists", "instrument"),
         Case("instrument with an unknown direction", "mine.toml",
