@@ -268,6 +268,9 @@ def _cases() -> list[Case]:
         Case("zip with 20,000 parts", "parts.xlsx", _zip({f"x/{i}.xml": b"" for i in range(20_000)}), "parts"),
         Case("entity expansion (billion laughs)", "laughs.xlsx",
              rezip(xlsx, {SHEET: LAUGHS.encode() + _part(xlsx, SHEET)}), "DTD"),
+        Case("entities declared after 64 KB of comment", "late-dtd.xlsx", rezip(shared_string_xlsx(60, 5), {
+            "xl/sharedStrings.xml": b"<!--" + b" " * 70_000 + b"-->" + LAUGHS.encode()
+            + _part(shared_string_xlsx(60, 5), "xl/sharedStrings.xml")}), "DTD"),
         Case("external entity (XXE)", "xxe.xlsx",
              rezip(xlsx, {"xl/worksheets/sheet1.xml": sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>&secret;'
                                                                  "</t></is></c></row>", EXTERNAL)}), "DTD"),

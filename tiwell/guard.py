@@ -57,7 +57,8 @@ def check_workbook(data: bytes, filename: str) -> None:
     _check_directory(parts, filename)
     with book:
         shared = [p for p in parts if p.filename.lower().endswith("sharedstrings.xml")]
-        scan = _Scan(filename, _broken(book, shared[0], filename, _shared_lengths) if shared else np.zeros(0, np.int64))
+        lengths = _broken(book, shared[0], filename, _shared_lengths) if shared else np.zeros(0, np.int64)
+        scan = _Scan(filename, lengths)
         for part in parts:
             _broken(book, part, filename, lambda b, p: _check_part(b, p, scan))
 
@@ -69,6 +70,8 @@ def _broken(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str, read):
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise LimitError(f"{filename} could not be read (it may be damaged or incomplete): "
                          f"part '{part.filename}' is broken ({exc}).") from exc
+    except _DtdFound:
+        raise LimitError(_declares_dtd(filename)) from None
     except expat.ExpatError as exc:
         raise LimitError(f"{filename} could not be read (it may be damaged): part '{part.filename}' is not "
                          f"well-formed XML ({expat.errors.messages[exc.code]}, line {exc.lineno}).") from exc
@@ -122,9 +125,7 @@ def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, scan: _Scan) -> No
         head = stream.read(PROLOG_BYTES)
         root = _ROOT.search(head)
         if _DTD.search(head[: root.start()] if root else head):
-            raise LimitError(f"{filename} declares its own XML entities (a DTD), which survey tools never "
-                             "write and which can be used to attack a reader; open it in Excel, save it again "
-                             "and upload that copy.")
+            raise LimitError(_declares_dtd(filename))
         if re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
             _check_extent(head, stream, scan)
         elif name == "content.xml":
@@ -197,17 +198,25 @@ def _shared_lengths(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> np.ndarray:
     return np.array(lengths, dtype=np.int64)
 
 
+class _DtdFound(Exception):
+    """A DTD met while parsing a part (check_part looks only at a part's first bytes for one)."""
+
+
 def _parser():
-    """An XML parser that refuses any DTD it meets (check_workbook looks only at a part's first
-    bytes for one) and reports names as 'namespace local-name'."""
+    """An XML parser that refuses any DTD it meets and reports names as 'namespace local-name'."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
 
     def refuse(*_):
-        raise expat.ExpatError("a DTD is declared")
+        raise _DtdFound
 
     parser.StartDoctypeDeclHandler = refuse
     return parser
+
+
+def _declares_dtd(filename: str) -> str:
+    return (f"{filename} declares its own XML entities (a DTD), which survey tools never write and which can be "
+            "used to attack a reader; open it in Excel, save it again and upload that copy.")
 
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
