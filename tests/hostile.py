@@ -287,6 +287,8 @@ def _cases() -> list[Case]:
                  "<v>1</v></c></row>")}), "columns"),
         Case("ods repeating a 32,000-character cell", "repeat-long.ods",
              ods([["a" * 32_000]], repeat='"300"'), "characters"),
+        Case("ods cell of one space written 200 million times", "spaces.ods",
+             ods([['a<text:s text:c="200000000"/>b']]), "characters"),
         Case("30,000 cells pointing at one 32,000-character string", "shared.xlsx",
              shared_string_xlsx(30_000, 32_000), "characters"),
         Case("969 headers of one 32,000-character shared string", "headers.xlsx",

@@ -219,69 +219,107 @@ def _declares_dtd(filename: str) -> str:
             "used to attack a reader; open it in Excel, save it again and upload that copy.")
 
 
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
-_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 "
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
-
-
 class _OdsLayout:
     """An OpenDocument sheet as the reader lays it out: a row or cell may say it repeats (a few
     bytes for a million copies), so each sheet's extent and every cell's text are counted with
-    their repeats, up to the last filled row and column (trailing empty cells are not laid out)."""
+    their repeats, up to the last filled column (trailing empty cells are not laid out).
+
+    The XML is cut at each row's end. A row that repeats nothing is laid out as written, so its
+    cells are only counted (its text is no more than its bytes, held to MAX_EXPANDED with the
+    rest); a row that repeats is read cell by cell. Names are matched as written ('table:...'),
+    as the reader matches them."""
 
     def __init__(self, scan: _Scan):
         self.scan = scan
-        self.rows = self.cols = self.row = self.col = 0
-        self.row_repeat = self.cell_repeat = 1
-        self.row_end = self.row_chars = self.cell_chars = self.paragraphs = 0
-        self.filled = False
+        self.rows = self.cols = self.row = 0
 
     def read(self, head: bytes, stream) -> None:
-        parser = _parser()
-        parser.StartElementHandler, parser.EndElementHandler = self.start, self.end
-        parser.CharacterDataHandler = self.text
-        parser.Parse(head, False)
-        while more := stream.read(CHUNK):
-            parser.Parse(more, False)
-        parser.Parse(b"", True)
+        carry, more = b"", head
+        while more:
+            if _DTD.search(more):
+                raise LimitError(_declares_dtd(self.scan.filename))
+            *rows, carry = (carry + more).split(b"</table:table-row>")
+            for row in rows:
+                self.add_row(row)
+            more = stream.read(CHUNK)
 
-    def start(self, name: str, attrs: dict) -> None:
-        if name == _TABLE + "table":
+    def add_row(self, row: bytes) -> None:
+        """One row's XML, up to its end tag (with any sheet start before it)."""
+        if _ODS_SHEET.search(row):
             self.rows = self.cols = self.row = 0
-        elif name == _TABLE + "table-row":
-            self.row_repeat, self.col, self.row_end, self.row_chars = _repeat(attrs, "rows"), 0, 0, 0
-        elif name in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
-            self.cell_repeat, self.cell_chars, self.paragraphs = _repeat(attrs, "columns"), 0, 0
-            self.filled = _OFFICE + "value-type" in attrs
-        elif name == _TEXT + "p":
-            self.paragraphs += 1
-        elif name == _TEXT + "s":
-            self.cell_chars += _repeat(attrs, "c", _TEXT)
-        elif name in (_TEXT + "tab", _TEXT + "line-break"):
-            self.cell_chars += 1
-
-    def text(self, data: str) -> None:
-        self.cell_chars += len(data)
-
-    def end(self, name: str) -> None:
-        if name in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
-            chars = self.cell_chars + max(self.paragraphs - 1, 0)
-            if self.filled or chars:
-                self.row_end = self.col + self.cell_repeat
-                self.row_chars += chars * self.cell_repeat
-            self.col += self.cell_repeat
-        elif name == _TABLE + "table-row":
-            if self.row_end:
-                self.rows, self.cols = self.row + self.row_repeat, max(self.cols, self.row_end)
-                self.scan.check_extent(self.rows, self.cols)
-                self.scan.add_chars(self.row_chars * self.row_repeat)
-            self.row += self.row_repeat
+        if b"repeated" in row or b"text:c" in row:
+            cells, chars, repeat = _repeated_row(row)
+        else:
+            cells, chars, repeat = row.count(b"<table:table-cell") + row.count(b"<table:covered-table-cell"), 0, 1
+        if cells:
+            self.rows, self.cols = self.row + repeat, max(self.cols, cells)
+            self.scan.check_extent(self.rows, self.cols)
+            self.scan.add_chars(chars * repeat)
+        self.row += repeat
 
 
-def _repeat(attrs: dict, what: str, namespace: str = _TABLE) -> int:
-    """A repeat count (``number-rows-repeated``, ``-columns-repeated``, a space's ``c``), 1 if absent."""
-    value = attrs.get(namespace + (what if what == "c" else f"number-{what}-repeated"), "1")
-    return int(value) if value.isdigit() else 1
+_ODS_SHEET = re.compile(rb"<table:table[\s>]")
+_ODS_ROW = re.compile(rb"<table:table-row(?=[\s/>])")
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])")
+_ODS_PARAGRAPH = re.compile(rb"<text:p(?=[\s/>])")
+_ODS_SPACES = re.compile(rb"<text:s(?=[\s/>])[^<]*")
+_ODS_BREAK = re.compile(rb"<text:(?:tab|line-break)(?=[\s/>])")
+_ODS_TEXT = re.compile(rb">[^<\S]*([^<]*)")  # from the first character that is not layout whitespace
+_ODS_REPEAT = re.compile(rb"""(?<![\w:.-])(table:number-rows-repeated|table:number-columns-repeated|text:c)\s*=\s*"""
+                         rb"""["']\s*(\d+)\s*["']""")
+
+
+def _repeated_row(row: bytes) -> tuple[int, int, int]:
+    """A row that repeats something: how far its filled cells reach, the characters that
+    repeating adds to one copy of the row (all its text when the row itself repeats), and how
+    many times the row repeats. A tag runs to the next '<' (no attribute value may hold one),
+    and text is what follows a '>' up to the next '<', so nothing is scanned twice and an
+    attribute holding '>' can only make a count larger."""
+    found = _ODS_ROW.search(row)
+    repeat = _repeat(_tag(row, found.start()), b"table:number-rows-repeated") if found else 1
+    starts = [m.start() for m in _ODS_CELL.finditer(row, found.end() if found else 0)]
+    ends = starts[1:] + [len(row)]
+    if not starts:
+        return 0, 0, repeat
+    # one copy of the row: all its text if the row repeats, else just its written-out spaces
+    chars = _text_length(row[starts[0]:], len(starts)) if repeat > 1 else _spaces(row)
+    col, first_columns = 0, []
+    for at, end in zip(starts, ends):
+        tag = _tag(row, at)
+        cell_repeat = _repeat(tag, b"table:number-columns-repeated") if b"repeated" in tag else 1
+        if cell_repeat > 1:
+            chars += _text_length(row[at:end]) * (cell_repeat - 1)
+        first_columns.append(col)
+        col += cell_repeat
+    for at, end, first in zip(reversed(starts), reversed(ends), reversed(first_columns)):
+        tag = _tag(row, at)
+        if b"office:value-type" in tag or _text_length(row[at:end]):  # the last filled cell
+            return first + (_repeat(tag, b"table:number-columns-repeated") if b"repeated" in tag else 1), chars, repeat
+    return 0, chars, repeat
+
+
+def _text_length(xml: bytes, cells: int = 1) -> int:
+    """Characters of text in ``cells`` cells: between tags, less the layout's own whitespace,
+    with a line break between a cell's paragraphs and a character for each tab, line break
+    or space."""
+    runs = sum(map(len, _ODS_TEXT.findall(xml)))
+    return runs + max(len(_ODS_PARAGRAPH.findall(xml)) - cells, 0) + len(_ODS_BREAK.findall(xml)) + _spaces(xml)
+
+
+def _spaces(xml: bytes) -> int:
+    """The spaces written as ``<text:s text:c="n"/>`` (n of them; one without a count)."""
+    return sum(_repeat(tag, b"text:c") for tag in _ODS_SPACES.findall(xml)) if b"<text:s" in xml else 0
+
+
+def _tag(xml: bytes, at: int) -> bytes:
+    """The tag starting at ``at``: up to the next '<'."""
+    end = xml.find(b"<", at + 1)
+    return xml[at: end if end >= 0 else len(xml)]
+
+
+def _repeat(tag: bytes, name: bytes) -> int:
+    """A repeat count given in a tag's attributes (rows, columns, or a run of spaces), 1 if none."""
+    return next((int(n) for found, n in _ODS_REPEAT.findall(tag) if found == name), 1)
 
 
 def _furthest_cell(buffer: bytes) -> tuple[int, int]:
