@@ -7,8 +7,12 @@ import json
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 import streamlit as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st_
+from python_calamine import CalamineWorkbook
 from streamlit.testing.v1 import AppTest
 
 from hostile import nested, ods, rezip, shared_string_xlsx
@@ -156,3 +160,31 @@ def test_a_bad_saved_analysis_gets_one_sentence_on_the_cohorts_page(home, saved)
     assert not home.exception
     assert len(home.error) == 1 and home.error[0].value.startswith("That saved analysis cannot be used.")
     assert "'saved.json'" in home.error[0].value
+
+
+cell = st_.tuples(st_.sampled_from(["", "a", "bc", "Often", "x<text:s/>y", 'p<text:s text:c="3"/>q']),
+                  st_.integers(1, 4))
+
+
+@given(st_.lists(st_.tuples(st_.lists(cell, max_size=5), st_.integers(2, 3)), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_guard_counts_an_ods_sheet_as_the_reader_lays_it_out(rows):
+    """Rows and cells repeated at random, filled or empty, with written-out spaces: the guard's
+    extent and characters are the reader's own."""
+    xml = "".join(
+        f'<table:table-row table:number-rows-repeated="{times}">' + "".join(
+            f'<table:table-cell table:number-columns-repeated="{n}"'
+            + (f' office:value-type="string"><text:p>{text}</text:p></table:table-cell>' if text else "/>")
+            for text, n in cells) + "</table:table-row>" for cells, times in rows)
+    data = ods([["first"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        content = book.read("content.xml").replace(b"</table:table>", xml.encode() + b"</table:table>")
+    laid_out = CalamineWorkbook.from_object(io.BytesIO(rezip(data, {"content.xml": content}))).get_sheet_by_index(0)
+    grid = laid_out.to_python(skip_empty_area=False)
+    scan = guard._Scan("x.ods", np.zeros(0, np.int64))
+    layout = guard._OdsLayout(scan)
+    layout.read(content, io.BytesIO())
+    assert (layout.rows, layout.cols) == (len(grid), max(map(len, grid)))
+    # Every row below the first repeats, so all of its text is counted; the first row ('first')
+    # is laid out as written and bounded by the file's own size instead.
+    assert scan.chars == sum(len(str(v)) for row in grid[1:] for v in row)
