@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from openpyxl.utils import get_column_letter
 
 from tiwell import layouts
 
@@ -161,10 +162,10 @@ def shared_string_xlsx(cells: int, length: int, header_only: bool = False) -> by
     a few kilobytes that a reader expands to ``cells * length`` characters. With
     ``header_only`` they are one header row above a row of answers, else rows of 30."""
     width = cells if header_only else 30
-    shared = [f'<c r="{_column_letters(j)}{i + 1}" t="s"><v>0</v></c>' for i in range(cells // width) for j in range(width)]
+    shared = [f'<c r="{get_column_letter(j + 1)}{i + 1}" t="s"><v>0</v></c>' for i in range(cells // width) for j in range(width)]
     rows = ["".join(shared[i:i + width]) for i in range(0, cells, width)]
     if header_only:
-        rows.append("".join(f'<c r="{_column_letters(j)}2"><v>3</v></c>' for j in range(width)))
+        rows.append("".join(f'<c r="{get_column_letter(j + 1)}2"><v>3</v></c>' for j in range(width)))
     body = "".join(f'<row r="{i + 1}">{row}</row>' for i, row in enumerate(rows))
     strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
                f'<si><t>{"a" * length}</t></si></sst>').encode()
@@ -179,14 +180,6 @@ def shared_string_xlsx(cells: int, length: int, header_only: bool = False) -> by
                                                                    b'relationships/sharedStrings" Target="sharedStrings'
                                                                    b'.xml" Id="rId9"/></Relationships>')},
                  add={"xl/sharedStrings.xml": strings})
-
-
-def _column_letters(position: int) -> str:
-    letters, position = "", position + 1
-    while position:
-        position, rem = divmod(position - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def long_headers_csv(columns: int = 1_000, length: int = 2_000) -> bytes:
