@@ -37,7 +37,8 @@ labels = dict(zip(info["label"], info["column"]))
 
 saved = st.file_uploader("Rerun a saved analysis (settings file)", type=["json"], key="analysis-settings")
 try:
-    restored = CohortSettings.from_json(saved.getvalue().decode("utf-8", errors="replace"), f"'{saved.name}'") if saved else None
+    restored = (CohortSettings.from_json(saved.getvalue().decode("utf-8", errors="replace"), f"'{saved.name}'")
+                if saved else None)
 except ValueError as exc:
     st.error(f"That saved analysis cannot be used. {exc}")
     restored = None

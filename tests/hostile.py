@@ -162,7 +162,8 @@ def shared_string_xlsx(cells: int, length: int, header_only: bool = False) -> by
     a few kilobytes that a reader expands to ``cells * length`` characters. With
     ``header_only`` they are one header row above a row of answers, else rows of 30."""
     width = cells if header_only else 30
-    shared = [f'<c r="{get_column_letter(j + 1)}{i + 1}" t="s"><v>0</v></c>' for i in range(cells // width) for j in range(width)]
+    shared = [f'<c r="{get_column_letter(j + 1)}{i + 1}" t="s"><v>0</v></c>'
+              for i in range(cells // width) for j in range(width)]
     rows = ["".join(shared[i:i + width]) for i in range(0, cells, width)]
     if header_only:
         rows.append("".join(f'<c r="{get_column_letter(j + 1)}2"><v>3</v></c>' for j in range(width)))

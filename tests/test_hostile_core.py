@@ -97,12 +97,15 @@ def test_duplicate_headers_are_told_apart():
 
 
 PROBE = """
-import json, resource, sys, time
+import gc, json, resource, sys, time
+import pyarrow
 sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
 from hostile import corpus
 from test_hostile_core import run
 figures = []
 for case in corpus():
+    gc.collect()
+    pyarrow.default_memory_pool().release_unused()  # so each file is measured on what it needs itself
     start = time.perf_counter()
     try:
         run(case)

@@ -90,9 +90,9 @@ class _Scan:
     def add_chars(self, count: int) -> None:
         self.chars += count
         if self.chars > MAX_CHARS:
-            raise LimitError(f"{self.filename} holds at least {self.chars:,} characters once its repeated and shared "
-                             f"text is laid out in its cells; tiwell reads at most {MAX_CHARS:,} (a survey export holds "
-                             "far fewer), so export the responses again from the survey tool.")
+            raise LimitError(f"{self.filename} holds at least {self.chars:,} characters once its repeated and "
+                             f"shared text is laid out in its cells; tiwell reads at most {MAX_CHARS:,} (a survey "
+                             "export holds far fewer), so export the responses again from the survey tool.")
 
     def check_extent(self, rows: int, cols: int) -> None:
         if cols > MAX_COLUMNS:

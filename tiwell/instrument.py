@@ -163,7 +163,8 @@ class _Checker:
             seen.add(number)
             text = self.get(entry, "text", str, f"{field}.text", None)
             if text is not None and len(text) > MAX_TEXT:
-                raise self.fail(f"{field}.text", f"holds {len(text):,} characters; a statement holds at most {MAX_TEXT:,}")
+                raise self.fail(f"{field}.text",
+                                f"holds {len(text):,} characters; a statement holds at most {MAX_TEXT:,}")
             items.append(Item(number, text, self.get(entry, "reversed", bool, f"{field}.reversed", False),
                               self.strings(entry, "keywords", f"{field}.keywords")))
         if not items:

@@ -37,6 +37,7 @@ WILDCARD_WORDS = 5  # an adaptable word may stand for up to five words of the or
 # fuzz.ratio is 2 * matched / (both lengths), so a candidate longer than (200 / MIN_SIMILARITY - 1)
 # times a statement cannot reach MIN_SIMILARITY against it.
 SIMILAR_LENGTH = 200 / MIN_SIMILARITY - 1
+HEADER_TAIL = 4_000  # characters: four times the longest statement an instrument may have
 MAX_NUMBERED = 64  # 'ProQOL_1', 'Q2_1': a longer header is not tried as a number (the patterns
 # below take time in the square of a header's length when it is not one)
 
@@ -61,7 +62,7 @@ def detect_items(headers: dict[str, tuple[str, ...]], instruments: list[Instrume
     notes on ambiguity. Instruments the user ``chosen`` keep every match; when detecting, only
     instruments with at least half their items found are kept."""
     groups = _number_groups(headers)
-    texts = read_headers(headers)
+    texts = _read_headers(headers)
     only_one = chosen and len(instruments) == 1
     claims = []
     for inst in instruments:
@@ -195,7 +196,7 @@ class _HeaderText:
     spaced: str                              # every header cell's words, with a space at each end
 
 
-def read_headers(headers: dict[str, tuple[str, ...]]) -> dict[str, _HeaderText]:
+def _read_headers(headers: dict[str, tuple[str, ...]]) -> dict[str, _HeaderText]:
     """Each column's header normalised once (and each distinct cell text once), however many
     items and instruments it is then compared with."""
     seen: dict[str, str] = {}
@@ -211,9 +212,13 @@ def read_headers(headers: dict[str, tuple[str, ...]]) -> dict[str, _HeaderText]:
 
 
 def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[str]:
-    """The places a statement may stand in a header, normalised (by ``normalised``)."""
+    """The places a statement may stand in a header, normalised (by ``normalised``). Of a very
+    long header only the end is kept (from a word boundary): a statement is matched at the end
+    of a header, and no statement is that long."""
     found = []
     for part in parts:
+        if len(part) > HEADER_TAIL:
+            part = part[-HEADER_TAIL:].split(" ", 1)[-1]
         found.append(part)
         if part.rstrip().endswith("]") and "[" in part:  # Google Forms: 'Question [Statement]'
             found.append(part[part.index("[") + 1: part.rstrip().rindex("]")])

@@ -66,4 +66,5 @@ def _within_depth(data, source: str, kind: str):
 
 
 def _too_deep(source: str, kind: str) -> str:
-    return f"{source} is not {kind}: it nests lists or tables more than {MAX_DEPTH} levels deep, and such a file never does."
+    return (f"{source} is not {kind}: it nests lists or tables more than {MAX_DEPTH} levels deep, and such a file "
+            "never does.")

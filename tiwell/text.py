@@ -17,8 +17,10 @@ def normalise(text: str) -> str:
     text = str(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
-    text = _CAMEL.sub(" ", text).lower().replace("'", "").replace("\u2019", "")
-    return _NON_WORD.sub(" ", text).strip()
+    lower = text.lower()
+    if lower != text:  # camel case can only split a text with capitals (the split is slow on long text)
+        lower = _CAMEL.sub(" ", text).lower()
+    return _NON_WORD.sub(" ", lower.replace("'", "").replace("\u2019", "")).strip()
 
 
 @cache
