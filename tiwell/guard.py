@@ -5,9 +5,12 @@ A workbook is a zip of XML parts, and the reader (calamine) trusts it: it inflat
 and lays each sheet out as a dense grid from its first to its last cell. So the zip's own
 directory is read first (how many parts, how big they say they are, how hard they are squeezed,
 whether they are encrypted), every XML part's prolog is searched for DTD and entity declarations,
-and each sheet's cell references are scanned for how far they reach. Text files are held to the
-same limits on columns and cell length after reading. Each refusal is one sentence naming the
-file and what to do.
+and each sheet's cell references are scanned for how far they reach. A small file can still ask
+for a great deal of work once laid out: thirty thousand XLSX cells pointing at one long shared
+string, or an ODS cell that says it repeats a million times. So what the reader will lay out is
+counted too (shared strings once per cell that uses them, ODS rows, cells and spaces with their
+repeats) against one budget of characters, MAX_CHARS. Text files are held to the same limits on
+columns and cell length after reading. Each refusal is one sentence naming the file and what to do.
 """
 
 from __future__ import annotations
