@@ -358,22 +358,19 @@ def check_grid(grid: pd.DataFrame, where: str) -> None:
     """After reading: no more columns than a survey has, no cell longer than Excel allows."""
     if grid.shape[1] > MAX_COLUMNS:
         raise LimitError(_too_wide(where, grid.shape[1]))
-    if not grid.size:
-        return
-    lengths = pc.utf8_length(all_cells(grid)).to_numpy(zero_copy_only=False)
-    lengths = np.nan_to_num(lengths.astype(float)).reshape(grid.shape[1], len(grid))  # empty (missing) cells: 0
-    position, row = np.unravel_index(lengths.argmax(), lengths.shape)
-    longest = int(lengths[position, row])
-    if longest > MAX_CELL_CHARS:
-        raise LimitError(f"{where}, row {row + 1}, column {_letters(position)} holds {longest:,} characters; "
-                         f"a cell holds at most {MAX_CELL_CHARS:,} (Excel's own limit). Shorten it or remove it.")
+    for position, column in enumerate(grid.columns):
+        lengths = pc.utf8_length(as_arrow(grid[column]))
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > MAX_CELL_CHARS:
+            row = pc.index(lengths, longest).as_py() + 1
+            raise LimitError(f"{where}, row {row}, column {_letters(position)} holds {longest:,} characters; "
+                             f"a cell holds at most {MAX_CELL_CHARS:,} (Excel's own limit). Shorten it or remove it.")
 
 
-def all_cells(grid: pd.DataFrame) -> pa.Array:
-    """Every cell of a grid of text, column after column, as one Arrow array: one pass of an
-    Arrow function then serves every column (a thousand columns cost pandas over a second
-    when each is worked on by itself)."""
-    return pa.concat_arrays([pa.array(grid[c], type=pa.large_string()) for c in grid.columns])
+def as_arrow(column: pd.Series) -> pa.Array:
+    """A column of text as the Arrow array beneath it, for Arrow's own functions: pandas' text
+    methods cost about a millisecond a call, so a thousand-column sheet spent seconds in them."""
+    return pa.array(column, type=pa.large_string())
 
 
 def check_width(width: int, where: str) -> None:
