@@ -42,7 +42,12 @@ info = subscale_info(survey)
 labels = dict(zip(info["label"], info["column"]))
 
 saved = st.file_uploader("Rerun a saved analysis (settings file)", type=["json"], key="analysis-settings")
-restored = CohortSettings.from_json(saved.getvalue().decode("utf-8", errors="replace")) if saved else None
+try:
+    restored = (CohortSettings.from_json(saved.getvalue().decode("utf-8", errors="replace"), f"'{saved.name}'")
+                if saved else None)
+except ValueError as exc:
+    st.error(f"That saved analysis cannot be used. {exc}")
+    restored = None
 c1, c2, c3 = st.columns(3)
 cohort_column = c1.selectbox("Cohorts from", choices, index=choices.index(restored.cohort_column)
                              if restored and restored.cohort_column in choices else 0)

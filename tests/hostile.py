@@ -4,7 +4,8 @@ must say about it.
 Every case is built here on the spot (nothing stored), from one small, valid ProQOL 5 survey.
 ``expect`` is a fragment of the one-sentence message the file must get, or None when the file
 is readable and must be scored with every row accounted for. Cases of kind "instrument" are
-definition files (TOML) rather than survey exports.
+definition files (TOML) rather than survey exports; a survey with a ``definition`` is scored
+with that instrument of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from openpyxl.utils import get_column_letter
 
 from tiwell import layouts
 
@@ -33,6 +35,7 @@ class Case:
     data: bytes
     expect: str | None
     kind: str = "survey"
+    definition: bytes = b""  # a survey's own instrument (TOML) to score it with, instead of detecting
 
 
 def survey_rows(n: int = 6, team: str = "North", comment: str = "fine") -> list[list[str]]:
@@ -154,6 +157,58 @@ def ods(rows: list[list[str]], manifest_extra: str = "", repeat: str = "") -> by
     return out.getvalue()
 
 
+def shared_string_xlsx(cells: int, length: int, header_only: bool = False) -> bytes:
+    """A workbook whose ``cells`` cells all point at one shared string of ``length`` letters:
+    a few kilobytes that a reader expands to ``cells * length`` characters. With
+    ``header_only`` they are one header row above a row of answers, else rows of 30."""
+    width = cells if header_only else 30
+    shared = [f'<c r="{get_column_letter(j + 1)}{i + 1}" t="s"><v>0</v></c>'
+              for i in range(cells // width) for j in range(width)]
+    rows = ["".join(shared[i:i + width]) for i in range(0, cells, width)]
+    if header_only:
+        rows.append("".join(f'<c r="{get_column_letter(j + 1)}2"><v>3</v></c>' for j in range(width)))
+    body = "".join(f'<row r="{i + 1}">{row}</row>' for i, row in enumerate(rows))
+    strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+               f'<si><t>{"a" * length}</t></si></sst>').encode()
+    xlsx = valid_xlsx()
+    types, rels = _part(xlsx, "[Content_Types].xml"), _part(xlsx, "xl/_rels/workbook.xml.rels")
+    return rezip(xlsx, {SHEET: sheet_xml(body),
+                        "[Content_Types].xml": types.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" '
+                                                             b'ContentType="application/vnd.openxmlformats-officedocument'
+                                                             b'.spreadsheetml.sharedStrings+xml"/></Types>'),
+                        "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", b'<Relationship Type="http://'
+                                                                   b'schemas.openxmlformats.org/officeDocument/2006/'
+                                                                   b'relationships/sharedStrings" Target="sharedStrings'
+                                                                   b'.xml" Id="rId9"/></Relationships>')},
+                 add={"xl/sharedStrings.xml": strings})
+
+
+def long_headers_csv(columns: int = 1_000, length: int = 2_000) -> bytes:
+    """A survey of ``columns`` distinct headers of about ``length`` characters of words each."""
+    words = np.array(["staff", "wellbeing", "survey", "team", "work", "help", "feel", "often", "care", "time"])
+    picks = np.random.default_rng(3).integers(0, len(words), (columns, length // 6))
+    header = [f"{k} " + " ".join(words[row])[:length] for k, row in enumerate(picks)]
+    return layouts.to_csv_bytes([header, *[["3"] * columns for _ in range(6)]])
+
+
+def bracketed_toml(brackets: int = 9) -> bytes:
+    """A custom instrument whose one statement has ``brackets`` adaptable words."""
+    statement = " ".join(["I [help]"] * brackets) + " too"
+    return CLEAN_TOML.replace("number = 1", f'number = 1\ntext = "{statement}"').encode()
+
+
+def almost_bracketed_csv() -> bytes:
+    """A survey whose header almost holds bracketed_toml's statement: sixty 'I's and 'to', the
+    shape on which a pattern with a wildcard per adaptable word backtracks for minutes."""
+    return layouts.to_csv_bytes([["Team", "I " * 60 + "to"], *[["North", "Always"]] * 6])
+
+
+def nested(kind: str, depth: int = 100_000) -> bytes:
+    """A settings file of ``depth`` nested lists: JSON, or TOML (one key holding them)."""
+    lists = "[" * depth + "]" * depth
+    return (lists if kind == "json" else f"x = {lists}\n").encode()
+
+
 LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
     f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)) + "]>")
 EXTERNAL = '<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
@@ -207,6 +262,9 @@ def _cases() -> list[Case]:
         Case("zip with 20,000 parts", "parts.xlsx", _zip({f"x/{i}.xml": b"" for i in range(20_000)}), "parts"),
         Case("entity expansion (billion laughs)", "laughs.xlsx",
              rezip(xlsx, {SHEET: LAUGHS.encode() + _part(xlsx, SHEET)}), "DTD"),
+        Case("entities declared after 64 KB of comment", "late-dtd.xlsx", rezip(shared_string_xlsx(60, 5), {
+            "xl/sharedStrings.xml": b"<!--" + b" " * 70_000 + b"-->" + LAUGHS.encode()
+            + _part(shared_string_xlsx(60, 5), "xl/sharedStrings.xml")}), "DTD"),
         Case("external entity (XXE)", "xxe.xlsx",
              rezip(xlsx, {"xl/worksheets/sheet1.xml": sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>&secret;'
                                                                  "</t></is></c></row>", EXTERNAL)}), "DTD"),
@@ -216,11 +274,20 @@ def _cases() -> list[Case]:
         Case("password-protected ods", "locked.ods",
              ods(survey_rows(), '<manifest:encryption-data manifest:checksum-type="SHA1"/>'), "protected by a password"),
         Case("ods repeating a cell a million times both ways", "repeat.ods", ods([["1"]], repeat='"1048576"'),
-             "could not be opened as a workbook"),
+             "1,048,576 columns"),
         Case("sheet with a cell at the far corner", "corner.xlsx",
              rezip(xlsx, {"xl/worksheets/sheet1.xml": sheet_xml(
                  '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="1048576"><c r="XFD1048576">'
                  "<v>1</v></c></row>")}), "columns"),
+        Case("ods repeating a 32,000-character cell", "repeat-long.ods",
+             ods([["a" * 32_000]], repeat='"300"'), "characters"),
+        Case("ods cell of one space written 200 million times", "spaces.ods",
+             ods([['a<text:s text:c="200000000"/>b']]), "characters"),
+        Case("30,000 cells pointing at one 32,000-character string", "shared.xlsx",
+             shared_string_xlsx(30_000, 32_000), "characters"),
+        Case("969 headers of one 32,000-character shared string", "headers.xlsx",
+             shared_string_xlsx(969, 32_000, header_only=True), "No instrument items"),
+        Case("1,000 headers of 2,000 characters", "headers.csv", long_headers_csv(), "No instrument items"),
         # Not a table at all
         Case("pdf renamed .csv", "responses.csv", PDF, "is a PDF"),
         Case("pdf renamed .xlsx", "responses.xlsx", PDF, "not one"),
@@ -259,6 +326,9 @@ def _cases() -> list[Case]:
         Case("instrument items as text", "mine.toml", CLEAN_TOML.replace("items = [1]", 'items = "1, 2, 3"').encode(), "items",
              "instrument"),
         Case("instrument that is not TOML", "mine.toml", PNG, "not", "instrument"),
+        Case("header almost matching nine bracketed words", "bracketed.csv", almost_bracketed_csv(), "items were found in bracketed.csv",
+             definition=bracketed_toml()),
+        Case("instrument nested 100,000 deep", "mine.toml", nested("toml"), "nests lists", "instrument"),
         Case("instrument with an unknown direction", "mine.toml",
              CLEAN_TOML.replace("higher_is_worse", "<script>").encode(), "direction", "instrument"),
     ]

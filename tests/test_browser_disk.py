@@ -127,7 +127,7 @@ def test_a_20_mb_upload_and_every_download_leave_nothing_on_disk(tmp_path):
     home.mkdir()
     data = big_survey()
     assert 19 * 2**20 < len(data) < 22 * 2**20
-    with open(log_path, "wb") as log, streamlit_server({"TMPDIR": str(temp), "HOME": str(home)}, log) as server, \
+    with open(log_path, "wb") as log, streamlit_server(env={"TMPDIR": str(temp), "HOME": str(home)}, log=log) as server, \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:

@@ -143,7 +143,7 @@ def test_a_file_that_never_finishes_reading_stops_itself_and_nine_others_keep_wo
     files = [session_file(i, tmp_path) for i in range(1, SESSIONS)]
     slow = tmp_path / "slow-survey.csv"
     slow.write_bytes(files[0].read_bytes())
-    with streamlit_server(env) as server, sync_playwright() as playwright:
+    with streamlit_server(env=env) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
             heavy, *others = [browser.new_context(viewport={"width": 1000, "height": 800}).new_page()

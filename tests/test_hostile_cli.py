@@ -21,7 +21,10 @@ def score(case: Case, folder: Path) -> list[str]:
         survey = folder / "wave.csv"
         survey.write_bytes(valid_csv())
         return ["score", str(survey), "--instrument", str(path)]
-    return ["score", str(path), "--out", str(folder / "scored.csv")]
+    own = folder / "own.toml"
+    if case.definition:
+        own.write_bytes(case.definition)
+    return ["score", str(path), "--out", str(folder / "scored.csv"), *(["--instrument", str(own)] * bool(case.definition))]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.expect], ids=lambda c: c.name)

@@ -4,6 +4,7 @@ and the app's caches keyed on the file's content."""
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,14 +13,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import streamlit as st
+from hypothesis import given, settings
+from hypothesis import strategies as st_
 from streamlit.testing.v1 import AppTest
 
 import tiwell.ingest
+import tiwell.item_match
 import tiwell.scoring
 import tiwell.validate
 import ui.state
 from tiwell import charts
 from tiwell.instrument import load_builtin
+from tiwell.text import normalise
 from tiwell.waves import parse_dates
 
 PROQOL = load_builtin("proqol5")
@@ -135,3 +140,52 @@ def test_the_app_caches_reading_by_the_files_content(monkeypatch):
     assert len(reads()) == 2, "the same bytes again come from the cache"
     assert app.session_state["survey"].counts["respondents"] == 6
     assert not app.exception
+
+
+def _backtracking_pattern(text: str) -> re.Pattern:
+    """The pattern statements were once matched with: a wildcard per adaptable word, which
+    backtracks about five times over for each (kept here only to check its replacement)."""
+    body = ""
+    for i, piece in enumerate(tiwell.item_match._BRACKETED.split(text)):
+        body += r"(?:\w+(?: \w+){0,4} )?" if i % 2 else "".join(re.escape(w) + " " for w in normalise(piece).split())
+    return re.compile(r"(?P<lead>(?:.* )?)" + body)
+
+
+@given(st_.lists(st_.sampled_from(["i", "help", "[help]", "you", "[care]"]), min_size=1, max_size=6),
+       st_.lists(st_.sampled_from(["i", "help", "you", "we", "care"]), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_statements_are_found_where_the_backtracking_pattern_found_them(statement, header):
+    text, words = " ".join(statement), header
+    starts = tiwell.item_match.statement_starts(words, tiwell.item_match.statement_words(text))
+    hit = _backtracking_pattern(text).fullmatch(" ".join(words) + " ")
+    assert bool(starts) == bool(hit)
+    if hit:  # the pattern's lead is the longest; the backward pass lists starts from the last
+        assert starts[0] == len(hit["lead"].split())
+
+
+def test_a_statement_of_many_adaptable_words_costs_one_pass_over_the_header(monkeypatch):
+    statement = tiwell.item_match.statement_words(" ".join(["I [help]"] * 9) + " too")
+    header = ["i"] * 60 + ["to"]
+    steps = counting(monkeypatch, tiwell.item_match, "_skip_wildcards")
+    assert tiwell.item_match.statement_starts(header, statement) == []
+    assert len(steps) == 2, "the search ends at the header's last word: no statement ends with 'to'"
+    steps.clear()
+    # Nine 'I's each with up to five more words: from 9 to 54 of the sixty 'I's, so starts 51 down to 6.
+    assert tiwell.item_match.statement_starts(header[:-1] + ["too"], statement) == list(range(51, 5, -1))
+    assert len(steps) <= len(header) + 1, "one step per word read, however many ways the wildcards could split"
+
+
+def test_each_header_is_normalised_once_however_many_items_it_is_compared_with(monkeypatch):
+    headers = {f"Column {k}": (f"How often do you feel this {k}?", "Sometimes") for k in range(50)}
+    calls = counting(monkeypatch, tiwell.item_match, "normalise")
+    instruments = [load_builtin(i) for i in ("proqol5", "cbi", "stss")]
+    tiwell.item_match.detect_items(headers, instruments)
+    header_calls = [c for c in calls if c.startswith("How often do you feel this")]
+    assert len(header_calls) == len(set(header_calls)) == 50, "each distinct header text once, for 66 items"
+
+
+def test_a_header_too_long_to_be_alike_is_never_scored_for_similarity(monkeypatch):
+    long_header = "I am happy " * 30  # 330 characters, far longer than any ProQOL statement
+    scored = counting(monkeypatch, tiwell.item_match.process, "extractOne")
+    tiwell.item_match.detect_items({"long": (long_header,), "near": ("I am hapy",)}, [PROQOL])
+    assert scored == ["i am hapy"]

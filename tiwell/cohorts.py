@@ -15,9 +15,11 @@ from dataclasses import asdict, dataclass, replace
 import numpy as np
 import pandas as pd
 
-from tiwell.privacy import suppressed
+from tiwell.multigroup import P_ADJUST_METHODS
+from tiwell.privacy import LOWEST_MIN_GROUP, suppressed
 from tiwell.release import DETAIL_MIN
 from tiwell.reliability import cronbach_alpha, item_total, omega_total
+from tiwell.safe_load import SettingsFileError, load_json
 from tiwell.scoring import reverse_items
 from tiwell.stats import (describe_groups, epsilon_squared, eta_squared, hedges_g, kruskal, mann_whitney, pairwise,
                           rank_biserial, welch_anova, welch_t)
@@ -39,15 +41,35 @@ class CohortSettings:
         return json.dumps({"format": SETTINGS_FORMAT, "version": 1} | asdict(self), indent=2)
 
     @classmethod
-    def from_json(cls, text: str) -> CohortSettings:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"Not a tiwell analysis settings file (not valid JSON: {exc.msg}).") from exc
+    def from_json(cls, text: str, source: str = "The settings file") -> CohortSettings:
+        """The settings saved by :meth:`to_json`, every field checked: anything else given as a
+        saved analysis is a ValueError of one sentence naming ``source`` and the field."""
+        data = load_json(text, source, kind="a tiwell analysis settings file")
         if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
-            raise ValueError(f"Not a tiwell analysis settings file (it needs \"format\": \"{SETTINGS_FORMAT}\").")
-        fields = {k: data[k] for k in ("cohort_column", "subscale", "padjust", "min_group", "file_sha256") if k in data}
-        return cls(**fields)
+            raise SettingsFileError(f"Not a tiwell analysis settings file: {source} needs \"format\": "
+                                    f"\"{SETTINGS_FORMAT}\".")
+        for name, valid, needs in _SETTINGS_FIELDS:
+            if name not in data and name in _REQUIRED:
+                raise SettingsFileError(f"{source}: field '{name}' is missing; it must be {needs}.")
+            if name in data and not valid(data[name]):
+                raise SettingsFileError(f"{source}: field '{name}' must be {needs}, not {_shown(data[name])}.")
+        return cls(**{name: data[name] for name, _, _ in _SETTINGS_FIELDS if name in data})
+
+
+_REQUIRED = ("cohort_column", "subscale")
+_SETTINGS_FIELDS = (
+    ("cohort_column", lambda v: isinstance(v, str), "a column name"),
+    ("subscale", lambda v: isinstance(v, str), "a score's column name"),
+    ("padjust", lambda v: v in P_ADJUST_METHODS, f"one of {', '.join(P_ADJUST_METHODS)}"),
+    ("min_group", lambda v: type(v) is int and v >= LOWEST_MIN_GROUP, f"a whole number of at least {LOWEST_MIN_GROUP}"),
+    ("file_sha256", lambda v: isinstance(v, str), "text"),
+)
+
+
+def _shown(value) -> str:
+    """A wrong value as a message may quote it: short, on one line."""
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def fingerprint(data: bytes) -> str:

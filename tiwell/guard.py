@@ -5,9 +5,12 @@ A workbook is a zip of XML parts, and the reader (calamine) trusts it: it inflat
 and lays each sheet out as a dense grid from its first to its last cell. So the zip's own
 directory is read first (how many parts, how big they say they are, how hard they are squeezed,
 whether they are encrypted), every XML part's prolog is searched for DTD and entity declarations,
-and each sheet's cell references are scanned for how far they reach. Text files are held to the
-same limits on columns and cell length after reading. Each refusal is one sentence naming the
-file and what to do.
+and each sheet's cell references are scanned for how far they reach. A small file can still ask
+for a great deal of work once laid out: thirty thousand XLSX cells pointing at one long shared
+string, or an ODS cell that says it repeats a million times. So what the reader will lay out is
+counted too (shared strings once per cell that uses them, ODS rows, cells and spaces with their
+repeats) against one budget of characters, MAX_CHARS. Text files are held to the same limits on
+columns and cell length after reading. Each refusal is one sentence naming the file and what to do.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ import io
 import re
 import zipfile
 import zlib
+from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 MAX_BYTES = 50 * 1024 * 1024  # the dashboard's upload limit (.streamlit/config.toml)
 MAX_PARTS = 1_000
@@ -28,6 +34,7 @@ RATIO_FLOOR = 1024 * 1024
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000  # rows x columns of one sheet as the reader lays it out
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+MAX_CHARS = 100_000_000  # every cell's text, as the reader lays it out (shared and repeated text expanded)
 PROLOG_BYTES = 64 * 1024
 CHUNK = 8 * 1024 * 1024
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
@@ -45,7 +52,8 @@ def check_size(data: bytes, filename: str) -> None:
 
 
 def check_workbook(data: bytes, filename: str) -> None:
-    """Refuse a zip that would expand too far, is locked, or declares a DTD, before it is opened."""
+    """Refuse a zip that would expand too far, is locked, or declares a DTD, or whose cells
+    would hold too much once the reader lays them out, before it is opened."""
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
         parts = book.infolist()
@@ -53,12 +61,49 @@ def check_workbook(data: bytes, filename: str) -> None:
         return  # not a readable zip: the reader says so in its own words
     _check_directory(parts, filename)
     with book:
+        shared = [p for p in parts if p.filename.lower().endswith("sharedstrings.xml")]
+        lengths = _broken(book, shared[0], filename, _shared_lengths) if shared else np.zeros(0, np.int64)
+        scan = _Scan(filename, lengths)
         for part in parts:
-            try:
-                _check_part(book, part, filename)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-                raise LimitError(f"{filename} could not be read (it may be damaged or incomplete): "
-                                 f"part '{part.filename}' is broken ({exc}).") from exc
+            _broken(book, part, filename, lambda b, p: _check_part(b, p, scan))
+
+
+def _broken(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str, read):
+    """``read(book, part)``, a damaged part being one sentence."""
+    try:
+        return read(book, part)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        raise LimitError(f"{filename} could not be read (it may be damaged or incomplete): "
+                         f"part '{part.filename}' is broken ({exc}).") from exc
+    except _DtdFound:
+        raise LimitError(_declares_dtd(filename)) from None
+    except expat.ExpatError as exc:
+        raise LimitError(f"{filename} could not be read (it may be damaged): part '{part.filename}' is not "
+                         f"well-formed XML ({expat.errors.messages[exc.code]}, line {exc.lineno}).") from exc
+
+
+class _Scan:
+    """What the reader will lay out, summed over the workbook's parts as they are scanned."""
+
+    def __init__(self, filename: str, shared_lengths: np.ndarray):
+        self.filename = filename
+        self.shared_lengths = shared_lengths
+        self.chars = 0
+
+    def add_chars(self, count: int) -> None:
+        self.chars += count
+        if self.chars > MAX_CHARS:
+            raise LimitError(f"{self.filename} holds at least {self.chars:,} characters once its repeated and "
+                             f"shared text is laid out in its cells; tiwell reads at most {MAX_CHARS:,} (a survey "
+                             "export holds far fewer), so export the responses again from the survey tool.")
+
+    def check_extent(self, rows: int, cols: int) -> None:
+        if cols > MAX_COLUMNS:
+            raise LimitError(_too_wide(self.filename, cols))
+        if rows * cols > MAX_CELLS:
+            raise LimitError(f"{self.filename} has a sheet that reaches row {rows:,} and column {cols:,}: "
+                             f"{rows * cols:,} cells, more than the {MAX_CELLS:,} tiwell reads. Delete the empty "
+                             "rows and columns around the responses (or copy just the responses to a new sheet).")
 
 
 def _check_directory(parts: list[zipfile.ZipInfo], filename: str) -> None:
@@ -75,8 +120,8 @@ def _check_directory(parts: list[zipfile.ZipInfo], filename: str) -> None:
                          f"like this (a 'zip bomb'). Export the responses again from the survey tool.")
 
 
-def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str) -> None:
-    name = part.filename.lower()
+def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, scan: _Scan) -> None:
+    name, filename = part.filename.lower(), scan.filename
     if name == "meta-inf/manifest.xml" and b"encryption-data" in _read(book, part):
         raise LimitError(_locked(filename))
     if not name.endswith((".xml", ".rels", ".vml")):
@@ -85,11 +130,11 @@ def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str) -> 
         head = stream.read(PROLOG_BYTES)
         root = _ROOT.search(head)
         if _DTD.search(head[: root.start()] if root else head):
-            raise LimitError(f"{filename} declares its own XML entities (a DTD), which survey tools never "
-                             "write and which can be used to attack a reader; open it in Excel, save it again "
-                             "and upload that copy.")
+            raise LimitError(_declares_dtd(filename))
         if re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
-            _check_extent(head, stream, filename)
+            _check_extent(head, stream, scan)
+        elif name == "content.xml":
+            _OdsLayout(scan).read(head, stream)
 
 
 def _read(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> bytes:
@@ -97,21 +142,189 @@ def _read(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> bytes:
         return stream.read(PROLOG_BYTES)
 
 
-def _check_extent(head: bytes, stream, filename: str) -> None:
-    """How far the sheet's cell references reach, read in chunks so memory stays small."""
+def _check_extent(head: bytes, stream, scan: _Scan) -> None:
+    """How far the sheet's cell references reach, and how much shared text its cells take,
+    read in chunks so memory stays small."""
     rows = cols = 0
     buffer = head
     while buffer:
         r, c = _furthest_cell(buffer)
         rows, cols = max(rows, r), max(cols, c)
         more = stream.read(CHUNK)
-        buffer = buffer[-16:] + more if more else b""
-    if cols > MAX_COLUMNS:
-        raise LimitError(_too_wide(filename, cols))
-    if rows * cols > MAX_CELLS:
-        raise LimitError(f"{filename} has a sheet that reaches row {rows:,} and column {cols:,}: "
-                         f"{rows * cols:,} cells, more than the {MAX_CELLS:,} tiwell reads. Delete the empty "
-                         "rows and columns around the responses (or copy just the responses to a new sheet).")
+        scan.add_chars(_shared_chars(buffer, scan.shared_lengths, last=not more))
+        buffer = buffer[-SHARED_CARRY:] + more if more else b""
+    scan.check_extent(rows, cols)
+
+
+SHARED_CARRY = 256  # bytes from a cell's t="s" to its <v>, at most, for a cell split between two chunks
+
+
+def _shared_chars(buffer: bytes, lengths: np.ndarray, last: bool) -> int:
+    """Characters of the shared strings that the buffer's ``t="s"`` cells point at (each cell
+    holds its own copy once read). Cells starting in the last SHARED_CARRY bytes are left to
+    the next buffer, which starts with those bytes, unless this is the ``last``."""
+    a = np.frombuffer(buffer, dtype=np.uint8)
+    if len(a) < 16 or not len(lengths):
+        return 0
+    t = np.flatnonzero(a[:-4] == ord("t"))
+    quote = a[t + 2]
+    t = t[(a[t + 1] == ord("=")) & ((quote == 34) | (quote == 39)) & (a[t + 3] == ord("s")) & (a[t + 4] == quote)]
+    if not last:
+        t = t[t < len(a) - SHARED_CARRY]
+    v = np.flatnonzero((a[:-13] == ord("<")) & (a[1:-12] == ord("v")) & (a[2:-11] == ord(">")))
+    at = np.searchsorted(v, t)
+    v = v[at[at < len(v)]] + 3
+    index = np.zeros(len(v), dtype=np.int64)
+    going = np.ones(len(v), dtype=bool)
+    for k in range(10):
+        digit = a[v + k].astype(np.int64) - 48
+        going &= (digit >= 0) & (digit <= 9)
+        index = np.where(going, index * 10 + digit, index)
+    index = index[index < len(lengths)]
+    return int(lengths[index].sum())
+
+
+def _shared_lengths(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> np.ndarray:
+    """The length in characters of each shared string, in order."""
+    lengths: list[int] = []
+    parser = _parser()
+
+    def start(name, attrs):
+        if name.endswith(" si"):
+            lengths.append(0)
+
+    def text(data):
+        if lengths:
+            lengths[-1] += len(data)
+
+    parser.StartElementHandler, parser.CharacterDataHandler = start, text
+    with book.open(part) as stream:
+        parser.ParseFile(stream)
+    return np.array(lengths, dtype=np.int64)
+
+
+class _DtdFound(Exception):
+    """A DTD met while parsing a part (check_part looks only at a part's first bytes for one)."""
+
+
+def _parser():
+    """An XML parser that refuses any DTD it meets and reports names as 'namespace local-name'."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def refuse(*_):
+        raise _DtdFound
+
+    parser.StartDoctypeDeclHandler = refuse
+    return parser
+
+
+def _declares_dtd(filename: str) -> str:
+    return (f"{filename} declares its own XML entities (a DTD), which survey tools never write and which can be "
+            "used to attack a reader; open it in Excel, save it again and upload that copy.")
+
+
+class _OdsLayout:
+    """An OpenDocument sheet as the reader lays it out: a row or cell may say it repeats (a few
+    bytes for a million copies), so each sheet's extent and every cell's text are counted with
+    their repeats, up to the last filled column (trailing empty cells are not laid out).
+
+    The XML is cut at each row's end. A row that repeats nothing is laid out as written, so its
+    cells are only counted (its text is no more than its bytes, held to MAX_EXPANDED with the
+    rest); a row that repeats is read cell by cell. Names are matched as written ('table:...'),
+    as the reader matches them."""
+
+    def __init__(self, scan: _Scan):
+        self.scan = scan
+        self.rows = self.cols = self.row = 0
+
+    def read(self, head: bytes, stream) -> None:
+        carry, more = b"", head
+        while more:
+            if _DTD.search(more):
+                raise LimitError(_declares_dtd(self.scan.filename))
+            *rows, carry = (carry + more).split(b"</table:table-row>")
+            for row in rows:
+                self.add_row(row)
+            more = stream.read(CHUNK)
+
+    def add_row(self, row: bytes) -> None:
+        """One row's XML, up to its end tag (with any sheet start before it)."""
+        if _ODS_SHEET.search(row):
+            self.rows = self.cols = self.row = 0
+        if b"repeated" in row or b"text:c" in row:
+            cells, chars, repeat = _repeated_row(row)
+        else:
+            cells, chars, repeat = row.count(b"<table:table-cell") + row.count(b"<table:covered-table-cell"), 0, 1
+        if cells:
+            self.rows, self.cols = self.row + repeat, max(self.cols, cells)
+            self.scan.check_extent(self.rows, self.cols)
+            self.scan.add_chars(chars * repeat)
+        self.row += repeat
+
+
+_ODS_SHEET = re.compile(rb"<table:table[\s>]")
+_ODS_ROW = re.compile(rb"<table:table-row(?=[\s/>])")
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])")
+_ODS_PARAGRAPH = re.compile(rb"<text:p(?=[\s/>])")
+_ODS_SPACES = re.compile(rb"<text:s(?=[\s/>])[^<]*")
+_ODS_BREAK = re.compile(rb"<text:(?:tab|line-break)(?=[\s/>])")
+_ODS_TEXT = re.compile(rb">[^<\S]*([^<]*)")  # from the first character that is not layout whitespace
+_ODS_REPEAT = re.compile(rb"""(?<![\w:.-])(table:number-rows-repeated|table:number-columns-repeated|text:c)\s*=\s*"""
+                         rb"""["']\s*(\d+)\s*["']""")
+
+
+def _repeated_row(row: bytes) -> tuple[int, int, int]:
+    """A row that repeats something: how far its filled cells reach, the characters that
+    repeating adds to one copy of the row (all its text when the row itself repeats), and how
+    many times the row repeats. A tag runs to the next '<' (no attribute value may hold one),
+    and text is what follows a '>' up to the next '<', so nothing is scanned twice and an
+    attribute holding '>' can only make a count larger."""
+    found = _ODS_ROW.search(row)
+    repeat = _repeat(_tag(row, found.start()), b"table:number-rows-repeated") if found else 1
+    starts = [m.start() for m in _ODS_CELL.finditer(row, found.end() if found else 0)]
+    ends = starts[1:] + [len(row)]
+    if not starts:
+        return 0, 0, repeat
+    # one copy of the row: all its text if the row repeats, else just its written-out spaces
+    chars = _text_length(row[starts[0]:], len(starts)) if repeat > 1 else _spaces(row)
+    col, first_columns = 0, []
+    for at, end in zip(starts, ends):
+        tag = _tag(row, at)
+        cell_repeat = _repeat(tag, b"table:number-columns-repeated") if b"repeated" in tag else 1
+        if cell_repeat > 1:
+            chars += _text_length(row[at:end]) * (cell_repeat - 1)
+        first_columns.append(col)
+        col += cell_repeat
+    for at, end, first in zip(reversed(starts), reversed(ends), reversed(first_columns)):
+        tag = _tag(row, at)
+        if b"office:value-type" in tag or _text_length(row[at:end]):  # the last filled cell
+            return first + (_repeat(tag, b"table:number-columns-repeated") if b"repeated" in tag else 1), chars, repeat
+    return 0, chars, repeat
+
+
+def _text_length(xml: bytes, cells: int = 1) -> int:
+    """Characters of text in ``cells`` cells: between tags, less the layout's own whitespace,
+    with a line break between a cell's paragraphs and a character for each tab, line break
+    or space."""
+    runs = sum(map(len, _ODS_TEXT.findall(xml)))
+    return runs + max(len(_ODS_PARAGRAPH.findall(xml)) - cells, 0) + len(_ODS_BREAK.findall(xml)) + _spaces(xml)
+
+
+def _spaces(xml: bytes) -> int:
+    """The spaces written as ``<text:s text:c="n"/>`` (n of them; one without a count)."""
+    return sum(_repeat(tag, b"text:c") for tag in _ODS_SPACES.findall(xml)) if b"<text:s" in xml else 0
+
+
+def _tag(xml: bytes, at: int) -> bytes:
+    """The tag starting at ``at``: up to the next '<'."""
+    end = xml.find(b"<", at + 1)
+    return xml[at: end if end >= 0 else len(xml)]
+
+
+def _repeat(tag: bytes, name: bytes) -> int:
+    """A repeat count given in a tag's attributes (rows, columns, or a run of spaces), 1 if none."""
+    return next((int(n) for found, n in _ODS_REPEAT.findall(tag) if found == name), 1)
 
 
 def _furthest_cell(buffer: bytes) -> tuple[int, int]:
@@ -146,12 +359,18 @@ def check_grid(grid: pd.DataFrame, where: str) -> None:
     if grid.shape[1] > MAX_COLUMNS:
         raise LimitError(_too_wide(where, grid.shape[1]))
     for position, column in enumerate(grid.columns):
-        lengths = grid[column].str.len()
-        longest = lengths.max() if len(lengths) else 0
-        if pd.notna(longest) and longest > MAX_CELL_CHARS:
-            row = int(lengths.to_numpy().argmax()) + 1
-            raise LimitError(f"{where}, row {row}, column {_letters(position)} holds {int(longest):,} characters; "
+        lengths = pc.utf8_length(as_arrow(grid[column]))
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > MAX_CELL_CHARS:
+            row = pc.index(lengths, longest).as_py() + 1
+            raise LimitError(f"{where}, row {row}, column {_letters(position)} holds {longest:,} characters; "
                              f"a cell holds at most {MAX_CELL_CHARS:,} (Excel's own limit). Shorten it or remove it.")
+
+
+def as_arrow(column: pd.Series) -> pa.Array:
+    """A column of text as the Arrow array beneath it, for Arrow's own functions: pandas' text
+    methods cost about a millisecond a call, so a thousand-column sheet spent seconds in them."""
+    return pa.array(column, type=pa.large_string())
 
 
 def check_width(width: int, where: str) -> None:

@@ -155,8 +155,18 @@ def _column_text(cells: np.ndarray) -> pd.arrays.ArrowStringArray:
         text = pa.array(cells, type=pa.large_string())
     except pa.ArrowTypeError:  # numbers, dates or booleans among the text
         text = pa.array(_typed_text(cells), type=pa.large_string())
-    text = pc.if_else(pc.is_in(text, _MISSING_WORDS), "", text)
-    return pd.arrays.ArrowStringArray(text, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    return _as_text(pc.if_else(pc.is_in(text, _MISSING_WORDS), "", text))
+
+
+def _as_text(cells: pa.Array) -> pd.arrays.ArrowStringArray:
+    return pd.arrays.ArrowStringArray(cells, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+
+
+def _stripped(grid: pd.DataFrame) -> pd.DataFrame:
+    """Every cell without the whitespace around it (by Arrow, as pandas' own strip does, without
+    its per-column overhead)."""
+    return pd.DataFrame({c: _as_text(pc.utf8_trim_whitespace(guard.as_arrow(grid[c]))) for c in grid.columns},
+                        index=grid.index)
 
 
 def _typed_text(cells: np.ndarray) -> np.ndarray:
@@ -259,7 +269,7 @@ def _unclosed_quote(filename: str, exc: Exception) -> str:
 def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes | None = None) -> SourceTable:
     where = f"{filename}, sheet '{sheet}'" if sheet else filename
     _within_limits(guard.check_grid, grid, where)
-    grid = grid.apply(lambda col: col.str.strip()) if len(grid) else grid
+    grid = _stripped(grid) if len(grid) else grid
     filled = grid.ne("")
     if not filled.to_numpy().any():
         raise IngestError(f"{where} is empty.")
@@ -353,9 +363,16 @@ def _forms_layout(names: list[str]) -> str:
     lowered = {n.lower() for n in names}
     if {"id", "start time", "completion time"} <= lowered:
         return "microsoft_forms"
-    if "timestamp" in lowered or sum(bool(re.search(r"\[.+\]\s*$", n)) for n in names) >= 3:
+    if "timestamp" in lowered or sum(map(_ends_in_brackets, names)) >= 3:
         return "google_forms"
     return "plain"
+
+
+def _ends_in_brackets(name: str) -> bool:
+    """Google Forms' 'Question [Statement]', tested on the text itself: the pattern it replaces
+    took time in the square of the header's length."""
+    line = name.rstrip().rsplit("\n", 1)[-1]
+    return line.endswith("]") and "[" in line[:-2]
 
 
 def _excel_letters(position: int) -> str:

@@ -8,7 +8,6 @@ A malformed file raises :class:`InstrumentError` naming the field at fault.
 from __future__ import annotations
 
 import re
-import tomllib
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +15,14 @@ from tiwell.instrument_model import (  # noqa: F401  (re-exported: the model's h
     DIRECTIONS, METHODS, Band, BandSet, Instrument, InstrumentError, Item, Label, Profiles, ProfileType, Scale,
     Subscale,
 )
+from tiwell.safe_load import SettingsFileError, load_toml
+
+# Every header is compared with every item's statement and keywords, so a definition's size is
+# the matching's cost: these are far above any published instrument (the largest built-in has 30
+# items of under 120 characters).
+MAX_ITEMS = 300
+MAX_TEXT = 1_000  # characters of one statement, label or keyword
+MAX_LIST = 100  # spellings or keywords of one answer or item
 
 
 # ---------------------------------------------------------------- reading and checking
@@ -59,9 +66,9 @@ def builtin_instruments() -> tuple[Instrument, ...]:
 def parse_instrument(text: str, source: str = "instrument file") -> Instrument:
     """Build an :class:`Instrument` from TOML text, checking every field a scorer relies on."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InstrumentError(f"{source} is not valid TOML: {exc}.") from exc
+        data = load_toml(text, source, kind="an instrument definition")
+    except SettingsFileError as exc:
+        raise InstrumentError(str(exc)) from None
     return _Checker(source).instrument(data)
 
 
@@ -118,6 +125,8 @@ class _Checker:
         values = self.get(table, key, list, field, [])
         if not all(isinstance(v, str) for v in values):
             raise self.fail(field, "must be a list of text")
+        if len(values) > MAX_LIST or any(len(v) > MAX_TEXT for v in values):
+            raise self.fail(field, f"must list at most {MAX_LIST} entries of at most {MAX_TEXT:,} characters")
         return tuple(values)
 
     def scale(self, table: dict) -> Scale:
@@ -142,6 +151,8 @@ class _Checker:
 
     def items(self, entries: list) -> tuple[Item, ...]:
         items, seen = [], set()
+        if len(entries) > MAX_ITEMS:
+            raise self.fail("items", f"lists {len(entries):,} items; tiwell reads instruments of at most {MAX_ITEMS}")
         for i, entry in enumerate(entries):
             field = f"items[{i}]"
             if not isinstance(entry, dict):
@@ -151,6 +162,9 @@ class _Checker:
                 raise self.fail(f"{field}.number", f"is {number}: item numbers must be positive and unique")
             seen.add(number)
             text = self.get(entry, "text", str, f"{field}.text", None)
+            if text is not None and len(text) > MAX_TEXT:
+                raise self.fail(f"{field}.text",
+                                f"holds {len(text):,} characters; a statement holds at most {MAX_TEXT:,}")
             items.append(Item(number, text, self.get(entry, "reversed", bool, f"{field}.reversed", False),
                               self.strings(entry, "keywords", f"{field}.keywords")))
         if not items:

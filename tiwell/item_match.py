@@ -33,7 +33,13 @@ MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
-_WILDCARD = r"(?:\w+(?: \w+){0,4} )?"  # up to five words of the organisation's own
+WILDCARD_WORDS = 5  # an adaptable word may stand for up to five words of the organisation's own
+# fuzz.ratio is 2 * matched / (both lengths), so a candidate longer than (200 / MIN_SIMILARITY - 1)
+# times a statement cannot reach MIN_SIMILARITY against it.
+SIMILAR_LENGTH = 200 / MIN_SIMILARITY - 1
+HEADER_TAIL = 4_000  # characters: four times the longest statement an instrument may have
+MAX_NUMBERED = 64  # 'ProQOL_1', 'Q2_1': a longer header is not tried as a number (the patterns
+# below take time in the square of a header's length when it is not one)
 
 
 @dataclass(frozen=True)
@@ -56,10 +62,11 @@ def detect_items(headers: dict[str, tuple[str, ...]], instruments: list[Instrume
     notes on ambiguity. Instruments the user ``chosen`` keep every match; when detecting, only
     instruments with at least half their items found are kept."""
     groups = _number_groups(headers)
+    texts = _read_headers(headers)
     only_one = chosen and len(instruments) == 1
     claims = []
     for inst in instruments:
-        claims += _claims(headers, inst, groups, generic=only_one)
+        claims += _claims(headers, texts, inst, groups, generic=only_one)
     matches = _one_to_one(claims)
     notes = []
     if not only_one:
@@ -74,9 +81,10 @@ def _share(matches: list[ItemMatch], inst: Instrument) -> float:
     return sum(m.instrument == inst.id for m in matches) / len(inst.items)
 
 
-def _claims(headers, inst: Instrument, groups: dict, generic: bool) -> list[ItemMatch]:
+def _claims(headers, texts: dict[str, _HeaderText], inst: Instrument, groups: dict,
+            generic: bool) -> list[ItemMatch]:
     """Every column's best claim for this instrument: text and number agreeing beat either."""
-    by_text = _text_candidates(headers, inst) | _keyword_candidates(headers, inst)
+    by_text = _text_candidates(texts, inst) | _keyword_candidates(texts, inst)
     by_number = _number_candidates(headers, inst, groups, generic)
     claims = []
     for column in headers:
@@ -106,7 +114,7 @@ def _number_groups(headers: dict[str, tuple[str, ...]]) -> dict[str, dict[int, s
     groups: dict[str, dict[int, str]] = {}
     for column, parts in headers.items():
         name = parts[0] if parts else column
-        found = _MATRIX.match(name) or _NUMBERED.match(name)
+        found = len(name) <= MAX_NUMBERED and (_MATRIX.match(name) or _NUMBERED.match(name))
         if found:
             prefix = (found["prefix"] or "").strip(" _").lower()
             groups.setdefault(prefix, {}).setdefault(int(found["n"]), column)
@@ -180,66 +188,139 @@ def _first(headers, column: str) -> str:
 # ---------------------------------------------------------------- by statement text
 
 
-def item_pattern(text: str) -> re.Pattern:
-    """A regular expression for the end of a normalised header (followed by one space) that
-    holds this statement, adaptable words as wildcards; group ``lead`` is what precedes it."""
-    body = ""
-    for i, piece in enumerate(_BRACKETED.split(text)):
-        if i % 2:
-            body += _WILDCARD
-        else:
-            body += "".join(re.escape(word) + " " for word in normalise(piece).split())
-    return re.compile(r"(?P<lead>(?:.* )?)" + body)
+@dataclass(frozen=True)
+class _HeaderText:
+    """One column's header as matching reads it, normalised once for every item and instrument."""
+
+    candidates: tuple[tuple[str, ...], ...]  # the places a statement may stand, as words
+    spaced: str                              # every header cell's words, with a space at each end
 
 
-def statement_candidates(parts: tuple[str, ...]) -> list[str]:
-    """The places a statement may stand in a header, normalised."""
+def _read_headers(headers: dict[str, tuple[str, ...]]) -> dict[str, _HeaderText]:
+    """Each column's header normalised once (and each distinct cell text once), however many
+    items and instruments it is then compared with."""
+    seen: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        if text not in seen:
+            seen[text] = normalise(text)
+        return seen[text]
+
+    return {column: _HeaderText(tuple(c.split() for c in statement_candidates(parts, once)),
+                                f" {' '.join(once(p) for p in parts)} ")
+            for column, parts in headers.items()}
+
+
+def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[str]:
+    """The places a statement may stand in a header, normalised (by ``normalised``). Of a very
+    long header only the end is kept (from a word boundary): a statement is matched at the end
+    of a header, and no statement is that long."""
     found = []
     for part in parts:
+        if len(part) > HEADER_TAIL:
+            part = part[-HEADER_TAIL:].split(" ", 1)[-1]
         found.append(part)
-        if (m := re.match(r"^.*?\[(.*)\]\s*$", part, re.S)):
-            found.append(m[1])
+        if part.rstrip().endswith("]") and "[" in part:  # Google Forms: 'Question [Statement]'
+            found.append(part[part.index("[") + 1: part.rstrip().rindex("]")])
         if " - " in part:
             found.append(part.rsplit(" - ", 1)[1])
-        found.append(re.sub(r"^\s*(q(uestion)?\s*)?\d{1,3}\s*[.):-]\s*", "", part, flags=re.I))
-    return list(dict.fromkeys(n for n in map(normalise, found) if n))
+        found.append(_LEADING_NUMBER.sub("", part))
+    return list(dict.fromkeys(n for n in map(normalised, found) if n))
 
 
-def _text_candidates(headers: dict[str, tuple[str, ...]], inst: Instrument) -> dict[str, ItemMatch]:
+_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?\d{1,3}\s*[.):-]\s*", re.I)
+
+
+def statement_words(text: str) -> tuple[str | None, ...]:
+    """A statement as the words a header must end with, each bracketed adaptable word as None
+    (standing for up to WILDCARD_WORDS words of the organisation's own)."""
+    words: list[str | None] = []
+    for i, piece in enumerate(_BRACKETED.split(text)):
+        words += [None] if i % 2 else normalise(piece).split()
+    return tuple(words)
+
+
+def statement_starts(words: list[str], statement: tuple[str | None, ...]) -> list[int]:
+    """Every position from which ``words`` to the end are the statement, found by reading the
+    header backwards once with the set of places the statement could have reached: time in
+    proportion to the header's length, however many adaptable words (a regular expression
+    with a wildcard per adaptable word backtracks about five times over for each)."""
+    reversed_statement = statement[::-1]
+    done = len(reversed_statement)
+    starts = []
+    places = _skip_wildcards({(0, 0)}, reversed_statement)
+    for k in range(len(words), -1, -1):
+        if any(at == done for at, _ in places):
+            starts.append(k)
+        if k == 0 or not places:
+            break
+        word, reached = words[k - 1], set()
+        for at, taken in places:
+            if at == done:
+                continue
+            if reversed_statement[at] is None:
+                if taken < WILDCARD_WORDS:
+                    reached.add((at, taken + 1))
+            elif reversed_statement[at] == word:
+                reached.add((at + 1, 0))
+        places = _skip_wildcards(reached, reversed_statement)
+    return starts
+
+
+def _skip_wildcards(places: set, statement: tuple[str | None, ...]) -> set:
+    """Add, for each place inside an adaptable word, the place just past it (it may end there)."""
+    more = set(places)
+    for at, _ in sorted(places):
+        while at < len(statement) and statement[at] is None:
+            at += 1
+            more.add((at, 0))
+    return more
+
+
+def _text_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[str, ItemMatch]:
     texts = {item.number: item.text for item in inst.items if item.text}
     if not texts:
         return {}
-    patterns = {n: item_pattern(t) for n, t in texts.items()}
+    statements = {n: statement_words(t) for n, t in texts.items()}
     plain = {n: normalise(_BRACKETED.sub(lambda m: m[1], t)) for n, t in texts.items()}
+    longest = max(map(len, plain.values()))
     found = {}
-    for column, parts in headers.items():
-        candidates = statement_candidates(parts)
-        match = _exact_statement(candidates, patterns) or _similar_statement(candidates, plain)
+    for column, header in headers.items():
+        match = (_exact_statement(header.candidates, statements)
+                 or _similar_statement(header.candidates, plain, longest))
         if match:
             number, confidence, evidence = match
             found[column] = ItemMatch(column, inst.id, number, confidence, evidence)
     return found
 
 
-def _exact_statement(candidates: list[str], patterns: dict[int, re.Pattern]) -> tuple | None:
+def _exact_statement(candidates, statements: dict[int, tuple]) -> tuple | None:
     """A candidate equal to a statement (1.0), or ending with one (0.95). The longest statement
     wins, so 'I am happy' never takes 'I am happy that I chose to do this work'."""
     best = None
-    for candidate in candidates:
-        for number, pattern in patterns.items():
-            hit = pattern.fullmatch(candidate + " ")
-            if hit:
-                whole = not hit["lead"]
-                key = (whole, len(candidate) - len(hit["lead"]))
+    for words in candidates:
+        for number, statement in statements.items():
+            if statement and statement[-1] is not None and (not words or statement[-1] != words[-1]):
+                continue  # the header does not end with the statement's last word
+            starts = statement_starts(words, statement)
+            if starts:
+                whole = 0 in starts
+                key = (whole, len(" ".join(words[0 if whole else starts[0]:])))
                 if best is None or key > best[0]:
                     evidence = "statement text" if whole else "statement text at the end of the header"
                     best = (key, (number, 1.0 if whole else 0.95, evidence))
     return best[1] if best else None
 
 
-def _similar_statement(candidates: list[str], plain: dict[int, str]) -> tuple | None:
+def _similar_statement(candidates, plain: dict[int, str], longest: int) -> tuple | None:
+    """The statement most like a candidate, at least MIN_SIMILARITY alike. A candidate far
+    longer than every statement cannot be that alike (the ratio counts the unmatched length),
+    so it is not compared at all."""
     best = None
-    for candidate in candidates:
+    for words in candidates:
+        candidate = " ".join(words)
+        if len(candidate) > SIMILAR_LENGTH * longest:
+            continue
         hit = process.extractOne(candidate, plain, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
         if hit and (best is None or hit[1] > best[1]):
             best = hit
@@ -249,14 +330,13 @@ def _similar_statement(candidates: list[str], plain: dict[int, str]) -> tuple | 
     return number, round(score / 100 * 0.9, 2), f"statement text, {score:.0f}% similar"
 
 
-def _keyword_candidates(headers: dict[str, tuple[str, ...]], inst: Instrument) -> dict[str, ItemMatch]:
+def _keyword_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[str, ItemMatch]:
     """Items without shipped text, found by distinctive header words."""
     found = {}
     for item in inst.items:
-        words = [normalise(k) for k in item.keywords]
-        for column, parts in headers.items():
-            text = f" {' '.join(normalise(p) for p in parts)} "
-            if words and any(f" {w} " in text for w in words):
+        words = [f" {normalise(k)} " for k in item.keywords]
+        for column, header in headers.items():
+            if words and any(w in header.spaced for w in words):
                 found.setdefault(column, ItemMatch(column, inst.id, item.number, 0.85,
                                                    f"the header mentions '{item.keywords[0]}'"))
     return found

@@ -19,6 +19,7 @@ from tiwell.driver_scales import LABELLED, scale_of
 from tiwell.ingest import SourceTable
 from tiwell.instrument import Instrument
 from tiwell.item_match import ItemMatch
+from tiwell.safe_load import SettingsFileError, load_json
 from tiwell.text import normalise
 
 ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "outcome", "other", "ignore")
@@ -252,9 +253,9 @@ def _check_items(items: pd.DataFrame, instruments: dict[str, Instrument]) -> Non
 def read_mapping_file(text: str, source: str = "mapping file") -> dict:
     """A mapping file's instruments and entries, as {column: (role, instrument, item)}."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MappingError(f"{source} is not a tiwell mapping file (not valid JSON: {exc.msg}, line {exc.lineno}).") from exc
+        data = load_json(text, source, kind="a tiwell mapping file")
+    except SettingsFileError as exc:
+        raise MappingError(str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT or not isinstance(data.get("columns"), list):
         raise MappingError(f"{source} is not a tiwell mapping file (it needs \"format\": \"{MAPPING_FORMAT}\" and a list of columns).")
     entries, tags = {}, {}

@@ -10,7 +10,6 @@ and the HTML report all draw these same slides, so what is taken away is what wa
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
@@ -25,6 +24,7 @@ from tiwell.charts import band_colours
 from tiwell.privacy import check_min_group
 from tiwell.redact import redact, shown_comments
 from tiwell.release import Release, survey_release
+from tiwell.safe_load import SettingsFileError, load_toml
 from tiwell.trends import describe_change
 from tiwell.views import subscale_info
 
@@ -96,11 +96,18 @@ class Story:
     choices: Choices
 
 
-def load_questions(text: str | None = None) -> pd.DataFrame:
+def load_questions(text: str | None = None, source: str = "questions.toml") -> pd.DataFrame:
     """The question prompts (the shipped ``prompts/questions.toml`` unless ``text`` is given),
-    one row per question with its principle."""
+    one row per question with its principle. A file of another shape is a SettingsFileError of
+    one sentence naming ``source``."""
     text = text or resources.files("tiwell.prompts").joinpath("questions.toml").read_text("utf-8")
-    rows = [(p["name"], q) for p in tomllib.loads(text)["principle"] for q in p["questions"]]
+    principles = load_toml(text, source, kind="a prompts file").get("principle")
+    if not isinstance(principles, list) or not all(
+            isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("questions"), list)
+            and all(isinstance(q, str) for q in p["questions"]) for p in principles):
+        raise SettingsFileError(f"{source} is not a prompts file: it needs [[principle]] tables, each with a name "
+                                "and a list of questions as text.")
+    rows = [(p["name"], q) for p in principles for q in p["questions"]]
     return pd.DataFrame(rows, columns=["principle", "question"])
 
 

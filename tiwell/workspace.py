@@ -15,6 +15,7 @@ from tiwell.actions import Action, ActionError, check_log, make_action
 from tiwell.instrument import InstrumentError, parse_instrument
 from tiwell.mapping import MappingError, read_mapping_file
 from tiwell.privacy import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
+from tiwell.safe_load import SettingsFileError, load_json
 
 WORKSPACE_FORMAT = "tiwell-workspace"
 VERSION = 1
@@ -48,9 +49,9 @@ class Workspace:
 def load(text: str, source: str = "The workspace file") -> Workspace:
     """A Workspace from its JSON text, every field checked."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise WorkspaceError(f"{source} is not a tiwell workspace (not valid JSON: {exc.msg}, line {exc.lineno}).") from exc
+        data = load_json(text, source, kind="a tiwell workspace")
+    except SettingsFileError as exc:
+        raise WorkspaceError(str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != WORKSPACE_FORMAT:
         raise WorkspaceError(f"{source} is not a tiwell workspace (it needs \"format\": \"{WORKSPACE_FORMAT}\").")
     if data.get("version") != VERSION:
