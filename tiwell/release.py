@@ -26,7 +26,7 @@ from scipy import stats
 from tiwell.disclosure import ALL, protect
 
 DETAIL_MIN = 30
-BINS = 10            # histogram bins over a score's whole range, split at every band's edge
+BINS = 8            # histogram bins over a score's whole range, split at every band's edge
 MAX_VALUES = 30      # a grouping column with more values is not offered as a filter
 MAX_CELLS = 200_000  # the release's size is bounded: the widest grouping columns are left out first
 STAT_COLUMNS = ["n", "mean", "sd", "ci_low", "ci_high"]
