@@ -8,10 +8,11 @@ import pytest
 
 from marked_up import marked, survey
 from tiwell import charts, driver_charts
-from tiwell.aggregate import summarise
 from tiwell.charts import plain
+from tiwell.cohorts import box_quantiles
 from tiwell.drivers import analysis_frame, driver_columns, impact, outcomes, quadrants
-from tiwell.views import check_cells, filter_options, subscale_info
+from tiwell.release import survey_release
+from tiwell.views import subscale_info
 
 
 def test_plain_turns_every_plotly_markup_character_into_an_entity():
@@ -33,12 +34,13 @@ def strings(value) -> list[str]:
 def figures() -> dict[str, object]:
     """Each chart as its page draws it from the marked-up survey."""
     data = survey()
-    scored, info = data.scored, subscale_info(data)
-    labels = dict(zip(info["column"], info["label"]))
+    scored, info, release = data.scored, subscale_info(data), survey_release(data, 5)
     burnout = info.set_index("column").loc["burnout"]
-    teams = check_cells(summarise(scored, labels, ["team"], 5), scored, ["team"], {}, 5)
-    by_wave = summarise(scored, {"burnout": burnout["label"]}, ["wave", "team"], 5, within=["wave"])
-    waves = filter_options(scored, "wave")
+    teams = release.table(["team"])
+    by_wave = release.table(["wave", "team"])
+    by_wave = by_wave[by_wave["subscale"] == "burnout"]
+    waves = release.options("wave")
+    team_names = release.options("team")
     outcome = next(o for o in outcomes(data) if o.column == "burnout")
     drivers = driver_columns(data)
     table = impact(analysis_frame(data, scored), outcome, drivers,
@@ -55,17 +57,17 @@ def figures() -> dict[str, object]:
                           "n": [9, 9]})
     action = [(0.5, marked("action"))]
     return {
-        "bands": charts.band_shares(summarise(scored, labels, [], 5), info),
-        "spread": charts.distribution(scored["burnout"], burnout["label"], (burnout["low"], burnout["high"]),
-                                      burnout["band_rules"], burnout["direction"]),
-        "heatmap": charts.heatmap(teams[teams["shown"]], info, "mean", sorted(teams["team"].unique())),
+        "bands": charts.band_shares(release.table(), info),
+        "spread": charts.distribution(release.bins("burnout"), burnout["label"], (burnout["low"], burnout["high"]),
+                                      burnout["band_rules"], burnout["direction"], 5),
+        "heatmap": charts.heatmap(teams[teams["shown"]], info, "mean", team_names),
         "trend": charts.trend(by_wave, burnout["label"], "team", None, waves, action),
         "profiles": charts.profile_shares(pd.DataFrame({"profile": [marked("profile")], "share": [0.5]}),
                                           marked("title")),
         "scatter": charts.scatter_fit(points, "mean", "rate", burnout["label"], marked("rate")),
         "timeline": charts.timeline(dated, turnover, burnout["label"], "turnover_rate", [("2025-06-01", marked("a"))]),
         "leavers": charts.leaver_gaps(gaps),
-        "boxes": charts.cohort_boxes(scored, "team", "burnout", burnout["label"], sorted(scored["team"].unique())),
+        "boxes": charts.cohort_boxes(box_quantiles(scored, "burnout", "team", team_names), "team", burnout["label"]),
         "before and after": charts.before_after(cells, burnout["label"]),
         "impact": driver_charts.impact_intervals(table, outcome.label, outcome.better),
         "priority": driver_charts.priority_matrix(quadrants(table), outcome.label),
