@@ -10,12 +10,11 @@ from scipy import stats
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read, traces
-from tiwell.aggregate import summarise
 from tiwell.leavers import compare_leavers, describe
 from tiwell.pipeline import load_table, score_file, score_table
 from tiwell.pseudonym import new_key
+from tiwell.release import survey_release
 from tiwell.turnover import join_waves, read_hr, wave_dates
-from tiwell.views import check_cells
 from tiwell.waves import parse_dates
 from ui.state import SAMPLE, SAMPLE_STAFF_LIST, SAMPLE_TURNOVER
 
@@ -23,11 +22,15 @@ DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
 
 def expected_points(lag: int):
+    """The team-wave burnout means of the cells the release shows, each computed from the rows."""
     survey = score_file(SAMPLE.read_bytes(), SAMPLE.name)
-    column = "burnout"
-    table = summarise(survey.scored, {column: "Burnout"}, ["wave", "team"], 5, within=["wave"])
-    table = check_cells(table, survey.scored, ["wave", "team"], {}, 5)
-    table = table[table["shown"] & table["mean"].notna()]
+    cells = survey_release(survey, 5).table(["wave", "team"])
+    cells = cells[(cells["subscale"] == "burnout") & cells["shown"] & cells["mean"].notna()]
+    means = survey.scored.groupby(["wave", "team"])["burnout"].mean().rename("from_rows")
+    cells = cells.join(means, on=["wave", "team"])
+    assert cells["mean"].to_numpy() == pytest.approx(cells["from_rows"].to_numpy())
+    assert not (cells["team"] == "Clinical Psychology").any(), "4 people a wave: never a point"
+    table = cells.assign(mean=cells["from_rows"]).drop(columns="from_rows")
     turnover = read_hr(SAMPLE_TURNOVER.read_bytes(), SAMPLE_TURNOVER.name).table
     return join_waves(table, turnover, wave_dates(survey.scored, survey.mapping.column_for("date")), lag)
 

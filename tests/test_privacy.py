@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tiwell.privacy import check_min_group, filtered_view, suppress_table, suppressed
+from tiwell.instrument_model import Band
+from tiwell.privacy import check_min_group, filtered_view, suppressed
+from tiwell.release import Score, build_release
 
 
 def test_one_small_group_takes_the_next_smallest_with_it():
@@ -52,13 +54,26 @@ def test_filters_use_the_same_rule_as_breakdowns():
     assert not filtered_view(frame, {"team": "A", "role": "x"}, 5).shown, "A has 4 of each role"
 
 
-def test_suppress_table_blanks_every_number_of_a_hidden_group():
-    table = pd.DataFrame({"wave": ["w1"] * 3 + ["w2"] * 3, "team": ["A", "B", "C"] * 2,
-                          "n": [10, 2, 8, 10, 9, 8], "mean": [30.0, 41.0, 25.0, 31.0, 29.0, 26.0]})
-    out = suppress_table(table, "team", "n", 5, within=["wave"])
-    assert out["shown"].tolist() == [True, False, False, True, True, True]
-    assert out.loc[1, ["n", "mean"]].isna().all() and out.loc[2, ["n", "mean"]].isna().all()
-    assert out.loc[4, "mean"] == 29.0
+def release_of(frame: pd.DataFrame, dims: list[str]):
+    score = Score("burnout", "Burnout", 10.0, 50.0, (Band("low", None, 22), Band("moderate", 23, 41),
+                                                     Band("high", 42, None)))
+    bands = pd.cut(frame["burnout"], [0, 22.5, 41.5, 60], labels=["low", "moderate", "high"])
+    return build_release(frame.assign(burnout_band=bands), [score], dims, 5)
+
+
+def test_the_release_blanks_every_number_of_a_hidden_group_across_waves_and_teams():
+    # w1: A 10, B 2, C 8; w2: A 10, B 9, C 8. B is hidden in w1, with C (the smallest beside
+    # it). B over both waves (11) is shown, so B in w2 would be it minus w1's B: B is hidden in
+    # w2 as well, and C with it, or B = w2 - A - C.
+    sizes = {("w1", "A"): 10, ("w1", "B"): 2, ("w1", "C"): 8, ("w2", "A"): 10, ("w2", "B"): 9, ("w2", "C"): 8}
+    frame = pd.DataFrame([(w, t, 30.0 + k) for (w, t), n in sizes.items() for k in range(n)],
+                         columns=["wave", "team", "burnout"])
+    release = release_of(frame, ["wave", "team"])
+    table = release.table(["wave", "team"])
+    assert table["shown"].tolist() == [True, False, False, True, False, False]
+    assert table.loc[~table["shown"], ["people", "n", "mean", "sd", "ci_low", "ci_high"]].isna().all().all()
+    assert table.loc[0, "mean"] == pytest.approx(34.5)  # 30..39
+    assert release.people({"team": "B"}) == 11
 
 
 @pytest.mark.parametrize("value", [2, 0, "5", 4.5])
@@ -68,17 +83,14 @@ def test_the_minimum_cannot_go_below_three(value):
 
 
 def test_a_cell_that_subtraction_would_reveal_is_hidden():
-    from tiwell.aggregate import summarise
-    from tiwell.views import check_cells
-
-    # Team A: 8 practitioners and 2 managers; team B: 6 and 6. With role = practitioner, A's 8 would
-    # be shown, and A (10, shown unfiltered) minus them gives A's 2 managers: so A is hidden.
+    # Team A: 8 practitioners and 2 managers; team B: 6 and 6. With role = practitioner, A's 8
+    # would be shown, and A (10, shown unfiltered) minus them gives A's 2 managers: so A is
+    # hidden, and B with it, or A's practitioners = all practitioners (14) - B's.
     frame = pd.DataFrame({"team": ["A"] * 10 + ["B"] * 12,
                           "role": ["p"] * 8 + ["m"] * 2 + ["p"] * 6 + ["m"] * 6,
                           "burnout": [30.0] * 22})
-    rows = frame[frame["role"] == "p"]
-    table = summarise(rows, {"burnout": "Burnout"}, ["team"], 5)
-    assert table["shown"].all(), "on its own the practitioner table looks safe"
-    checked = check_cells(table, frame, ["team"], {"role": "p"}, 5).set_index("team")
-    assert not checked.loc["A", "shown"] and pd.isna(checked.loc["A", "mean"])
-    assert checked.loc["B", "shown"]
+    release = release_of(frame, ["team", "role"])
+    assert release.table(["team"])["shown"].all(), "unfiltered, both teams are shown"
+    practitioners = release.table(["team"], {"role": "p"}).set_index("team")
+    assert not practitioners["shown"].any() and practitioners["mean"].isna().all()
+    assert release.people({"role": "p"}) == 14

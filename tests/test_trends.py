@@ -1,28 +1,46 @@
-"""Wave-over-wave change: hand-worked Welch intervals and the within-noise wording."""
+"""Wave-over-wave change from the release: Welch intervals against scipy and by hand, nothing
+for a hidden wave, and the within-noise wording."""
 
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
-from tiwell.aggregate import summarise
-from tiwell.trends import describe_change, difference_ci, team_changes, wave_changes
-from tiwell.views import check_cells
+from tiwell.instrument_model import Band
+from tiwell.release import Score, build_release
+from tiwell.trends import describe_change
 
-
-def test_difference_ci_by_hand():
-    # a = 1..5: mean 3, var 2.5; b = 3..7: mean 5, var 2.5. se = sqrt(0.5 + 0.5) = 1;
-    # Welch df = 1 / (0.25/4 + 0.25/4) = 8; t(0.975, 8) = 2.306004.
-    diff, low, high = difference_ci(pd.Series([1, 2, 3, 4, 5.0]), pd.Series([3, 4, 5, 6, 7.0]))
-    assert diff == 2
-    assert (low, high) == pytest.approx((2 - 2.306004, 2 + 2.306004), abs=1e-6)
+SCORE = Score("burnout", "Burnout", 0.0, 50.0,
+              (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None)))
 
 
-def test_wave_changes_marks_noise_and_skips_thin_waves():
-    frame = pd.DataFrame({"wave": ["w1"] * 5 + ["w2"] * 5 + ["w3"] * 2,
-                          "burnout": [1, 2, 3, 4, 5, 3, 4, 5, 6, 7, 30, 31.0]})
-    changes = wave_changes(frame, "burnout", min_group=5)
-    assert changes.loc[0, "within_noise"] is True and changes.loc[0, "change"] == 2
-    assert np.isnan(changes.loc[1, "change"]) and changes.loc[1, "within_noise"] is None
+def release_of(frame: pd.DataFrame, dims: list[str]):
+    bands = pd.cut(frame["burnout"], [-1, 22.5, 41.5, 60], labels=["low", "moderate", "high"])
+    return build_release(frame.assign(burnout_band=bands), [SCORE], dims, 5)
+
+
+def welch(before, after) -> tuple[float, float, float]:
+    """scipy's Welch interval of mean(after) - mean(before)."""
+    test = stats.ttest_ind(after, before, equal_var=False)
+    ci = test.confidence_interval(0.95)
+    return float(np.mean(after) - np.mean(before)), ci.low, ci.high
+
+
+def test_a_wave_change_is_welchs_and_a_hidden_wave_gives_none():
+    # w1 = 1..5: mean 3, var 2.5; w2 = 3..7: mean 5, var 2.5. se = sqrt(0.5 + 0.5) = 1; Welch
+    # df = 1 / (0.25/4 + 0.25/4) = 8; t(0.975, 8) = 2.306004. w3 (2 people) and w4 (3) are hidden
+    # together (5 between them), so neither gives a change.
+    frame = pd.DataFrame({"wave": ["w1"] * 5 + ["w2"] * 5 + ["w3"] * 2 + ["w4"] * 3,
+                          "burnout": [1, 2, 3, 4, 5, 3, 4, 5, 6, 7, 30, 31, 30, 31, 32.0]})
+    changes = release_of(frame, ["wave"]).changes("burnout")
+    first = changes.iloc[0]
+    assert (first["from"], first["to"], first["change"]) == ("w1", "w2", 2)
+    assert (first["ci_low"], first["ci_high"]) == pytest.approx((2 - 2.306004, 2 + 2.306004), abs=1e-6)
+    assert (first["change"], first["ci_low"], first["ci_high"]) == pytest.approx(
+        welch([1, 2, 3, 4, 5.0], [3, 4, 5, 6, 7.0]))
+    assert first["within_noise"] is True
+    for k in (1, 2):
+        assert np.isnan(changes.loc[k, "change"]) and changes.loc[k, "within_noise"] is None
 
 
 def test_describe_change_is_plain_and_direction_aware():
@@ -36,18 +54,18 @@ def test_describe_change_is_plain_and_direction_aware():
 
 
 def test_team_changes_per_team_and_nothing_for_a_hidden_team():
-    # North: 1..6 then 3..8: change +2, se = sqrt(3.5/6 + 3.5/6), Welch df = 10. West has 2
-    # people in w2, so West's w2 is hidden and, by complementary suppression within w2, the
-    # smallest other team there too (South, 5 people): neither may show a change.
+    # North: 1..6 then 3..8: change +2, se = sqrt(3.5/6 + 3.5/6), Welch df = 10, t = 2.228139.
+    # West has 2 people in w2: hidden, with South there (5) so that it is not the wave minus
+    # North; then West's and South's w1 too, or each would be its team's whole minus w2.
     rows = ([("North", "w1", v) for v in range(1, 7)] + [("North", "w2", v + 2) for v in range(1, 7)]
             + [("South", w, v) for w in ("w1", "w2") for v in range(1, 6)]
             + [("West", "w1", v) for v in range(1, 6)] + [("West", "w2", v) for v in (1, 2)])
     frame = pd.DataFrame(rows, columns=["team", "wave", "burnout"]).astype({"burnout": float})
-    cells = check_cells(summarise(frame, {"burnout": "Burnout"}, ["wave", "team"], 5, within=["wave"]), frame,
-                        ["wave", "team"], {}, 5)
-    table = team_changes(frame, "burnout", 5, cells).set_index("team")
+    table = release_of(frame, ["wave", "team"]).changes("burnout", by="team").set_index("team")
     half = 2.228139 * np.sqrt(3.5 / 3)
-    assert table.loc["North", "change"] == 2 and table.loc["North", "within_noise"] is True
-    assert (table.loc["North", "ci_low"], table.loc["North", "ci_high"]) == pytest.approx((2 - half, 2 + half), abs=1e-5)
+    north = table.loc["North"]
+    assert north["change"] == 2 and north["within_noise"] is True
+    assert (north["ci_low"], north["ci_high"]) == pytest.approx((2 - half, 2 + half), abs=1e-5)
+    assert (north["ci_low"], north["ci_high"]) == pytest.approx(welch(range(1, 7), range(3, 9))[1:])
     for hidden in ("South", "West"):
         assert np.isnan(table.loc[hidden, "change"]) and table.loc[hidden, "within_noise"] is None

@@ -1,5 +1,5 @@
-"""Plotly figures from the aggregate tables: calm, readable with colour-blindness, never a number
-for a hidden group (the tables they draw have been suppressed already).
+"""Plotly figures from the release's tables: calm, readable with colour-blindness, never a number
+for a hidden group (the tables they draw come from :mod:`tiwell.release`, already protected).
 
 Colours come from the Okabe-Ito palette: blue for the better end of a subscale, orange for the
 end that calls for attention, grey between, whichever direction the subscale runs.

@@ -6,6 +6,10 @@ more groups are hidden until at least two are and together they reach the minimu
 (complementary suppression). Filters use the same rule: a filtered view is shown only when its
 group would be shown in the breakdown of its parent, so no two views can be subtracted to
 reveal a hidden group.
+
+The leaders' views and exports read the audited release (:mod:`tiwell.release`, protected by
+:mod:`tiwell.disclosure`); these rules serve the analyses that compare chosen rows directly
+(before and after an action, cohorts) and the checked minimum group size.
 """
 
 from __future__ import annotations
@@ -72,21 +76,3 @@ def _why(active: dict, min_group: int) -> str:
     chosen = " and ".join(f"{column} '{value}'" for column, value in active.items())
     return (f"Fewer than {min_group} people match {chosen}, or showing them would let a smaller group "
             "beside them be worked out by subtraction.")
-
-
-def suppress_table(table: pd.DataFrame, group: str, count: str, min_group: int,
-                   within: list[str] | None = None) -> pd.DataFrame:
-    """A copy of an aggregate table with every number of a hidden group blanked and ``shown``
-    false. Siblings are the rows sharing the ``within`` columns (each wave, say)."""
-    out = table.copy()
-    out["shown"] = True
-    keys = within or []
-    parts = out.groupby(keys, sort=False, dropna=False) if keys else [((), out)]
-    for _, part in parts:
-        counts = part.groupby(group, sort=False)[count].max()
-        hide = suppressed(counts, min_group)
-        out.loc[part.index[part[group].isin(hide)], "shown"] = False
-    numeric = out.select_dtypes("number").columns
-    out[numeric] = out[numeric].astype(float)
-    out.loc[~out["shown"], numeric] = float("nan")
-    return out
