@@ -67,3 +67,12 @@ def test_a_score_too_few_people_have_is_hidden_in_a_shown_group():
     row = release.table(["team"]).iloc[0]
     assert row["people"] == 13 and release.people({"team": "A"}) == 13
     assert not row["shown"] and np.isnan(row["n"]) and np.isnan(row["mean"])
+
+
+def test_a_band_nobody_is_in_has_a_share_of_nothing_not_a_missing_column():
+    frame = pd.DataFrame({"wave": ["w1"] * 12, "team": ["A"] * 12, "role": ["x"] * 12,
+                          "burnout": [30.0] * 12})
+    frame["burnout_band"] = pd.cut(frame["burnout"], [0, 22.5, 41.5, 60], labels=["low", "moderate", "high"])
+    whole = build_release(frame, [SCORE], ["team"], 5).table().iloc[0]
+    assert (whole["share_low"], whole["share_moderate"], whole["share_high"]) == (0.0, 1.0, 0.0)
+    assert not whole["fewer_low"]

@@ -78,8 +78,21 @@ class Release:
         shares = self._shares(by, filters or {})
         if len(shares):
             out = out.merge(shares, on=[*by, "subscale"], how="left")
+        out = self._empty_bands(out)
         out = out.sort_values([*by], key=lambda s: s.map(self._order(s.name)), kind="stable") if by else out
         return out.reset_index(drop=True)
+
+    def _empty_bands(self, out: pd.DataFrame) -> pd.DataFrame:
+        """A band nobody in a shown group is in has a share of 0, not a missing column."""
+        for score in self.scores:
+            mine = (out["subscale"] == score.column) & out["n"].notna()
+            for band in score.bands:
+                share, fewer = f"share_{band.label}", f"fewer_{band.label}"
+                if share not in out:
+                    out[share], out[fewer] = np.nan, False
+                out[fewer] = out[fewer].fillna(False).astype(bool)
+                out.loc[mine & out[share].isna() & ~out[fewer], share] = 0.0
+        return out
 
     def people(self, filters: dict | None = None) -> float:
         """How many people answered in the selection (NaN when it may not be shown)."""
