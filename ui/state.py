@@ -177,5 +177,6 @@ def cohort_reliability(survey: ScoredSurvey, cohort_column: str, min_group: int)
 
 @st.cache_data(**CACHE, show_spinner="Working out what can be shown safely…", hash_funcs={ScoredSurvey: _survey_key})
 def release(survey: ScoredSurvey, min_group: int) -> Release:
-    """The one audited release every leaders' view and export reads (tiwell.release)."""
-    return survey_release(survey, min_group)
+    """The one audited release every leaders' view and export reads (tiwell.release), worked out
+    in a worker process like the scoring, so a survey that is slow to protect holds up no one else."""
+    return run_limited(survey_release, survey, min_group, what=survey.table.filename)
