@@ -37,7 +37,8 @@ from tiwell.ingest import IngestError
 SECONDS = 60  # for reading, or for scoring, one upload
 MEMORY_BYTES = 3 * 2**29  # 1.5 GB beyond what the child maps when it starts
 # Imported once, by the fork server: the heavy libraries the readers use (two seconds of imports).
-PRELOAD = ["pandas", "numpy", "pyarrow", "python_calamine", "rapidfuzz", "dateutil"]
+PRELOAD = ["pandas", "numpy", "pyarrow", "python_calamine", "rapidfuzz", "dateutil", "scipy.stats", "threadpoolctl",
+           "phonenumbers", "ahocorasick", "xlsxwriter"]
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
