@@ -55,6 +55,7 @@ class Release:
     detail_min: int
     scores: tuple[Score, ...]
     notes: tuple[str, ...] = field(default=())
+    bands: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each score's band labels, in order
 
     def codes(self, filters: dict) -> dict[str, int]:
         """Filter values as codes; ``ALL`` for an open dimension. A value the release does not
@@ -86,8 +87,8 @@ class Release:
         """A band nobody in a shown group is in has a share of 0, not a missing column."""
         for score in self.scores:
             mine = (out["subscale"] == score.column) & out["n"].notna()
-            for band in score.bands:
-                share, fewer = f"share_{band.label}", f"fewer_{band.label}"
+            for band in self.bands.get(score.column, ()):
+                share, fewer = f"share_{band}", f"fewer_{band}"
                 if share not in out:
                     out[share], out[fewer] = np.nan, False
                 out[fewer] = out[fewer].fillna(False).astype(bool)
@@ -193,7 +194,9 @@ def build_release(scored: pd.DataFrame, scores: list[Score], dims: list[str], mi
     stats_table = pd.concat([p[0] for p in stat_parts], ignore_index=True) if stat_parts else pd.DataFrame()
     categories = pd.concat(category_parts, ignore_index=True) if category_parts else pd.DataFrame(
         columns=[*dims, "subscale", "kind", "category", "low", "high", "band", "count", "total", "shown"])
-    return Release(tuple(dims), values, stats_table, categories, min_group, detail_min, tuple(scores), tuple(notes))
+    bands = {score.column: tuple(_band_labels(scored, score)) for score in scores}
+    return Release(tuple(dims), values, stats_table, categories, min_group, detail_min, tuple(scores), tuple(notes),
+                   bands)
 
 
 def _dimensions(scored: pd.DataFrame, dims: list[str]) -> tuple[list[str], dict[str, tuple], list[str]]:
@@ -274,7 +277,7 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     dims = list(missing)
     values = scored[score.column]
     has = values.notna()
-    band_labels = [b.label for b in score.bands] or ["all"]
+    band_labels = _band_labels(scored, score)
     band_codes = (scored[f"{score.column}_band"].cat.codes.to_numpy() if f"{score.column}_band" in scored
                   else np.zeros(len(scored), dtype=int))
     edges = bin_edges(score)
@@ -290,6 +293,15 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     stats_cells = _stat_values(scored, frame, dims, score, cells[cells["band"] == ALL], respondents)
     categories = _category_rows(cells, dims, score, band_labels, edges)
     return stats_cells, categories
+
+
+def _band_labels(scored: pd.DataFrame, score: Score) -> list[str]:
+    """The bands a score was cut into: the band column's own (a chosen set of cut points, say),
+    else the score's default bands."""
+    column = f"{score.column}_band"
+    if column in scored and isinstance(scored[column].dtype, pd.CategoricalDtype):
+        return [str(c) for c in scored[column].cat.categories]
+    return [b.label for b in score.bands] or ["all"]
 
 
 def bin_edges(score: Score) -> np.ndarray:
