@@ -77,8 +77,8 @@ def distribution(bins: pd.DataFrame, label: str, score_range: tuple[float, float
     hidden = go.Bar(x=((bins["low"] + bins["high"]) / 2)[few], y=np.full(few.sum(), min_group / 2),
                     width=(bins["high"] - bins["low"])[few], marker=dict(color="white", line=dict(color=MIDDLE),
                                                                           pattern=dict(shape="/", fgcolor=MIDDLE)),
-                    name=f"fewer than {min_group}", showlegend=bool(few.any()),
-                    hovertemplate=f"fewer than {min_group} people<extra></extra>")
+                    name="not shown", showlegend=bool(few.any()),
+                    hovertemplate=f"not shown: fewer than {min_group} people, or hidden beside such a bin<extra></extra>")
     return go.Figure([shown, hidden], layout=layout)
 
 
@@ -93,19 +93,21 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -
         for band in sub["bands"]:
             share, name = row.get(f"share_{band}", np.nan), plain(band)
             few = bool(row.get(f"fewer_{band}", False)) and pd.isna(share)
-            words = f"{name}: fewer than {min_group} people" if few else f"{name} %{{x:.0%}}"
+            words = (f"{name}: not shown (fewer than {min_group} people, or hidden beside such a band)" if few
+                     else f"{name} %{{x:.0%}}")
             fig.add_trace(go.Bar(y=[label], x=[share], orientation="h", name=name, legendgroup=name,
                                  marker_color=colours[band], showlegend=False,
                                  text=[f"{name} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
                                  hovertemplate=f"{label}: {words}<extra></extra>"))
         hidden = [plain(band) for band in sub["bands"] if bool(row.get(f"fewer_{band}", False))]
         if hidden:
-            notes.append(f"{label}: {', '.join(hidden)} fewer than {min_group} each")
+            notes.append(f"{label}: {', '.join(hidden)} not shown")
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
     if notes:
-        fig.add_annotation(text="; ".join(notes) + ".", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
+        fig.add_annotation(text="; ".join(notes) + f" (fewer than {min_group} people, or hidden so that such a band "
+                                                  "cannot be worked out).", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
                            xanchor="left", font=dict(color=FAINT))
     return _layout(fig, "Share of people in each band", height=110 + 60 * len(info))
 
