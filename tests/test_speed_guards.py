@@ -108,8 +108,9 @@ def test_dates_stop_at_the_first_format_that_reads_every_value(monkeypatch):
 
 def test_band_cut_lines_are_drawn_exactly_as_add_vline_draws_them():
     sub = PROQOL.subscale("burnout")
-    values = pd.Series([12.0, 25.0, 44.0, np.nan])
-    fast = charts.distribution(values, sub.label, (10, 50), sub.bands, sub.direction)
+    bins = pd.DataFrame({"low": [10.0, 23.0, 42.0], "high": [23.0, 42.0, 50.0], "count": [6.0, np.nan, 7.0],
+                         "band": ["low", "moderate", "high"], "shown": [True, False, True]})
+    fast = charts.distribution(bins, sub.label, (10, 50), sub.bands, sub.direction, 5)
     slow = go.Figure()
     for line, note in zip(fast.layout.shapes, fast.layout.annotations):
         slow.add_vline(x=line.x0, line=line.line, annotation_text=note.text, annotation_font_color=note.font.color)

@@ -16,6 +16,7 @@ from python_calamine import CalamineWorkbook
 from streamlit.testing.v1 import AppTest
 
 from hostile import nested, ods, rezip, shared_string_xlsx
+from figures import as_read
 from tiwell import guard
 from tiwell.cohorts import CohortSettings
 from tiwell.instrument import InstrumentError, parse_instrument
@@ -140,7 +141,7 @@ def home():
 def test_a_deep_workspace_gets_one_sentence_on_the_home_page(home):
     home.file_uploader(key="workspace-file").upload("deep.json", nested("json"), "application/json").run()
     assert not home.exception
-    assert [e.value for e in home.error] == [
+    assert [as_read(e.value) for e in home.error] == [
         f"'deep.json' is not a tiwell workspace: it nests lists or tables more than {MAX_DEPTH} levels deep, and "
         "such a file never does."]
 
