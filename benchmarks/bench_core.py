@@ -17,17 +17,15 @@ import pandas as pd
 from common import (PROQOL, Result, csv_bytes, export_rows, label_answers, main, median_time, numeric_answers,
                     openpyxl_read, paired_times, xlsx_bytes)
 
-from tiwell import charts
-from tiwell.before_after import action_effect
+from tiwell.charts import figures as charts
+from tiwell.analysis import action_effect
 from tiwell.ingest import read_tables
-from tiwell.item_match import detect_items
-from tiwell.mapping import detect_mapping
+from tiwell.mapping import detect_items, detect_mapping
 from tiwell.pipeline import score_file, score_table
-from tiwell.release import Release, survey_release
-from tiwell.samples import SAMPLE_ACTION
-from tiwell.scoring import key_matrix, score
-from tiwell.validate import read_answers
-from tiwell.views import subscale_info
+from tiwell.privacy import Release, survey_release
+from synthetic.samples import SAMPLE_ACTION
+from tiwell.scoring import key_matrix, read_answers, score
+from tiwell.survey import subscale_info
 from ui.state import SAMPLE
 
 

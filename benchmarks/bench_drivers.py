@@ -15,7 +15,7 @@ import pandas as pd
 from common import Result, main, paired_times
 from scipy import stats
 
-from tiwell.drivers import Outcome, impact, joint_model, principle_summary, quadrants
+from tiwell.analysis import Outcome, impact, joint_model, principle_summary, quadrants
 
 DRIVERS = [f"q{k}" for k in range(10)]
 BURNOUT = Outcome("burnout", "Burnout", higher_is_better=False)

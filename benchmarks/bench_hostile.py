@@ -39,7 +39,7 @@ def measure(filename: str, kind: str, definition: str) -> dict:
     ``definition``), run it, and report time, memory and the outcome."""
     from bench_memory import peak_rss
 
-    from tiwell.instrument import parse_instrument
+    from tiwell.instruments.load import parse_instrument
     from tiwell.pipeline import score_file
 
     data = sys.stdin.buffer.read()

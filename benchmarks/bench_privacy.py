@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 from common import Result, main, median_time
 
-from tiwell import samples
-from tiwell.personal import find_personal_columns
-from tiwell.redact import redact
+from synthetic import samples
+from tiwell.ingest import find_personal_columns
+from tiwell.present import redact
 
 CELL = 32_000
 SHAPES = {"letters": "a" * CELL, "digits and spaces": "1 " * (CELL // 2), "a@": "a@" * (CELL // 2),

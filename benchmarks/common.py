@@ -20,8 +20,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tiwell import layouts, samples  # noqa: E402
-from tiwell.instrument import load_builtin  # noqa: E402
+from synthetic import layouts
+
+from tiwell import samples  # noqa: E402
+from tiwell.instruments import load_builtin  # noqa: E402
 
 PROQOL = load_builtin("proqol5")
 LABELS = np.array([lab.label for lab in PROQOL.scale.labels], dtype=object)
@@ -58,7 +60,7 @@ def paired_times(ours: Callable[[], object], other: Callable[[], object], repeat
 
 def numeric_answers(n: int, seed: int = 1, missing: float = 0.01) -> pd.DataFrame:
     """``n`` ProQOL 5 respondents as numbers 1-5, ``missing`` of answers blank, in one
-    float block as :func:`tiwell.validate.read_answers` builds it (made a column at a time,
+    float block as :func:`tiwell.scoring.answers.read_answers` builds it (made a column at a time,
     so making the data never takes more memory than the data)."""
     rng = np.random.default_rng(seed)
     block = np.empty((len(PROQOL.item_numbers), n))
@@ -78,7 +80,7 @@ def export_rows(respondents: int) -> list[list]:
     """A Microsoft Forms export of ``respondents`` people (header row first): 39 columns of
     ids, dates, names, team, role, 30 answers as words and a comment, plus a contract column
     to make 40: the shape the speed targets were set on, so the sample's employee numbers and
-    own questions are left out. The organisation of :mod:`tiwell.samples` is surveyed again
+    own questions are left out. The organisation of :mod:`synthetic.samples` is surveyed again
     under new seeds until there are enough people."""
     truths, count, seed = [], 0, 1
     while count < respondents:

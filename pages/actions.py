@@ -13,8 +13,8 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import PRINCIPLES, ActionError, check_log, log_from_table, log_table, make_action
-from tiwell.before_after import action_effect, describe_effect
-from tiwell.views import filter_columns, filter_options, subscale_info
+from tiwell.analysis import action_effect, describe_effect
+from tiwell.survey import filter_columns, filter_options, subscale_info
 from ui import state
 from ui.filters import need_survey, sidebar
 from ui.safe import inert

@@ -9,13 +9,11 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.cohorts import CohortSettings, combine, compare, item_statistics, sentences
+from tiwell.analysis.cohorts import CohortSettings, combine, compare, item_statistics, sentences
 from tiwell.export import csv_bytes, xlsx_bytes
-from tiwell.multigroup import P_ADJUST_METHODS
-from tiwell.release import DETAIL_MIN
-from tiwell.references import one_sample_vs_reference, reference_values
-from tiwell.reliability import POOR_RELIABILITY
-from tiwell.views import filter_columns, subscale_info
+from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_reference, reference_values
+from tiwell.privacy import DETAIL_MIN
+from tiwell.survey import filter_columns, subscale_info
 from tiwell.ingest import IngestError
 from tiwell.mapping import MappingError
 from ui import state

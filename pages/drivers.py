@@ -9,8 +9,8 @@ require_sign_in()
 
 import streamlit as st
 
-from tiwell import driver_charts
-from tiwell.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING, QUADRANTS, analysis_frame,
+from tiwell import charts
+from tiwell.analysis.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING, QUADRANTS, analysis_frame,
                             driver_columns, enough_people, impact, joint_model, outcomes, principle_summary,
                             quadrants)
 from ui.filters import filtered_page, need_survey, selected_rows, stop_unless
@@ -68,7 +68,7 @@ table = impact(data, outcome, drivers, favourable_from, principles=tags, padjust
                min_analysis=min_analysis)
 
 st.subheader("How sure we are")
-st.plotly_chart(driver_charts.impact_intervals(table, outcome.label, outcome.better), width="stretch",
+st.plotly_chart(charts.impact_intervals(table, outcome.label, outcome.better), width="stretch",
                 key="impact-intervals")
 st.caption("Impact is Spearman's rank correlation between the question and "
            f"{inert(outcome.label.lower())}, turned so that further right means favourable answers go with "
@@ -84,7 +84,7 @@ if len(placed) >= 2:
             st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
                         + "; ".join(f"{inert(d)} (#{r}, {s:.0%} favourable)" for d, r, s in
                                     zip(part["driver"], part["rank"], part["favourable"])))
-    st.plotly_chart(driver_charts.priority_matrix(placed, outcome.label), width="stretch", key="priority")
+    st.plotly_chart(charts.priority_matrix(placed, outcome.label), width="stretch", key="priority")
     st.caption("Quadrants split at the middle (median) question on each axis, so they compare your questions "
                "with each other, not with a fixed standard.")
 

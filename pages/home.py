@@ -12,7 +12,7 @@ import streamlit as st
 
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest import IngestError
-from tiwell.instrument import InstrumentError
+from tiwell.instruments import InstrumentError
 from tiwell.mapping import PRINCIPLES, ROLES, Mapping, MappingError
 from tiwell.pipeline import builtins_in_order
 from tiwell.summary import describe

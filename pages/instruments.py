@@ -9,8 +9,7 @@ require_sign_in()
 
 import streamlit as st
 
-from tiwell.instrument import InstrumentError
-from tiwell.instrument_info import band_set_table, item_table, profile_table, scale_table, subscale_table
+from tiwell.instruments import InstrumentError, band_set_table, item_table, profile_table, scale_table, subscale_table
 from tiwell.pipeline import builtins_in_order
 from ui import state
 from ui.safe import inert

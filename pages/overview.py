@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from tiwell import charts
-from tiwell.instrument_info import profile_table
-from tiwell.views import subscale_info
+from tiwell.instruments import profile_table
+from tiwell.survey import subscale_info
 from ui.filters import filtered_page, need_survey
 from ui.safe import inert
 

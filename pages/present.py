@@ -11,10 +11,9 @@ from functools import partial
 
 import streamlit as st
 
-from tiwell.deck import deck_bytes
-from tiwell.presentation import MIN_GROUP, Choices, build, load_questions, neutral_labels
-from tiwell.report_html import STYLE, report_bytes, slide_html
-from tiwell.workbook import workbook_bytes
+from tiwell.present import deck_bytes, workbook_bytes
+from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
+from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
 from ui.filters import ALL, need_survey
 

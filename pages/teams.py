@@ -11,7 +11,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.export import csv_bytes
-from tiwell.views import subscale_info
+from tiwell.survey import subscale_info
 from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()

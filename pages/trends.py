@@ -11,8 +11,8 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import markers
-from tiwell.trends import describe_change
-from tiwell.views import subscale_info
+from tiwell.analysis import describe_change
+from tiwell.survey import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert

@@ -12,11 +12,11 @@ import streamlit as st
 from tiwell import charts
 from tiwell.actions import dated_markers
 from tiwell.ingest import IngestError
-from tiwell.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
+from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.stats import pearson, spearman
-from tiwell.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
-from tiwell.views import subscale_info
-from tiwell.waves import parse_dates
+from tiwell.analysis.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
+from tiwell.survey import subscale_info
+from tiwell.scoring import parse_dates
 from ui import state
 from ui.filters import need_survey, sidebar
 from ui.safe import inert

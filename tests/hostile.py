@@ -19,7 +19,7 @@ from functools import cache
 import numpy as np
 from openpyxl.utils import get_column_letter
 
-from tiwell import layouts
+from synthetic import layouts
 
 LABELS = ["Never", "Rarely", "Sometimes", "Often", "Very Often"]
 XSS = "<img src=x onerror=alert(1)>"

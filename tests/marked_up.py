@@ -11,7 +11,7 @@ from importlib import resources
 
 import pandas as pd
 
-from tiwell.instrument import parse_instrument
+from tiwell.instruments import parse_instrument
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 

@@ -10,16 +10,13 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from tiwell import charts
+from tiwell.charts import figures as charts
 from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, dated_markers, log_from_table, log_table,
                             make_action, markers, waves_after)
-from tiwell.deck import deck_bytes
+from tiwell.present import Choices, build, chart_svg, deck_bytes, neutral_labels, report_html
 from tiwell.pipeline import score_file
-from tiwell.presentation import Choices, build, neutral_labels
-from tiwell.report_html import report_html
-from tiwell.samples import SAMPLE_ACTION
-from tiwell.svg import chart_svg
-from tiwell.workbook import views_table
+from synthetic.samples import SAMPLE_ACTION
+from tiwell.present.workbook import views_table
 from ui.state import SAMPLE
 
 GOOD = {"date": "2025-06-01", "title": "Caseload cap", "teams": ["Early Help"], "principle": "Safety",

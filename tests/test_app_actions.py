@@ -11,10 +11,10 @@ from scipy import stats
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read, traces
-from tiwell import layouts
-from tiwell.before_after import action_effect, describe_effect
+from synthetic import layouts
+from tiwell.analysis import action_effect, describe_effect
 from tiwell.pipeline import score_file
-from tiwell.samples import SAMPLE_ACTION
+from synthetic.samples import SAMPLE_ACTION
 from tiwell.workspace import Workspace
 from ui.state import SAMPLE
 

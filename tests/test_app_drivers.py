@@ -10,11 +10,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from figures import _decode, traces
-from tiwell.drivers import analysis_frame, driver_columns, impact, outcomes
+from tiwell.analysis.drivers import analysis_frame, driver_columns, impact, outcomes
 from tiwell.mapping import PRINCIPLES
-from tiwell.multigroup import p_adjust
+from tiwell.stats import p_adjust
 from tiwell.pipeline import score_file
-from tiwell.samples import OWN_QUESTIONS
+from synthetic.samples import OWN_QUESTIONS
 from ui.state import SAMPLE, SAMPLES, SURVEY_KEY
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read
-from tiwell.instrument import builtin_instruments
+from tiwell.instruments import builtin_instruments
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 CUSTOM = (Path(__file__).resolve().parent / "pulse3.toml").read_text()  # a small instrument of our own

@@ -11,7 +11,7 @@ import ui.state
 from figures import as_read, traces
 from tiwell.charts import plain
 from tiwell.pipeline import score_file
-from tiwell.release import survey_release
+from tiwell.privacy import survey_release
 from ui.state import SAMPLE
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

@@ -7,7 +7,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tiwell.presentation import neutral_labels
+from tiwell.present import neutral_labels
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read, traces
-from tiwell import layouts
+from synthetic import layouts
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 EXHAUSTION, CYNICISM, EFFICACY = (1, 2, 3, 4, 6), (8, 9, 13, 14, 15), (5, 7, 10, 11, 12, 16)

@@ -10,12 +10,12 @@ from scipy import stats
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read, traces
-from tiwell.leavers import compare_leavers, describe
+from tiwell.analysis.leavers import compare_leavers, describe
 from tiwell.pipeline import load_table, score_file, score_table
-from tiwell.pseudonym import new_key
-from tiwell.release import survey_release
-from tiwell.turnover import join_waves, read_hr, wave_dates
-from tiwell.waves import parse_dates
+from tiwell.ingest import new_key
+from tiwell.privacy import survey_release
+from tiwell.analysis.turnover import join_waves, read_hr, wave_dates
+from tiwell.scoring import parse_dates
 from ui.state import SAMPLE, SAMPLE_STAFF_LIST, SAMPLE_TURNOVER
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

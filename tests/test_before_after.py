@@ -10,10 +10,10 @@ import pytest
 from scipy import stats
 
 from tiwell.actions import Action
-from tiwell.before_after import CAUTION, action_effect, describe_effect
-from tiwell.did import before_after, contrast_from_stats, did
+from tiwell.analysis.action_effects import CAUTION, action_effect, describe_effect
+from tiwell.stats import before_after, contrast_from_stats, did
 from tiwell.pipeline import score_file
-from tiwell.samples import SAMPLE_ACTION, TEAMS
+from synthetic.samples import SAMPLE_ACTION, TEAMS
 from ui.state import SAMPLE
 
 SAMPLE_2025 = SAMPLE.with_name("proqol5_microsoft_forms_2025.xlsx")

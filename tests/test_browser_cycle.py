@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from browser import browser_page, screenshot
-from tiwell.before_after import action_effect
+from tiwell.analysis import action_effect
 from tiwell.pipeline import score_file
-from tiwell.samples import SAMPLE_ACTION
+from synthetic.samples import SAMPLE_ACTION
 from tiwell.workspace import load
 from ui.state import SAMPLE
 

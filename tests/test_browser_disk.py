@@ -15,7 +15,7 @@ import pytest
 
 from browser import CHROMIUM_FLAGS, ROOT, chromium_path, screenshot, server_pid, streamlit_server
 from hostile import survey_rows
-from tiwell import layouts
+from synthetic import layouts
 
 pytestmark = pytest.mark.browser
 MARKER = "Marker-Zq7"  # in every comment, beside a control character

@@ -16,7 +16,7 @@ import pytest
 
 from browser import CHROMIUM_FLAGS, ROOT, chromium_path, screenshot, server_pid, streamlit_server
 from hostile import XSS, survey_rows
-from tiwell import layouts
+from synthetic import layouts
 
 pytestmark = pytest.mark.browser
 SESSIONS = 10

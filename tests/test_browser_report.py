@@ -9,8 +9,7 @@ from pptx import Presentation
 
 from browser import browser_page, open_sample, screenshot
 from tiwell.pipeline import score_file
-from tiwell.presentation import Choices, build
-from tiwell.report_html import report_bytes
+from tiwell.present import Choices, build, report_bytes
 from ui.state import SAMPLE
 
 pytestmark = pytest.mark.browser

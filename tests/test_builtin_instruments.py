@@ -13,9 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.instrument import builtin_ids, load_builtin
-from tiwell.scoring import score
-from tiwell.validate import read_answers
+from tiwell.instruments import builtin_ids, load_builtin
+from tiwell.scoring import read_answers, score
 
 BUILTINS = ("proqol5", "mbi_hss", "mbi_es", "mbi_gs", "cbi", "olbi", "stss", "single_item_burnout")
 MBI_IDS = ("mbi_hss", "mbi_es", "mbi_gs")
@@ -435,7 +434,7 @@ def test_single_item_options_read_by_keywords():
 
 def test_single_item_keywords_each_name_one_option():
     inst = load_builtin("single_item_burnout")
-    from tiwell.text import normalise
+    from tiwell.text.spelling import normalise
     keywords = {lab.value: [normalise(k) for k in lab.keywords] for lab in inst.scale.labels}
     for text, value in LONG_OPTIONS[:6]:
         hits = {v for v, words in keywords.items() if any(f" {w} " in f" {normalise(text)} " for w in words)}

@@ -7,12 +7,11 @@ import pandas as pd
 import pytest
 
 from marked_up import marked, survey
-from tiwell import charts, driver_charts
-from tiwell.charts import plain
-from tiwell.cohorts import box_quantiles
-from tiwell.drivers import analysis_frame, driver_columns, impact, outcomes, quadrants
-from tiwell.release import survey_release
-from tiwell.views import subscale_info
+from tiwell.charts import drivers as driver_charts, figures as charts, plain
+from tiwell.analysis import box_quantiles
+from tiwell.analysis.drivers import analysis_frame, driver_columns, impact, outcomes, quadrants
+from tiwell.privacy import survey_release
+from tiwell.survey import subscale_info
 
 
 def test_plain_turns_every_plotly_markup_character_into_an_entity():

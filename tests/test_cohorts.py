@@ -9,10 +9,10 @@ import pytest
 from scipy import stats
 from streamlit.testing.v1 import AppTest
 
-from tiwell import layouts
-from tiwell.cohorts import CohortSettings, compare, sentences
-from tiwell.instrument import load_builtin
-from tiwell.samples import simulate_survey
+from synthetic import layouts
+from tiwell.analysis.cohorts import CohortSettings, compare, sentences
+from tiwell.instruments import load_builtin
+from synthetic.samples import simulate_survey
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PROQOL = load_builtin("proqol5")

@@ -7,13 +7,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.driver_scales import AGREEMENT, FREQUENCY, NUMERIC, YES_NO, read_driver, scale_of
+from tiwell.scoring import read_driver
+from tiwell.text import AGREEMENT, FREQUENCY, NUMERIC, YES_NO, scale_of
 from tiwell.ingest import SourceTable
-from tiwell.instrument import load_builtin
-from tiwell.item_match import match_items
-from tiwell.mapping import PRINCIPLES, Mapping, MappingError, detect_mapping, mapping_from_table, read_mapping_file
+from tiwell.instruments import load_builtin
+from tiwell.mapping import (Mapping, MappingError, PRINCIPLES, detect_mapping, mapping_from_table, match_items,
+                            read_mapping_file)
 from tiwell.pipeline import score_file, score_table
-from tiwell.samples import LEAVING_QUESTION, OWN_QUESTIONS
+from synthetic.samples import LEAVING_QUESTION, OWN_QUESTIONS
 from tiwell.summary import describe
 from ui.state import SAMPLE, SAMPLES
 

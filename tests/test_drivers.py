@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from tiwell import driver_charts
-from tiwell.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, UNTAGGED, Outcome, analysis_frame,
+from tiwell.charts import drivers as driver_charts
+from tiwell.analysis.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, UNTAGGED, Outcome, analysis_frame,
                             check_min_analysis, driver_columns, enough_people, favourable_shares, impact,
                             joint_model, outcomes, principle_summary, quadrants)
 from tiwell.pipeline import score_file
-from tiwell.regression import standardised_ols
-from tiwell.samples import LEAVING_QUESTION, OWN_QUESTIONS
+from tiwell.stats import standardised_ols
+from synthetic.samples import LEAVING_QUESTION, OWN_QUESTIONS
 from ui.state import SAMPLE
 
 BURNOUT = Outcome("burnout", "Burnout", higher_is_better=False)
@@ -215,7 +215,7 @@ def test_a_team_below_the_threshold_gets_no_driver_statistics(survey):
 def test_the_regression_docstring_example_runs():
     import doctest
 
-    from tiwell import regression
+    from tiwell.stats import regression
     result = doctest.testmod(regression, extraglobs={"pd": pd}, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 2 and result.failed == 0
 

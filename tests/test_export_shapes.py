@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell import layouts
-from tiwell.instrument import load_builtin
+from synthetic import layouts
+from tiwell.instruments import load_builtin
 from tiwell.pipeline import score_file
 
 PROQOL = load_builtin("proqol5")

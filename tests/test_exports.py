@@ -12,11 +12,8 @@ import pytest
 from pptx import Presentation
 from scipy import stats
 
-from tiwell.deck import deck_bytes
+from tiwell.present import Choices, build, deck_bytes, report_html, workbook_bytes
 from tiwell.pipeline import score_file
-from tiwell.presentation import Choices, build
-from tiwell.report_html import report_html
-from tiwell.workbook import workbook_bytes
 from ui.state import SAMPLE
 
 HIDDEN = "Clinical Psychology"  # 4 people in each wave: shown over all waves, hidden within one

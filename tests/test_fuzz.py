@@ -5,9 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hostile import valid_xlsx
-from tiwell import layouts
+from synthetic import layouts
 from tiwell.ingest import IngestError
-from tiwell.instrument import InstrumentError
+from tiwell.instruments import InstrumentError
 from tiwell.mapping import MappingError
 from tiwell.pipeline import score_file
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from figures import as_read
 from hostile import Case, corpus
-from tiwell.instrument import parse_instrument
+from tiwell.instruments import parse_instrument
 from tiwell.pipeline import score_file
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

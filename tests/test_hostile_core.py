@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from hostile import SCRIPT, XSS, Case, corpus
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest import IngestError
-from tiwell.instrument import InstrumentError, parse_instrument
+from tiwell.instruments import InstrumentError, parse_instrument
 from tiwell.mapping import MappingError
 from tiwell.pipeline import score_file
 

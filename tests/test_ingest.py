@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pytest
 
-from tiwell.ingest import IngestError, decode_text, read_tables, sheet_names, sniff_separator
+from tiwell.ingest.tables import IngestError, decode_text, read_tables, sheet_names, sniff_separator
 
 HEADER = ["Team", "Q1", "Q2", "Q3"]
 ROWS = [["Youth Justice", "1", "2", "3"], ["Café Team’s", "4", "5", "Often"]]

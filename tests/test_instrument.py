@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tiwell.instrument import InstrumentError, load_builtin, load_instrument, parse_instrument
+from tiwell.instruments import InstrumentError, load_builtin, load_instrument, parse_instrument
 
 MINIMAL = """
 id = "pulse3"

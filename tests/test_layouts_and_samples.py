@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell import layouts
-from tiwell.instrument import load_builtin
-from tiwell.samples import (LEAVING_QUESTION, OWN_QUESTIONS, TEAMS, WAVES, simulate_staff_list, simulate_survey,
+from synthetic import layouts
+from tiwell.instruments import load_builtin
+from synthetic.samples import (LEAVING_QUESTION, OWN_QUESTIONS, TEAMS, WAVES, simulate_staff_list, simulate_survey,
                             simulate_turnover, write_samples)
 
 PROQOL = load_builtin("proqol5")
@@ -315,6 +315,6 @@ def test_samples_are_byte_for_byte_reproducible(written, tmp_path):
 
 def test_the_module_runs_from_the_command_line(tmp_path):
     root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-m", "tiwell.samples", str(tmp_path)], cwd=root,
+    done = subprocess.run([sys.executable, "-m", "synthetic.samples", str(tmp_path)], cwd=root,
                           capture_output=True, text=True, check=True)
     assert len(done.stdout.splitlines()) == 9 and (tmp_path / "layouts" / "qualtrics.csv").exists()

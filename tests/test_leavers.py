@@ -9,9 +9,9 @@ import pytest
 from scipy import stats
 
 from tiwell.ingest import read_tables
-from tiwell.leavers import compare_leavers, describe, one_per_person, outcomes
-from tiwell.pseudonym import canonical, new_key, private_codes
-from tiwell.turnover import read_hr
+from tiwell.analysis.leavers import compare_leavers, describe, one_per_person, outcomes
+from tiwell.ingest.pseudonym import canonical, new_key, private_codes
+from tiwell.analysis import read_hr
 
 KEY = bytes(range(32))
 DAY = pd.Timestamp

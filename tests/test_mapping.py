@@ -6,9 +6,8 @@ import pandas as pd
 import pytest
 
 from tiwell.ingest import SourceTable
-from tiwell.instrument import load_builtin
-from tiwell.item_match import match_items
-from tiwell.mapping import MappingError, apply_saved, detect_mapping, mapping_from_table, read_mapping_file
+from tiwell.instruments import load_builtin
+from tiwell.mapping import MappingError, apply_saved, detect_mapping, mapping_from_table, match_items, read_mapping_file
 
 PROQOL = load_builtin("proqol5")
 IN_USE = {"proqol5": PROQOL}

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from tiwell import layouts
-from tiwell.instrument import load_builtin
+from synthetic import layouts
+from tiwell.instruments import load_builtin
 from tiwell.pipeline import score_column_names, score_file
 
 PROQOL, CBI = load_builtin("proqol5"), load_builtin("cbi")

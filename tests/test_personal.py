@@ -9,10 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tiwell.ingest import read_tables
-from tiwell.personal import find_personal_columns
+from tiwell.ingest import find_personal_columns, new_key, read_tables
 from tiwell.pipeline import score_file
-from tiwell.pseudonym import new_key
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ["Often", "Sometimes", "Never", "Rarely"]
@@ -127,8 +125,8 @@ def test_value_checks_and_redaction_are_linear_on_32000_character_cells():
     """Hostile shapes that make backtracking patterns take seconds each; a hard time limit."""
     script = """
 import pandas as pd
-from tiwell.personal import find_personal_columns
-from tiwell.redact import redact
+from tiwell.ingest.personal import find_personal_columns
+from tiwell.present.redact import redact
 n = 32_000
 shapes = ["a" * n, "1 " * (n // 2), "a@" * (n // 2), "a." * (n // 2), "Tom Hughes and " * (n // 15),
           "a at b dot " * (n // 11), "Thanks " * (n // 7), "Dr Aa " * (n // 6), "+(0" * (n // 3), "Hope " * (n // 5)]

@@ -7,9 +7,9 @@ from itertools import groupby
 import pandas as pd
 import pytest
 
-from tiwell.presentation import MIN_GROUP, Choices, build, load_questions, neutral_labels
-from tiwell.release import survey_release
-from tiwell.trends import describe_change
+from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
+from tiwell.privacy import survey_release
+from tiwell.analysis import describe_change
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 

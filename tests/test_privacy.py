@@ -5,9 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tiwell.instrument_model import Band
-from tiwell.privacy import check_min_group, filtered_view, suppressed
-from tiwell.release import Score, build_release
+from tiwell.instruments import Band
+from tiwell.privacy import Score, build_release, check_min_group, filtered_view, suppressed
 
 
 def test_one_small_group_takes_the_next_smallest_with_it():

@@ -147,6 +147,6 @@ def test_a_whole_session_writes_nothing_to_the_servers_disk(server, tmp_path):
 
 def _marked_csv(marker: str) -> bytes:
     from hostile import survey_rows
-    from tiwell import layouts
+    from synthetic import layouts
 
     return layouts.to_csv_bytes(survey_rows(8, team=marker))

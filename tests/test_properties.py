@@ -6,9 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from tiwell.instrument import load_builtin
-from tiwell.scoring import reverse_items, score
-from tiwell.validate import read_answers
+from tiwell.instruments import load_builtin
+from tiwell.scoring import read_answers, reverse_items, score
 
 PROQOL = load_builtin("proqol5")
 ITEMS = list(PROQOL.item_numbers)

@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.instrument_model import Band
-from tiwell.release import Score, build_release
+from tiwell.instruments import Band
+from tiwell.privacy import Score, build_release
 
 BANDS = (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None))
 SCORE = Score("burnout", "Burnout", 10.0, 50.0, BANDS)

@@ -1,6 +1,6 @@
 """The auditor: from everything the release lets any view show, try to solve for a small group.
 
-The attacker's equations are built here, independently of ``tiwell.disclosure``: every released
+The attacker's equations are built here, independently of ``tiwell.privacy.disclosure``: every released
 cell (a mean with its n, a band's or a bin's count, a profile's count, a number of people) is a
 sum over the finest groups (every filter fixed, and for counts the band and bin), so a hidden
 small group is exposed exactly when its row over those groups is a linear combination of the
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tiwell.instrument_model import Band
-from tiwell.release import Score, bin_edges, build_release
+from tiwell.instruments import Band
+from tiwell.privacy import Score, bin_edges, build_release
 
 DIMS = ["wave", "team", "role"]
 BANDS = (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None))

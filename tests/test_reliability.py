@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as sps
 
-from tiwell import reliability
+from tiwell.stats import reliability
 from tiwell import stats as S
 
 # 30 respondents x 6 items (1-5), simulated once from a one-factor model; item q5 is weak.
@@ -181,8 +181,8 @@ def test_alpha_ignores_item_order_and_shifts(order, shift):
 
 def test_proqol_subscale_reliability_after_reverse_scoring():
     # The page's contract: answers as given -> reverse_items -> one subscale's items -> alpha.
-    from tiwell.instrument import builtin_instruments
-    from tiwell.scoring import reverse_items
+    from tiwell.instruments.load import builtin_instruments
+    from tiwell.scoring.scores import reverse_items
 
     proqol = next(inst for inst in builtin_instruments() if inst.id == "proqol5")
     burnout = next(sub for sub in proqol.subscales if sub.id == "burnout")

@@ -4,7 +4,7 @@ import hashlib
 from pathlib import Path
 
 from tiwell.pipeline import score_file
-from tiwell.samples import simulate_survey, write_samples
+from synthetic.samples import simulate_survey, write_samples
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
@@ -13,7 +13,7 @@ def test_the_committed_samples_are_what_the_generator_writes(tmp_path):
     for path in write_samples(tmp_path):
         committed = SAMPLES / path.relative_to(tmp_path)
         assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(committed.read_bytes()).digest(), \
-            f"{committed.name} is out of date: run python -m tiwell.samples data/samples"
+            f"{committed.name} is out of date: run python -m synthetic.samples data/samples"
 
 
 def test_the_microsoft_forms_sample_reads_with_blank_rows_and_personal_columns():

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tiwell.instrument import load_builtin
+from tiwell.instruments import load_builtin
 from tiwell.scoring import band, key_matrix, reverse_items, score
 
 PROQOL = load_builtin("proqol5")

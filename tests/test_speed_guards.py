@@ -17,15 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st_
 from streamlit.testing.v1 import AppTest
 
-import tiwell.ingest
-import tiwell.item_match
-import tiwell.scoring
-import tiwell.validate
+import tiwell.ingest.tables
+import tiwell.mapping.items
+import tiwell.scoring.scores
+import tiwell.scoring.answers
 import ui.state
-from tiwell import charts
-from tiwell.instrument import load_builtin
+from tiwell.charts import figures as charts
+from tiwell.instruments import load_builtin
 from tiwell.text import normalise
-from tiwell.waves import parse_dates
+from tiwell.scoring import parse_dates
 
 PROQOL = load_builtin("proqol5")
 LABELS = [lab.label for lab in PROQOL.scale.labels]
@@ -51,8 +51,8 @@ def test_each_pattern_of_answered_items_is_described_once_not_once_per_row(monke
     two_gaps[[1, 4]] = np.nan
     patterns = np.array([full, one_gap, two_gaps, empty])
     answers = pd.DataFrame(np.tile(patterns, (5_000, 1)), columns=list(PROQOL.item_numbers))
-    described = counting(monkeypatch, tiwell.scoring, "_describe")
-    result = tiwell.scoring.score(answers, PROQOL)
+    described = counting(monkeypatch, tiwell.scoring.scores, "_describe")
+    result = tiwell.scoring.scores.score(answers, PROQOL)
     assert len(described) == 4
     assert result["status"].value_counts().to_dict() == {"scored": 5_000, "prorated": 5_000, "not_scored": 10_000}
 
@@ -60,7 +60,7 @@ def test_each_pattern_of_answered_items_is_described_once_not_once_per_row(monke
 @pytest.mark.parametrize("bound", [50, 10**9], ids=["lookup-table", "sort"])
 def test_distinct_patterns_are_found_as_numpy_unique_finds_them(bound):
     keys = np.random.default_rng(0).integers(0, 50, size=1_000) * (bound // 50)
-    patterns, codes = tiwell.scoring._distinct(keys, bound)
+    patterns, codes = tiwell.scoring.scores._distinct(keys, bound)
     expected_patterns, expected_codes = np.unique(keys, return_inverse=True)
     assert patterns.tolist() == expected_patterns.tolist() and codes.tolist() == expected_codes.tolist()
 
@@ -68,8 +68,8 @@ def test_distinct_patterns_are_found_as_numpy_unique_finds_them(bound):
 def test_answers_are_read_once_per_distinct_cell_text(monkeypatch):
     texts = np.array(LABELS + ["4", " 5 ", "7", ""], dtype=object)
     frame = pd.DataFrame({f"Q{k}": texts[np.arange(9_000) % len(texts)] for k in (1, 2, 3)})
-    read = counting(monkeypatch, tiwell.validate, "_as_number")
-    matrix, findings = tiwell.validate.read_answers(frame, {1: "Q1", 2: "Q2", 3: "Q3"}, PROQOL.scale)
+    read = counting(monkeypatch, tiwell.scoring.answers, "_as_number")
+    matrix, findings = tiwell.scoring.answers.read_answers(frame, {1: "Q1", 2: "Q2", 3: "Q3"}, PROQOL.scale)
     assert len(read) == 3 * 8, "each column's eight non-empty distinct texts, once each"
     assert matrix[1].value_counts().to_dict() == {1.0: 1000, 2.0: 1000, 3.0: 1000, 4.0: 2000, 5.0: 2000}
     assert matrix[1].isna().sum() == 2000, "the empty cells and the off-scale 7s"
@@ -93,8 +93,8 @@ def odd_cells_workbook() -> bytes:
 def test_sheets_read_exactly_as_pandas_reads_them_with_each_number_written_once(monkeypatch):
     data = odd_cells_workbook()
     expected = pd.read_excel(io.BytesIO(data), header=None, dtype=str, engine="calamine").fillna("")
-    written = counting(monkeypatch, tiwell.ingest, "_number_text")
-    grid = tiwell.ingest._sheet_grid(tiwell.ingest._open_workbook(data, "odd.xlsx"), "Sheet")
+    written = counting(monkeypatch, tiwell.ingest.tables, "_number_text")
+    grid = tiwell.ingest.tables._sheet_grid(tiwell.ingest.tables._open_workbook(data, "odd.xlsx"), "Sheet")
     pd.testing.assert_frame_equal(grid, expected)
     assert len(written) == 5 + 5 + 5, "each column's distinct numbers once, not once per cell"
 
@@ -147,7 +147,7 @@ def _backtracking_pattern(text: str) -> re.Pattern:
     """The pattern statements were once matched with: a wildcard per adaptable word, which
     backtracks about five times over for each (kept here only to check its replacement)."""
     body = ""
-    for i, piece in enumerate(tiwell.item_match._BRACKETED.split(text)):
+    for i, piece in enumerate(tiwell.mapping.items._BRACKETED.split(text)):
         body += r"(?:\w+(?: \w+){0,4} )?" if i % 2 else "".join(re.escape(w) + " " for w in normalise(piece).split())
     return re.compile(r"(?P<lead>(?:.* )?)" + body)
 
@@ -157,7 +157,7 @@ def _backtracking_pattern(text: str) -> re.Pattern:
 @settings(max_examples=300, deadline=None)
 def test_statements_are_found_where_the_backtracking_pattern_found_them(statement, header):
     text, words = " ".join(statement), header
-    starts = tiwell.item_match.statement_starts(words, tiwell.item_match.statement_words(text))
+    starts = tiwell.mapping.items.statement_starts(words, tiwell.mapping.items.statement_words(text))
     hit = _backtracking_pattern(text).fullmatch(" ".join(words) + " ")
     assert bool(starts) == bool(hit)
     if hit:  # the pattern's lead is the longest; the backward pass lists starts from the last
@@ -165,28 +165,28 @@ def test_statements_are_found_where_the_backtracking_pattern_found_them(statemen
 
 
 def test_a_statement_of_many_adaptable_words_costs_one_pass_over_the_header(monkeypatch):
-    statement = tiwell.item_match.statement_words(" ".join(["I [help]"] * 9) + " too")
+    statement = tiwell.mapping.items.statement_words(" ".join(["I [help]"] * 9) + " too")
     header = ["i"] * 60 + ["to"]
-    steps = counting(monkeypatch, tiwell.item_match, "_skip_wildcards")
-    assert tiwell.item_match.statement_starts(header, statement) == []
+    steps = counting(monkeypatch, tiwell.mapping.items, "_skip_wildcards")
+    assert tiwell.mapping.items.statement_starts(header, statement) == []
     assert len(steps) == 2, "the search ends at the header's last word: no statement ends with 'to'"
     steps.clear()
     # Nine 'I's each with up to five more words: from 9 to 54 of the sixty 'I's, so starts 51 down to 6.
-    assert tiwell.item_match.statement_starts(header[:-1] + ["too"], statement) == list(range(51, 5, -1))
+    assert tiwell.mapping.items.statement_starts(header[:-1] + ["too"], statement) == list(range(51, 5, -1))
     assert len(steps) <= len(header) + 1, "one step per word read, however many ways the wildcards could split"
 
 
 def test_each_header_is_normalised_once_however_many_items_it_is_compared_with(monkeypatch):
     headers = {f"Column {k}": (f"How often do you feel this {k}?", "Sometimes") for k in range(50)}
-    calls = counting(monkeypatch, tiwell.item_match, "normalise")
+    calls = counting(monkeypatch, tiwell.mapping.items, "normalise")
     instruments = [load_builtin(i) for i in ("proqol5", "cbi", "stss")]
-    tiwell.item_match.detect_items(headers, instruments)
+    tiwell.mapping.items.detect_items(headers, instruments)
     header_calls = [c for c in calls if c.startswith("How often do you feel this")]
     assert len(header_calls) == len(set(header_calls)) == 50, "each distinct header text once, for 66 items"
 
 
 def test_a_header_too_long_to_be_alike_is_never_scored_for_similarity(monkeypatch):
     long_header = "I am happy " * 30  # 330 characters, far longer than any ProQOL statement
-    scored = counting(monkeypatch, tiwell.item_match.process, "extractOne")
-    tiwell.item_match.detect_items({"long": (long_header,), "near": ("I am hapy",)}, [PROQOL])
+    scored = counting(monkeypatch, tiwell.mapping.items.process, "extractOne")
+    tiwell.mapping.items.detect_items({"long": (long_header,), "near": ("I am hapy",)}, [PROQOL])
     assert scored == ["i am hapy"]

@@ -17,7 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as sps
 
-from tiwell import compare, correlation, multigroup, references, stat_inputs
+from tiwell.stats import _inputs as stat_inputs, compare, correlation, multigroup, references
+
+
+
+
 from tiwell import stats as S
 
 A = [3.1, 2.4, 4.0, 3.6, 2.9, 3.3, 4.4, 2.7]

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from tiwell.instrument_model import Band
-from tiwell.release import Score, build_release
-from tiwell.trends import describe_change
+from tiwell.instruments import Band
+from tiwell.privacy import Score, build_release
+from tiwell.analysis import describe_change
 
 SCORE = Score("burnout", "Burnout", 0.0, 50.0,
               (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None)))

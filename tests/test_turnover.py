@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from tiwell import layouts
+from synthetic import layouts
 from tiwell.ingest import IngestError
-from tiwell.turnover import join_waves, match_teams, rates, read_hr, wave_dates
+from tiwell.analysis.turnover import join_waves, match_teams, rates, read_hr, wave_dates
 
 TABLE = [
     ["Team", "Period", "Period start", "Period end", "Headcount start", "Headcount end", "Leavers", "Voluntary leavers"],

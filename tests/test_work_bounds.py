@@ -17,12 +17,12 @@ from streamlit.testing.v1 import AppTest
 
 from hostile import nested, ods, rezip, shared_string_xlsx
 from figures import as_read
-from tiwell import guard
-from tiwell.cohorts import CohortSettings
-from tiwell.instrument import InstrumentError, parse_instrument
+from tiwell.ingest import guard
+from tiwell.analysis import CohortSettings
+from tiwell.instruments import InstrumentError, parse_instrument
 from tiwell.mapping import MappingError, read_mapping_file
-from tiwell.presentation import load_questions
-from tiwell.safe_load import MAX_DEPTH, SettingsFileError, load_json, load_toml
+from tiwell.present import load_questions
+from tiwell.ingest.settings_files import MAX_DEPTH, SettingsFileError, load_json, load_toml
 from tiwell.workspace import WorkspaceError, load
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

@@ -11,7 +11,7 @@ import pytest
 
 from tiwell.ingest import IngestError
 from tiwell.pipeline import load_table, score_file, score_table
-from tiwell.turnover import read_hr
+from tiwell.analysis import read_hr
 from tiwell.worker import WorkLimitError, run_limited
 from ui.state import SAMPLE, SAMPLE_TURNOVER
 

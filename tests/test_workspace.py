@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tiwell.before_after import action_effect
+from tiwell.analysis import action_effect
 from tiwell.pipeline import score_file
-from tiwell.samples import SAMPLE_ACTION
-from tiwell.release import survey_release
-from tiwell.views import filter_columns
+from synthetic.samples import SAMPLE_ACTION
+from tiwell.privacy import survey_release
+from tiwell.survey import filter_columns
 from tiwell.workspace import Workspace, WorkspaceError, check_instruments, load
 from ui.state import SAMPLE
 

@@ -11,11 +11,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tiwell.deck import deck_bytes
+from tiwell.present import Choices, build, deck_bytes, workbook_bytes
 from tiwell.export import csv_bytes, printable, scored_workbook, xlsx_bytes
 from tiwell.pipeline import score_file
-from tiwell.presentation import Choices, build
-from tiwell.workbook import workbook_bytes
 from ui.state import SAMPLE
 
 COMMENT = "Rota\x01 is\x0b fine\x00\r\nmostly\x7f\ttoo"

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 from tiwell.export import csv_bytes, scored_workbook
-from tiwell.ingest import IngestError
-from tiwell.instrument import InstrumentError, builtin_instruments, load_instrument
-from tiwell.mapping import MappingError
+from tiwell.ingest.tables import IngestError
+from tiwell.instruments.load import InstrumentError, builtin_instruments, load_instrument
+from tiwell.mapping.roles import MappingError
 from tiwell.pipeline import ScoredSurvey, score_file
 from tiwell.summary import describe
 

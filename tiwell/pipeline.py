@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tiwell.driver_scales import DriverScale, read_driver, scale_of
-from tiwell.ingest import LAYOUTS, IngestError, SourceTable, read_tables
-from tiwell.instrument import Instrument, builtin_instruments, load_instrument
-from tiwell.item_match import detect_items
-from tiwell.mapping import Mapping, apply_saved, detect_mapping, read_mapping_file
-from tiwell.report import cell_value, issues_frame
-from tiwell.scoring import STATUSES, score
-from tiwell.validate import read_answers
-from tiwell.waves import parse_dates, waves_from_dates
+from tiwell.scoring.answers import read_answers, read_driver
+from tiwell.text.answer_scales import DriverScale, scale_of
+from tiwell.ingest.tables import LAYOUTS, IngestError, SourceTable, read_tables
+from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
+from tiwell.mapping.items import detect_items
+from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
+from tiwell.findings import cell_value, issues_frame
+from tiwell.scoring.scores import STATUSES, score
+from tiwell.scoring.waves import parse_dates, waves_from_dates
 
 # Detection tries instruments in this order, so a tie (16 plain-numbered columns fit both
 # the OLBI and the MBI-GS) goes to the more commonly used one, with a note.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiwell.ingest import LAYOUTS
+from tiwell.ingest.tables import LAYOUTS
 
 
 def describe(survey, *, chose_instrument: bool = False) -> list[str]:

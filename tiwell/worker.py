@@ -32,7 +32,7 @@ from collections.abc import Callable
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import ForkServerProcess, set_spawning_popen
 
-from tiwell.ingest import IngestError
+from tiwell.ingest.tables import IngestError
 
 SECONDS = 60  # for reading, or for scoring, one upload
 MEMORY_BYTES = 3 * 2**29  # 1.5 GB beyond what the child maps when it starts

@@ -12,10 +12,10 @@ import json
 from dataclasses import dataclass, field
 
 from tiwell.actions import Action, ActionError, check_log, make_action
-from tiwell.instrument import InstrumentError, parse_instrument
-from tiwell.mapping import MappingError, read_mapping_file
-from tiwell.privacy import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
-from tiwell.safe_load import SettingsFileError, load_json
+from tiwell.instruments.load import InstrumentError, parse_instrument
+from tiwell.mapping.roles import MappingError, read_mapping_file
+from tiwell.privacy.minimum import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
+from tiwell.ingest.settings_files import SettingsFileError, load_json
 
 WORKSPACE_FORMAT = "tiwell-workspace"
 VERSION = 1

@@ -6,8 +6,7 @@ import math
 
 import streamlit as st
 
-from tiwell.privacy import LOWEST_MIN_GROUP
-from tiwell.release import Release
+from tiwell.privacy import LOWEST_MIN_GROUP, Release
 from ui import state
 from ui.safe import inert
 

@@ -16,13 +16,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tiwell.cohorts import reliability
-from tiwell.ingest import sheet_names
-from tiwell.instrument import Instrument, load_builtin, parse_instrument
+from tiwell.analysis.cohorts import reliability
+from tiwell.ingest import new_key, sheet_names
+from tiwell.instruments import Instrument, load_builtin, parse_instrument
 from tiwell.pipeline import ScoredSurvey, load_table, score_table
-from tiwell.pseudonym import new_key
-from tiwell.release import Release, survey_release
-from tiwell.turnover import TeamPeriods, read_hr
+from tiwell.privacy import Release, survey_release
+from tiwell.analysis import TeamPeriods, read_hr
 from tiwell.worker import run_limited
 from tiwell.workspace import Workspace
 from ui.uploads import keep_uploads_in_memory
@@ -53,7 +52,7 @@ def keep_survey(survey: ScoredSurvey | None) -> None:
 
 def private_code_key() -> bytes:
     """This session's key for turning employee numbers into private codes: random, never stored,
-    gone with the session (see tiwell.pseudonym)."""
+    gone with the session (see tiwell.ingest.pseudonym)."""
     return st.session_state.setdefault(ID_KEY, new_key())
 
 
@@ -177,6 +176,6 @@ def cohort_reliability(survey: ScoredSurvey, cohort_column: str, min_group: int)
 
 @st.cache_data(**CACHE, show_spinner="Working out what can be shown safely…", hash_funcs={ScoredSurvey: _survey_key})
 def release(survey: ScoredSurvey, min_group: int) -> Release:
-    """The one audited release every leaders' view and export reads (tiwell.release), worked out
+    """The one audited release every leaders' view and export reads (tiwell.privacy.release), worked out
     in a worker process like the scoring, so a survey that is slow to protect holds up no one else."""
     return run_limited(survey_release, survey, min_group, what=survey.table.filename)

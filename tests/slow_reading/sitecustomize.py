@@ -5,7 +5,7 @@ once did on crafted text. Everything else is read as usual."""
 
 import re
 
-from tiwell import ingest
+from tiwell.ingest import tables as ingest
 
 _read_tables = ingest.read_tables
 ENDLESS = re.compile(r"(a+)+b")

@@ -1,0 +1,118 @@
+"""Did it help? For one logged action, the waves before and after it in the teams it touched,
+against the teams it did not touch, in numbers and in words with the caution the design deserves.
+
+Every group the estimate uses must be one the leaders' views could show: each touched team in
+each wave passes the same suppression check as a filtered view, and the four cells (touched or
+not, before or after) and the untouched teams in each wave hold at least the minimum group size.
+Otherwise nothing is shown, and the reason is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tiwell.actions import Action, waves_after
+from tiwell.stats.did import before_after, did
+from tiwell.privacy.minimum import filtered_view
+
+CAUTION = ("Teams were not chosen at random and other things changed too, so this is a pattern worth discussing "
+           "together, not proof that the action caused it.")
+
+
+@dataclass(frozen=True)
+class Effect:
+    """The result for one action and subscale: ``kind`` is 'did', 'before_after' or 'not_shown';
+    ``result`` the one-row table of :func:`tiwell.stats.did.did` or :func:`~tiwell.stats.did.before_after`;
+    ``cells`` the group means behind it (group, period, n, mean) for a chart."""
+
+    action: Action
+    kind: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    result: pd.DataFrame | None = None
+    cells: pd.DataFrame | None = None
+    why: str = ""
+
+
+def action_effect(scored: pd.DataFrame, action: Action, column: str, min_group: int) -> Effect:
+    """The before and after comparison for ``action`` on the score ``column``."""
+    waves = sorted(scored["wave"].dropna().unique()) if "wave" in scored else []
+    after = waves_after(action, waves)
+    if after is None:
+        return Effect(action, "not_shown", why="The survey's waves are not labelled by month (like 2025-03), so "
+                                               "tiwell cannot tell which came before the action.")
+    before = [w for w in waves if w not in after]
+    if not before or not after:
+        side = "before" if not before else "after"
+        return Effect(action, "not_shown", tuple(before), tuple(after),
+                      why=f"There is no survey wave {side} {action.date:%d %B %Y} yet, so there is nothing to compare.")
+    rows = scored[scored["wave"].notna() & scored[column].notna()]
+    frame = pd.DataFrame({"score": rows[column].astype(float), "after": rows["wave"].isin(after),
+                          "touched": rows["team"].isin(action.teams) if action.teams else True})
+    hidden = _hidden_group(scored, rows, frame, action, waves, min_group)
+    if hidden:
+        return Effect(action, "not_shown", tuple(before), tuple(after), why=hidden)
+    if action.teams and not frame["touched"].all():
+        result = did(frame, value="score", touched="touched", after="after")
+        kind = "did"
+    else:
+        result = before_after(frame, value="score", after="after")
+        kind = "before_after"
+    return Effect(action, kind, tuple(before), tuple(after), result, _cells(frame))
+
+
+def _hidden_group(scored, rows, frame, action: Action, waves: list[str], min_group: int) -> str:
+    """Why the comparison may not be shown, or '' when every group it uses may be."""
+    for team in action.teams:
+        for wave in waves:
+            if not filtered_view(scored, {"team": team, "wave": wave}, min_group).shown:
+                return (f"{team} in wave {wave} is too small to show, or showing it would let a smaller group be "
+                        "worked out, so no comparison is shown for this action.")
+    short = (frame.groupby(["touched", "after"]).size() < min_group).any()
+    if not frame["touched"].all():
+        others = rows.loc[~frame["touched"], "wave"].value_counts().reindex(waves, fill_value=0)
+        short = short or (others < min_group).any()
+    if short:
+        return (f"One of the groups compared has fewer than {min_group} people with this score, so no comparison "
+                "is shown for this action.")
+    return ""
+
+
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mean and n per group (the teams touched, the other teams) and period (before, after)."""
+    named = frame.assign(group=frame["touched"].map({True: "Teams it touched", False: "Other teams"}),
+                         period=frame["after"].map({False: "before", True: "after"}))
+    table = named.groupby(["group", "period"], sort=False)["score"].agg(n="size", mean="mean").reset_index()
+    return table.sort_values(["group", "period"], key=lambda s: s.map(
+        {"Teams it touched": 0, "Other teams": 1, "before": 0, "after": 1}), ignore_index=True)
+
+
+def describe_effect(effect: Effect, label: str, direction: str, scope: str | None = None) -> list[str]:
+    """Plain sentences: what changed, how it compares with the other teams, how sure we can be."""
+    if effect.kind == "not_shown":
+        return [effect.why]
+    r = effect.result.iloc[0]
+    where = scope or effect.action.scope
+    span = f"{', '.join(effect.before)} before the action and {', '.join(effect.after)} after it"
+    interval = f"95% CI {r['ci_low']:+.1f} to {r['ci_high']:+.1f}"
+    if effect.kind == "did":
+        said = [f"{label} in {where} changed by {r['change_touched']:+.1f} points ({span}); in the other teams it "
+                f"changed by {r['change_untouched']:+.1f}.",
+                f"The difference between the two changes is {r['estimate']:+.1f} points ({interval}). "
+                + _verdict(r, direction, "compared with the other teams")]
+    else:
+        said = [f"{label} in {where} changed by {r['estimate']:+.1f} points ({span}; {interval}). "
+                + _verdict(r, direction, ""),
+                "There is no comparison group: the action touched everyone, so the change could also come from "
+                "anything else that happened in the same time."]
+    return said + [CAUTION]
+
+
+def _verdict(r: pd.Series, direction: str, compared: str) -> str:
+    if pd.isna(r["ci_low"]) or r["ci_low"] <= 0 <= r["ci_high"]:
+        return "That is within noise, so no real difference can be claimed."
+    better = (r["estimate"] > 0) == (direction == "higher_is_better")
+    return "That is beyond noise: " + ("a change for the better" if better else "a change worth talking about "
+                                       "together") + (f" {compared}." if compared else ".")

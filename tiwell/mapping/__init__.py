@@ -1,0 +1,17 @@
+"""Stage 2, which column is which: tables in, a :class:`Mapping` out.
+
+Takes a :class:`~tiwell.ingest.SourceTable` and an instrument; gives every column's role (item,
+team, wave, date, id, grouping, comment, own question, outcome) found from headers and answers
+(:mod:`~tiwell.mapping.roles`), with the instrument's items matched by statement text, number or
+keyword (:mod:`~tiwell.mapping.items`). Saved mapping files are read back here too.
+"""
+
+from tiwell.mapping.items import ItemMatch, detect_items, match_items
+from tiwell.mapping.roles import (PRINCIPLES, ROLES, Mapping, MappingError, apply_saved, detect_mapping,
+                                  mapping_from_table, read_mapping_file,
+                                  suggest_principle)
+
+__all__ = [
+    "ItemMatch", "detect_items", "match_items", "PRINCIPLES", "ROLES", "Mapping", "MappingError", "apply_saved",
+    "detect_mapping", "mapping_from_table", "read_mapping_file", "suggest_principle",
+]

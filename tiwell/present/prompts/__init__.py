@@ -1,0 +1,1 @@
+"""Conversation prompts a facilitator can edit, as data (see tiwell.present.story)."""

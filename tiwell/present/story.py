@@ -1,0 +1,388 @@
+"""The story a facilitator tells a team, as data: slides in the order a trauma-informed
+conversation needs.
+
+What is going well comes first, then what is heavy, how it has changed, what people said, what
+the organisation has committed to, and questions to talk about. The minimum group size is fixed
+at 5 here; every number comes from a suppressed summary, and a group that may not be shown gets
+a slide saying why in place of its numbers (without naming it). The page, the deck, the workbook
+and the HTML report all draw these same slides, so what is taken away is what was shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib import resources
+
+import pandas as pd
+
+from tiwell.actions import Action, markers
+import hashlib
+import hmac
+
+from tiwell.charts.figures import band_colours
+from tiwell.privacy.minimum import check_min_group
+from tiwell.present.redact import redact, shown_comments
+from tiwell.privacy.release import Release, survey_release
+from tiwell.ingest.settings_files import SettingsFileError, load_toml
+from tiwell.analysis.trends import describe_change
+from tiwell.survey import subscale_info
+
+MIN_GROUP = check_min_group(5, lowest=5)
+WHOLE = "the whole organisation"
+QUESTIONS_PER_SLIDE = 4
+COMMENTS_PER_SLIDE = 6
+COMMENT_SLIDES = 3
+LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]
+    colour: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """``shares``: stacked bars of the share in each band; ``means``: lines of the mean by wave.
+    A value of None is a group that may not be shown, drawn as a gap. The value axis spans
+    ``value_range``: the whole possible range, so a small change is not drawn as a cliff."""
+
+    kind: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_range: tuple[float, float] = (0.0, 1.0)
+    marks: tuple[tuple[float, str], ...] = ()  # actions: (position between categories, label)
+
+
+@dataclass(frozen=True)
+class Slide:
+    key: str
+    title: str
+    points: tuple[str, ...] = ()
+    chart: Chart | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the facilitator chose: one team (or the whole organisation), one wave (or all), and
+    what the conversation part says. ``questions`` has columns principle and question."""
+
+    team: str | None = None
+    wave: str | None = None
+    neutral_labels: bool = False
+    show_comments: bool = True
+    commitments: str = ""
+    questions: pd.DataFrame | None = None
+    names: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+    label_key: bytes = b""   # this session's secret: neutral labels fall in an order nobody can rebuild
+
+
+@dataclass(frozen=True)
+class Story:
+    """The slides, the suppressed tables behind their numbers (for the workbook) and the choices
+    they were made with."""
+
+    title: str
+    slides: tuple[Slide, ...]
+    summary: pd.DataFrame
+    by_wave: pd.DataFrame
+    changes: pd.DataFrame
+    settings: pd.DataFrame
+    choices: Choices
+
+
+def load_questions(text: str | None = None, source: str = "questions.toml") -> pd.DataFrame:
+    """The question prompts (the shipped ``prompts/questions.toml`` unless ``text`` is given),
+    one row per question with its principle. A file of another shape is a SettingsFileError of
+    one sentence naming ``source``."""
+    text = text or resources.files("tiwell.present.prompts").joinpath("questions.toml").read_text("utf-8")
+    principles = load_toml(text, source, kind="a prompts file").get("principle")
+    if not isinstance(principles, list) or not all(
+            isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("questions"), list)
+            and all(isinstance(q, str) for q in p["questions"]) for p in principles):
+        raise SettingsFileError(f"{source} is not a prompts file: it needs [[principle]] tables, each with a name "
+                                "and a list of questions as text.")
+    rows = [(p["name"], q) for p in principles for q in p["questions"]]
+    return pd.DataFrame(rows, columns=["principle", "question"])
+
+
+def neutral_labels(teams, key: bytes = b"") -> dict[str, str]:
+    """Team A, Team B, ... in an order set by a keyed hash of each name. With this session's
+    ``key`` the order is random to anyone else (Team A is not the alphabetically first team),
+    yet a team keeps its label all session, whatever is chosen."""
+    def rank(team) -> bytes:
+        return hmac.new(key, str(team).encode("utf-8"), hashlib.sha256).digest()
+    return {team: f"Team {_letters(k)}" for k, team in enumerate(sorted(set(teams), key=rank))}
+
+
+def _letters(k: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, as spreadsheets name columns."""
+    return (_letters(k // 26 - 1) if k >= 26 else "") + chr(ord("A") + k % 26)
+
+
+def build(survey, choices: Choices = Choices(), release: Release | None = None) -> Story:
+    """Every slide for the chosen scope, in order, with the tables behind them. Every number
+    comes from ``release`` (made with the smallest group fixed at 5 when not given)."""
+    info = subscale_info(survey)
+    release = release or survey_release(survey, MIN_GROUP)
+    filters = {"wave": choices.wave} if choices.wave else {}
+    summary = _summary(release, filters, choices.team)
+    label = _label(survey, choices, shown=summary is not None)
+    actions = _actions_told(survey, choices, label)
+    if summary is None:
+        summary, by_wave, changes = pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        body = [_hidden_slide(choices)]
+    else:
+        summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
+        by_wave, changes, change_slide = _change(release, info, choices, label, actions)
+        rows = survey.scored if not choices.wave else survey.scored[survey.scored["wave"] == choices.wave]
+        mine = rows if choices.team is None else rows[rows["team"] == choices.team]
+        body = [_numbers_slide(summary, info, strengths=True), _numbers_slide(summary, info, strengths=False),
+                change_slide, *_comment_slides(survey, mine, choices)]
+    title = f"How we are doing: {label}"
+    slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
+              *_questions(choices)]
+    return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices)
+
+
+# ---------------------------------------------------------------- numbers, all from suppressed summaries
+
+
+def _summary(release: Release, filters: dict, team: str | None) -> pd.DataFrame | None:
+    """The released rows for the scope (``group`` 'scope') and, for a team, the whole
+    organisation ('whole'), people rounded to 5; None when the scope may not be shown."""
+    if pd.isna(release.people(filters)):
+        return None
+    whole = _rounded(release.table((), filters)).assign(group="scope" if team is None else "whole")
+    if team is None:
+        return whole
+    if team not in release.options("team") or pd.isna(release.people(filters | {"team": team})):
+        return None
+    mine = _rounded(release.table((), filters | {"team": team})).assign(group="scope")
+    return pd.concat([mine, whole], ignore_index=True)
+
+
+def _rounded(table: pd.DataFrame) -> pd.DataFrame:
+    """A shared output gives counts to the nearest 5: exact counts would let the deck be laid
+    beside the dashboard to tell one person's answers apart."""
+    return table.drop(columns="shown").assign(**{c: (table[c] / 5).round() * 5 for c in ("people", "n")})
+
+
+def _label(survey, choices: Choices, shown: bool) -> str:
+    """How the scope is named: a hidden team is never named, a neutral label hides the real one."""
+    if choices.team is None:
+        return WHOLE
+    if not shown:
+        return "this team"
+    labels = neutral_labels(survey.scored["team"].dropna(), choices.label_key)
+    return labels[choices.team] if choices.neutral_labels else choices.team
+
+
+def _numbers_slide(summary: pd.DataFrame, info: pd.DataFrame, strengths: bool) -> Slide:
+    """The strengths (higher is better), or the other subscales: each mean beside the whole
+    organisation's, and the share in each band."""
+    wanted = info[(info["direction"] == "higher_is_better") == strengths]
+    key, title, note = ("going_well", "What is going well",
+                        "The good that comes from doing this work, and what helps sustain it.") if strengths else (
+        "heavy", "What is heavy", "These scores describe what the work asks of people. They are about what has "
+                                  "happened at work, not about what is wrong with anyone.")
+    if wanted.empty:
+        return Slide(key, title, ("This survey does not measure this directly. What do people value, or find hard, "
+                                  "in their work?",))
+    points = tuple(_point(summary, sub) for _, sub in wanted.iterrows())
+    return Slide(key, title, points, _shares_chart(summary, wanted), note)
+
+
+def _point(summary: pd.DataFrame, sub: pd.Series) -> str:
+    """'Burnout: 24.1 (the whole organisation 23.8) on a scale of 10 to 50; 12% in the high band.'"""
+    scope, *whole = summary[summary["subscale"] == sub["column"]].to_dict("records")
+    if pd.isna(scope["mean"]):
+        return f"{sub['label']}: not shown, as fewer than {MIN_GROUP} people answered this part."
+    top = sub["bands"][-1]
+    compared = f" ({WHOLE} {whole[0]['mean']:.1f})" if whole and pd.notna(whole[0]["mean"]) else ""
+    return (f"{sub['label']}: {scope['mean']:.1f}{compared} on a scale of {sub['low']:g} to {sub['high']:g}; "
+            f"{_percent(scope[f'share_{top}'])} in the {top} band.")
+
+
+def _percent(share: float) -> str:
+    """'12%', or 'under 1%' for a share that is not quite nothing."""
+    return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _shares_chart(summary: pd.DataFrame, subs: pd.DataFrame) -> Chart:
+    """One bar per subscale and group, stacked by band."""
+    colours: dict[str, str] = {}
+    for _, sub in subs.iterrows():
+        for band, colour in band_colours(sub["bands"], sub["direction"]).items():
+            colours.setdefault(band, colour)
+    rows = summary.set_index("label").loc[subs["label"]].reset_index()
+    many = rows["group"].nunique() > 1
+    categories = tuple(f"{r.label}: {r.group}" if many else r.label for r in rows.itertuples())
+    series = tuple(Series(band, tuple(_value(rows.get(f"share_{band}"), k) for k in range(len(rows))), colour)
+                   for band, colour in colours.items())
+    return Chart("shares", "Share of people in each band", categories, series)
+
+
+def _value(column: pd.Series | None, k: int) -> float | None:
+    return None if column is None or pd.isna(column.iloc[k]) else float(column.iloc[k])
+
+
+# ---------------------------------------------------------------- change between waves
+
+
+def _change(release: Release, info, choices: Choices, label: str, actions: tuple[Action, ...]
+            ) -> tuple[pd.DataFrame, pd.DataFrame, Slide]:
+    """Means by wave for the scope up to the chosen wave (hidden waves as gaps), every change
+    between waves shown, the latest change in words, and the actions taken between the waves."""
+    title = "How it has changed"
+    waves = release.options("wave")
+    if choices.wave:
+        waves = waves[:waves.index(choices.wave) + 1]
+    if len(waves) < 2:
+        return pd.DataFrame(), pd.DataFrame(), Slide("change", title, (
+            "There is no earlier wave to compare with yet. Next time, this is where the change will show.",))
+    scope = {"team": choices.team} if choices.team else {}
+    by_wave = _by_wave(release, info, scope, waves).assign(group=label)
+    changes = pd.concat([release.changes(sub["column"], filters=scope).assign(subscale=sub["column"],
+                                                                                label=sub["label"])
+                         for _, sub in info.iterrows()], ignore_index=True)
+    changes = changes[changes["to"].isin(waves)]
+    latest = changes[changes["to"] == waves[-1]]
+    points = tuple(describe_change(change, sub["label"], sub["direction"])
+                   for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
+    marks = markers(actions, waves)
+    points += tuple(f"Action taken between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]} ({text})."
+                    for x, text in marks)
+    note = ("A gap is a wave with too few people to show, or one that would let a smaller group be worked out. "
+            "'Within noise' means the change is too small to tell apart from chance."
+            + (" Dashed lines mark actions taken." if marks else ""))
+    chart = _means_chart(by_wave, info)
+    chart = chart and replace(chart, marks=tuple(marks))
+    return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, chart, note)
+
+
+def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
+    """One line per subscale across the waves; nothing to draw when every wave is hidden."""
+    if by_wave["mean"].isna().all():
+        return None
+    waves = tuple(by_wave["wave"].unique())
+    series = tuple(Series(sub["label"], tuple(_value(by_wave.loc[by_wave["subscale"] == sub["column"], "mean"], k)
+                                              for k in range(len(waves))), LINE_COLOURS[i % len(LINE_COLOURS)])
+                   for i, (_, sub) in enumerate(info.iterrows()))
+    return Chart("means", "Mean score by wave", waves, series, (float(info["low"].min()), float(info["high"].max())))
+
+
+def _by_wave(release: Release, info, scope: dict, waves: list) -> pd.DataFrame:
+    """The scope's released summary per wave, as the Trends page shows it: one row per wave and
+    subscale in wave order, a hidden wave left blank."""
+    subscales = dict(zip(info["column"], info["label"]))
+    table = _rounded(release.table(["wave"], scope))
+    table = table[table["people"].notna() & table["mean"].notna()]
+    grid = pd.MultiIndex.from_product([waves, info["column"]], names=["wave", "subscale"])
+    table = table.drop(columns="label").set_index(["wave", "subscale"]).reindex(grid).reset_index()
+    return table.assign(label=table["subscale"].map(subscales))
+
+
+# ---------------------------------------------------------------- words: opening, comments, conversation
+
+
+def _opening(title: str, summary: pd.DataFrame, choices: Choices) -> Slide:
+    people = summary.groupby("group", sort=False)["people"].max() if len(summary) else pd.Series(dtype=float)
+    when = f" in {choices.wave}" if choices.wave else ""
+    points = [f"{people.iloc[0]:.0f} people answered{when}." if len(people) else
+              "No numbers can be shown for this group; the next view says why. The conversation can still go ahead."]
+    if len(people) > 1:
+        points.append(f"Compared with {WHOLE}: {people.iloc[1]:.0f} people.")
+    points += [f"Only groups of {MIN_GROUP} or more people are shown, and never one that could be worked out from "
+               "the others. No one's own answers are shown.",
+               "Strengths come first. The harder scores describe what the work asks of us, not what is wrong "
+               "with anyone."]
+    return Slide("opening", title, tuple(points))
+
+
+def _hidden_slide(choices: Choices) -> Slide:
+    where = "this team" if choices.team is not None else "this selection"
+    return Slide("hidden", "Why there are no numbers here", (
+        f"Fewer than {MIN_GROUP} people are in {where}, or showing it would let a smaller group be worked out "
+        "from the others.",
+        "Keeping everyone's answers private matters more than the numbers, so none are shown.",
+        "All waves together may make a group large enough to show. The questions that follow need no numbers.",
+    ))
+
+
+def _comment_slides(survey, rows: pd.DataFrame, choices: Choices) -> list[Slide]:
+    """Up to a few slides of redacted comments, or one saying why none are shown. Other teams'
+    names are taken out too (and the team's own under a neutral label), so no team is singled
+    out in front of the room, nor a hidden one named."""
+    columns = [c for c in survey.mapping.columns_for("comment") if c in rows]
+    if not choices.show_comments or not columns:
+        return []
+    teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
+    names = choices.names + tuple(t for t in teams if choices.neutral_labels or t != choices.team)
+    found = shown_comments(rows, columns, MIN_GROUP, names)
+    title = "In our own words"
+    if found is None:
+        return [Slide("comments", title, (f"Fewer than {MIN_GROUP} people here wrote a comment, so none are shown: "
+                                          "with so few, a comment could point to the person who wrote it.",))]
+    quotes = [f"\u201c{text}\u201d" + (f" ({n} people)" if n > 1 else "") for text, n in found]
+    chunks = _chunks(quotes, COMMENTS_PER_SLIDE)[:COMMENT_SLIDES]
+    left = len(quotes) - sum(map(len, chunks))
+    note = "Names of people and teams, email addresses and phone numbers have been taken out."
+    last = note + (f" {left} more {'comment was' if left == 1 else 'different comments were'} written too."
+                   if left else "")
+    return [Slide("comments", title, tuple(chunk), note=last if k == len(chunks) - 1 else note)
+            for k, chunk in enumerate(chunks)]
+
+
+def _actions_told(survey, choices: Choices, label: str) -> tuple[Action, ...]:
+    """The logged actions for the scope (a team's own and the organisation's), teams named as
+    the story names them: the scope by its label, others by neutral labels when chosen."""
+    if choices.team is not None:
+        chosen = tuple(a for a in choices.actions if not a.teams or choices.team in a.teams)
+    else:
+        chosen = choices.actions
+    teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
+    names = neutral_labels(teams, choices.label_key) if choices.neutral_labels else {}
+    names |= {choices.team: label} if choices.team is not None else {}
+    hidden = tuple(names) if choices.neutral_labels or label == "this team" else ()
+    return tuple(replace(a, title=redact(a.title, hidden), owner=redact(a.owner, hidden),
+                         teams=tuple(names.get(t, t) for t in a.teams)) for a in chosen)
+
+
+def _commitments(text: str, actions: tuple[Action, ...] = ()) -> Slide:
+    lines = tuple(line.strip().lstrip("-*\u2022 ").strip() for line in text.splitlines())
+    logged = tuple(f"{a.title} ({a.scope}, from {a.date:%d %B %Y}; {a.principle.lower()}; owner: {a.owner})."
+                   for a in actions)
+    points = logged + tuple(line for line in lines if line) or (
+        "Nothing has been written down yet. This is a good moment to agree what would help, and who will "
+        "follow it up.",)
+    return Slide("commitments", "What the organisation has committed to", points)
+
+
+def _questions(choices: Choices) -> list[Slide]:
+    table = load_questions() if choices.questions is None else choices.questions
+    table = table.fillna("").astype(str)
+    points = [f"{p.strip()}: {q.strip()}" if p.strip() else q.strip()
+              for p, q in zip(table["principle"], table["question"]) if q.strip()]
+    chunks = _chunks(points, QUESTIONS_PER_SLIDE) or [[]]
+    note = "There are no wrong answers. We are asking what happened and what would help, not who is to blame."
+    return [Slide("questions", "Questions to talk about", tuple(chunk), note=note) for chunk in chunks]
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    """Points split over as many views as it takes to keep each one readable from the back of a room."""
+    return [items[k:k + size] for k in range(0, len(items), size)]
+
+
+def _settings(survey, choices: Choices, label: str) -> pd.DataFrame:
+    rows = {"Scope": label, "Wave": choices.wave or "All waves", "Smallest group shown": MIN_GROUP,
+            "Team names": "neutral labels" if choices.neutral_labels else "as in the data",
+            "Staff comments": "shown (redacted)" if choices.show_comments else "hidden",
+            "Instruments": ", ".join(inst.short_name for inst in survey.instruments),
+            "File": survey.table.filename, "Made on": date.today().isoformat()}
+    return pd.DataFrame({"setting": list(rows), "value": [str(v) for v in rows.values()]})

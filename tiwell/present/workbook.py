@@ -1,0 +1,42 @@
+"""The presentation as an Excel workbook: the views as text, the suppressed tables behind their
+numbers, the validation report and the settings used; everyone's scored rows only when the caller
+allows it (an analyst, never the meeting room). Written through :func:`tiwell.export.xlsx_bytes`,
+so no text cell can run as a formula."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tiwell.export import xlsx_bytes
+from tiwell.present.story import Story, neutral_labels
+from tiwell.present.redact import redact
+
+
+def workbook_bytes(story: Story, survey, *, with_rows: bool = False) -> bytes:
+    """Sheets: Views, Summary, By wave, Changes, Validation report, Settings (and Scored rows)."""
+    sheets = {"Views": views_table(story), "Summary": story.summary, "By wave": story.by_wave,
+              "Changes": story.changes, "Validation report": survey.issues, "Settings": story.settings}
+    if with_rows:
+        sheets["Scored rows"] = safe_rows(survey, story.choices.neutral_labels, story.choices.names,
+                                           story.choices.label_key)
+    return xlsx_bytes(sheets)
+
+
+def views_table(story: Story) -> pd.DataFrame:
+    """One row per line shown: the view's number and title, then each point and its note."""
+    rows = [(k, slide.title, text) for k, slide in enumerate(story.slides, start=1)
+            for text in (*slide.points, *([slide.note] if slide.note else []))]
+    return pd.DataFrame(rows, columns=["view", "title", "text"])
+
+
+def safe_rows(survey, neutral: bool, names: tuple[str, ...], key: bytes = b"") -> pd.DataFrame:
+    """The scored rows with comments redacted and, with neutral labels, teams renamed."""
+    rows = survey.scored.copy()
+    teams = tuple(rows["team"].dropna().astype(str).unique()) if "team" in rows else ()
+    for column in survey.mapping.columns_for("comment"):
+        if column in rows:
+            rows[column] = rows[column].map(lambda t: redact(t, names + (teams if neutral else ())),
+                                            na_action="ignore")
+    if neutral and teams:
+        rows["team"] = rows["team"].map(neutral_labels(teams, key))
+    return rows

@@ -1,1 +1,0 @@
-"""Conversation prompts a facilitator can edit, as data (see tiwell.presentation)."""

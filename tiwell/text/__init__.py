@@ -1,0 +1,16 @@
+"""Words tiwell recognises in what people type, shared by every stage that reads text.
+
+Takes strings or columns of answers; gives their normal form (:func:`normalise`), whether a word is
+a person's name (:func:`first_names`, :func:`last_names`), and the answer scale a column is on
+(:func:`scale_of`). It imports nothing else from tiwell, so every stage may use it.
+"""
+
+from tiwell.text.spelling import normalise
+from tiwell.text.names import CAPITALISED_WORDS, NAMES_THAT_ARE_WORDS, first_names, last_names
+from tiwell.text.answer_scales import (AGREEMENT, FREQUENCY, LABELLED, NUMERIC, YES_NO, DriverScale, scale_of,
+                                       whole_number)
+
+__all__ = [
+    "normalise", "CAPITALISED_WORDS", "NAMES_THAT_ARE_WORDS", "first_names", "last_names", "AGREEMENT", "FREQUENCY",
+    "LABELLED", "NUMERIC", "YES_NO", "DriverScale", "scale_of", "whole_number",
+]
