@@ -10,17 +10,14 @@ from functools import partial
 
 import streamlit as st
 
+from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
-from tiwell.ingest import IngestError
-from tiwell.instruments import InstrumentError
-from tiwell.mapping import PRINCIPLES, ROLES, Mapping, MappingError
+from tiwell.mapping import PRINCIPLES, ROLES, Mapping
 from tiwell.pipeline import builtins_in_order
 from tiwell.summary import describe
-from tiwell.workspace import WorkspaceError, check_instruments, load
+from tiwell.workspace import check_instruments, load
 from ui import state
 from ui.safe import inert
-
-ERRORS = (IngestError, InstrumentError, MappingError)
 
 st.title("Staff wellbeing survey")
 st.write(
@@ -42,7 +39,7 @@ def bring_back_workspace() -> None:
     try:
         workspace = load(brought.getvalue().decode("utf-8", errors="replace"), f"'{brought.name}'")
         check_instruments(workspace, [i.id for i in builtins_in_order()])
-    except WorkspaceError as exc:
+    except TiwellError as exc:
         st.error(inert(exc))
         return
     state.bring_back(workspace, brought.file_id)
@@ -192,7 +189,7 @@ try:
     detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"])
     options["band_sets"] = choose_band_sets(detected.instruments)
     base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"])
-except ERRORS as exc:
+except TiwellError as exc:
     st.error(inert(exc))
     state.keep_survey(None)
     st.stop()
@@ -202,7 +199,7 @@ mapping_tab, report_tab, scored_tab = st.tabs(["Column mapping", "Validation rep
 with mapping_tab:
     try:
         survey = edit_mapping(base, options)
-    except MappingError as exc:
+    except TiwellError as exc:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)

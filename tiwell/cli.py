@@ -15,10 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
-from tiwell.ingest.tables import IngestError
-from tiwell.instruments.load import InstrumentError, builtin_instruments, load_instrument
-from tiwell.mapping.roles import MappingError
+from tiwell.instruments.load import builtin_instruments, load_instrument
 from tiwell.pipeline import ScoredSurvey, score_file
 from tiwell.summary import describe
 
@@ -30,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (IngestError, InstrumentError, MappingError, OSError) as exc:
+    except (TiwellError, OSError) as exc:  # what was given, or a file that could not be opened
         print(f"tiwell: {exc}", file=sys.stderr)
         return 2
 

@@ -14,7 +14,8 @@ import pandas as pd
 
 from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
-from tiwell.ingest.tables import LAYOUTS, IngestError, SourceTable, read_tables
+from tiwell.errors import IngestError
+from tiwell.ingest.tables import LAYOUTS, SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
 from tiwell.mapping.items import detect_items
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file

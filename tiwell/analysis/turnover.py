@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from tiwell.ingest.tables import IngestError, read_tables
+from tiwell.errors import IngestError
+from tiwell.ingest.tables import read_tables
 from tiwell.text.spelling import normalise
 from tiwell.scoring.waves import parse_dates
 

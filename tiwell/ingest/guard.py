@@ -26,6 +26,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiwell.errors import LimitError
+
 MAX_BYTES = 50 * 1024 * 1024  # the dashboard's upload limit (.streamlit/config.toml)
 MAX_PARTS = 1_000
 MAX_EXPANDED = 500 * 1024 * 1024  # all parts together, inflated
@@ -39,10 +41,6 @@ PROLOG_BYTES = 64 * 1024
 CHUNK = 8 * 1024 * 1024
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 _ROOT = re.compile(rb"<[A-Za-z_]")
-
-
-class LimitError(ValueError):
-    """An upload over one of the limits; the message is one plain sentence."""
 
 
 def check_size(data: bytes, filename: str) -> None:

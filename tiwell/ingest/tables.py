@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiwell.errors import IngestError
 from tiwell.ingest import guard
 from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
@@ -37,10 +38,6 @@ _SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "other (please sp
 # did when sheets were read with pd.read_excel.
 _MISSING_WORDS = pa.array(["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
                            "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"], type=pa.large_string())
-
-
-class IngestError(ValueError):
-    """An upload that cannot be read as a table; the message is one plain sentence."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +95,7 @@ def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
 def _file_kind(data: bytes, filename: str) -> str:
     """'excel' or 'text', or an IngestError saying in one sentence why the file is neither."""
     name = filename.lower()
-    _within_limits(guard.check_size, data, filename)
+    guard.check_size(data, filename)
     if not data.strip():
         raise IngestError(f"{filename} is empty.")
     if data[:4] == b"\xd0\xcf\x11\xe0":
@@ -122,16 +119,8 @@ def _file_kind(data: bytes, filename: str) -> str:
     return "text"
 
 
-def _within_limits(check, *args) -> None:
-    """Run one of :mod:`tiwell.ingest.guard`'s checks; its refusal is an IngestError like any other."""
-    try:
-        check(*args)
-    except guard.LimitError as exc:
-        raise IngestError(str(exc)) from None
-
-
 def _open_workbook(data: bytes, filename: str) -> pd.ExcelFile:
-    _within_limits(guard.check_workbook, data, filename)
+    guard.check_workbook(data, filename)
     try:
         return pd.ExcelFile(io.BytesIO(data), engine="calamine")
     except Exception as exc:  # calamine raises its own types for each kind of damage
@@ -226,7 +215,7 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
     text = decode_text(data, filename)
     sep = sniff_separator(text)
     options = dict(sep=sep, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
-    _within_limits(guard.check_width, _first_record_width(text, sep), filename)
+    guard.check_width(_first_record_width(text, sep), filename)
     try:
         return pd.read_csv(io.StringIO(text), **options)
     except pd.errors.ParserError as exc:
@@ -235,7 +224,7 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
         # Later rows wider than the first: give every row the widest width.
         try:
             width = max((len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)), default=1)
-            _within_limits(guard.check_width, width, filename)
+            guard.check_width(width, filename)
             return pd.read_csv(io.StringIO(text), names=range(width), **options)
         except (pd.errors.ParserError, csv.Error) as exc:
             raise IngestError(f"{filename} is not a readable table: {exc}.") from exc
@@ -268,7 +257,7 @@ def _unclosed_quote(filename: str, exc: Exception) -> str:
 
 def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes | None = None) -> SourceTable:
     where = f"{filename}, sheet '{sheet}'" if sheet else filename
-    _within_limits(guard.check_grid, grid, where)
+    guard.check_grid(grid, where)
     grid = _stripped(grid) if len(grid) else grid
     filled = grid.ne("")
     if not filled.to_numpy().any():

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from tiwell.errors import MappingError, SettingsFileError
 from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
 from tiwell.mapping.items import ItemMatch
-from tiwell.ingest.settings_files import SettingsFileError, load_json
+from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 
 ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "outcome", "other", "ignore")
@@ -66,10 +67,6 @@ _FREE_TEXT_LENGTH = 25
 # more than one answer in two different) are free text, whatever the header says.
 _MAX_GROUPS = 40
 _FEW_GROUPS = 10
-
-
-class MappingError(ValueError):
-    """A mapping that cannot be used; the message says which column or item and why."""
 
 
 @dataclass(frozen=True)
