@@ -12,9 +12,9 @@ import streamlit as st
 
 from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
+from tiwell.findings import SEVERITIES, describe_upload
 from tiwell.mapping import PRINCIPLES, ROLES, Mapping
 from tiwell.pipeline import builtins_in_order
-from tiwell.summary import describe
 from tiwell.workspace import check_instruments, load
 from ui import state
 from ui.safe import inert
@@ -98,7 +98,7 @@ def show_found(survey, options: dict) -> None:
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
     chose = bool(options["chosen"])
-    st.markdown("\n".join(f"- {inert(line)}" for line in describe(survey, chose_instrument=chose)))
+    st.markdown("\n".join(f"- {inert(line)}" for line in describe_upload(survey, chose_instrument=chose)))
 
 
 def edit_mapping(survey, options: dict):
@@ -156,11 +156,11 @@ def _source_key(options: dict) -> tuple:
 
 
 def show_report(survey) -> None:
-    issues = survey.issues
+    report = survey.findings
     st.caption("Everything tiwell noticed, row by row. Errors are rows that could not be fully scored; "
                "warnings are answers treated as unanswered; the rest is for information.")
-    shown = st.multiselect("Show", ["error", "warning", "info"], default=["error", "warning"])
-    st.dataframe(issues[issues["severity"].isin(shown)], hide_index=True, width="stretch")
+    shown = st.multiselect("Show", list(SEVERITIES), default=["error", "warning"])
+    st.dataframe(report[report["severity"].isin(shown)], hide_index=True, width="stretch")
 
 
 def show_scored(survey) -> None:

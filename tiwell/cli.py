@@ -19,7 +19,7 @@ from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.instruments.load import builtin_instruments, load_instrument
 from tiwell.pipeline import ScoredSurvey, score_file
-from tiwell.summary import describe
+from tiwell.findings import describe_upload
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx")
 MAX_LISTED_ROWS = 20
@@ -87,7 +87,7 @@ def _write(survey: ScoredSurvey, out: Path | None) -> None:
 
 
 def _summary(survey: ScoredSurvey, args: argparse.Namespace) -> str:
-    lines = describe(survey, chose_instrument=bool(args.instrument))
+    lines = describe_upload(survey, chose_instrument=bool(args.instrument))
     unscored = survey.scored[survey.scored["status"] == "not_scored"]
     for row, reason in list(zip(unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
         lines.append(f"  row {row}: {reason}")

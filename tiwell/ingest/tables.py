@@ -59,6 +59,11 @@ class SourceTable:
         """How messages name this table: the file, and the sheet when there is one."""
         return f"{self.filename}, sheet '{self.sheet}'" if self.sheet else self.filename
 
+    @property
+    def layout_name(self) -> str:
+        """How messages name the layout the header was read in: 'Microsoft Forms', 'plain spreadsheet'."""
+        return LAYOUTS[self.layout]
+
 
 def read_tables(data: bytes, filename: str, sheet: str | None = None,
                 id_key: bytes | None = None) -> Iterator[SourceTable]:
