@@ -71,7 +71,7 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
     raise IngestError(
         f"No {names} items were found in {' / '.join(looked) or filename}. tiwell looks for headers numbered "
         "like Q1, Q2_1, item 1, ProQOL_1 or 1., or for the statements' own text; give a mapping file "
-        "(--map) or choose the instrument if your export names them differently."
+        "(--map) or choose the instrument if your export names them differently.", file=filename,
     )
 
 

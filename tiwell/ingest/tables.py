@@ -77,12 +77,14 @@ def read_tables(data: bytes, filename: str, sheet: str | None = None,
     book = _open_workbook(data, filename)
     names = list(book.sheet_names)
     if sheet is not None and sheet not in names:
-        raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
+        raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.",
+                          file=filename)
     for name in [sheet] if sheet is not None else names:
         try:
             grid = _sheet_grid(book, name)
         except Exception as exc:  # calamine raises its own types for each kind of damage
-            raise IngestError(f"{filename}, sheet '{name}' could not be read (it may be damaged): {exc}.") from exc
+            raise IngestError(f"{filename}, sheet '{name}' could not be read (it may be damaged): {exc}.",
+                              file=filename, sheet=name) from exc
         if grid.size:
             yield _table(grid, filename, name, id_key)
 
@@ -102,25 +104,28 @@ def _file_kind(data: bytes, filename: str) -> str:
     name = filename.lower()
     guard.check_size(data, filename)
     if not data.strip():
-        raise IngestError(f"{filename} is empty.")
+        raise IngestError(f"{filename} is empty.", file=filename)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise IngestError(
                 f"{filename} is protected by a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook) and save it again, then upload that copy."
+                "(File > Info > Protect Workbook) and save it again, then upload that copy.", file=filename
             )
         raise IngestError(
             f"{filename} is an old-style Excel file (.xls). Open it in Excel and save it as "
-            "'Excel Workbook (.xlsx)' or as CSV, then upload that copy."
+            "'Excel Workbook (.xlsx)' or as CSV, then upload that copy.", file=filename
         )
     if data[:4] == b"PK\x03\x04":
         if name.endswith(EXCEL_SUFFIXES) or not name.endswith(TEXT_SUFFIXES):
             return "excel"
-        raise IngestError(f"{filename} is named like a text file but is a compressed (zip) file; upload the .xlsx itself.")
+        raise IngestError(f"{filename} is named like a text file but is a compressed (zip) file; upload the .xlsx "
+                          "itself.", file=filename)
     if name.endswith(EXCEL_SUFFIXES):
-        raise IngestError(f"{filename} is named like an Excel workbook but is not one; export it again from the survey tool.")
+        raise IngestError(f"{filename} is named like an Excel workbook but is not one; export it again from the "
+                          "survey tool.", file=filename)
     if data[:5] == b"%PDF-":
-        raise IngestError(f"{filename} is a PDF document, not a table; export the responses as CSV or Excel instead.")
+        raise IngestError(f"{filename} is a PDF document, not a table; export the responses as CSV or Excel instead.",
+                          file=filename)
     return "text"
 
 
@@ -129,7 +134,8 @@ def _open_workbook(data: bytes, filename: str) -> pd.ExcelFile:
     try:
         return pd.ExcelFile(io.BytesIO(data), engine="calamine")
     except Exception as exc:  # calamine raises its own types for each kind of damage
-        raise IngestError(f"{filename} could not be opened as a workbook (it may be damaged or incomplete): {exc}.") from exc
+        raise IngestError(f"{filename} could not be opened as a workbook (it may be damaged or incomplete): {exc}.",
+                          file=filename) from exc
 
 
 def _sheet_grid(book: pd.ExcelFile, name: str) -> pd.DataFrame:
@@ -198,7 +204,8 @@ def decode_text(data: bytes, filename: str) -> str:
     if data[:200].count(b"\x00") > len(data[:200]) // 4:
         return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
     if b"\x00" in data:
-        raise IngestError(f"{filename} holds binary data, not a table; export the responses as CSV or Excel.")
+        raise IngestError(f"{filename} holds binary data, not a table; export the responses as CSV or Excel.",
+                          file=filename)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -225,20 +232,20 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
         return pd.read_csv(io.StringIO(text), **options)
     except pd.errors.ParserError as exc:
         if "EOF inside string" in str(exc):
-            raise IngestError(_unclosed_quote(filename, exc)) from exc
+            raise IngestError(_unclosed_quote(filename, exc), file=filename) from exc
         # Later rows wider than the first: give every row the widest width.
         try:
             width = max((len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)), default=1)
             guard.check_width(width, filename)
             return pd.read_csv(io.StringIO(text), names=range(width), **options)
         except (pd.errors.ParserError, csv.Error) as exc:
-            raise IngestError(f"{filename} is not a readable table: {exc}.") from exc
+            raise IngestError(f"{filename} is not a readable table: {exc}.", file=filename) from exc
     except pd.errors.EmptyDataError as exc:
         lead = text[: len(text) - len(text.lstrip())].count("\n")
         if text.strip():  # pandas gives up after a run of empty lines
             raise IngestError(f"{filename} starts with {lead:,} empty lines before anything else; delete them "
-                              "and upload the file again.") from exc
-        raise IngestError(f"{filename} is empty.") from exc
+                              "and upload the file again.", file=filename) from exc
+        raise IngestError(f"{filename} is empty.", file=filename) from exc
 
 
 def _first_record_width(text: str, sep: str) -> int:
@@ -266,7 +273,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
     grid = _stripped(grid) if len(grid) else grid
     filled = grid.ne("")
     if not filled.to_numpy().any():
-        raise IngestError(f"{where} is empty.")
+        raise IngestError(f"{where} is empty.", file=filename, sheet=sheet)
     first = _first_header_row(filled)
     if first and _is_surveymonkey_subheader(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
         first -= 1  # SurveyMonkey's sparse question row sits above the statements
@@ -282,7 +289,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
     if layout == "plain":
         layout = _forms_layout(names)
     if body.empty or blank.all():
-        raise IngestError(f"{where} has a header but no answers below it.")
+        raise IngestError(f"{where} has a header but no answers below it.", file=filename, sheet=sheet)
     kept = body[~blank] if blank.any() else body
     personal = find_personal_columns(kept, headers)
     id_column = identifier_column(personal) if id_key else None
