@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 import pandas as pd
@@ -95,7 +95,7 @@ def findings_frame(findings: list[Finding], *, file: str | None = None, sheet: s
     return frame.assign(_o=order).sort_values(["_o", "row"], na_position="first", kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
-_FIELDS = ["severity", "code", "row", "column", "value", "message"]
+_FIELDS = [field.name for field in fields(Finding)]  # a record's order, before file and sheet go in
 
 
 def _nan(value):
