@@ -12,7 +12,8 @@ from datetime import date
 import streamlit as st
 
 from tiwell import charts
-from tiwell.actions import PRINCIPLES, ActionError, check_log, log_from_table, log_table, make_action
+from tiwell.actions import PRINCIPLES, check_log, log_from_table, log_table, make_action
+from tiwell.errors import TiwellError
 from tiwell.analysis import action_effect, describe_effect
 from tiwell.survey import filter_columns, filter_options, subscale_info
 from ui import state
@@ -44,7 +45,7 @@ def add_form() -> None:
                                    "owner": owner}, where="The new action")
                 state.update_workspace(actions=check_log([*actions, new], teams))
                 st.rerun()
-            except ActionError as exc:
+            except TiwellError as exc:
                 st.error(inert(exc))
 
 
@@ -60,7 +61,7 @@ def edit_log() -> None:
                        "owner": st.column_config.TextColumn("Owner", required=True)})
     try:
         edited_log = log_from_table(edited, teams)
-    except ActionError as exc:
+    except TiwellError as exc:
         st.error(f"{inert(exc)} The log keeps its earlier version until this is put right.")
         return
     if edited_log != actions:

@@ -14,8 +14,7 @@ from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_reference, reference_values
 from tiwell.privacy import DETAIL_MIN
 from tiwell.survey import filter_columns, subscale_info
-from tiwell.ingest import IngestError
-from tiwell.mapping import MappingError
+from tiwell.errors import TiwellError
 from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
@@ -33,7 +32,7 @@ if other is not None:
         second = state.score(other.getvalue(), other.name, None, (), (), survey.mapping.to_json(), ())
         survey = combine(survey, second, (survey.table.filename, other.name))
         choices = ["file", *choices]
-    except (IngestError, MappingError, ValueError) as exc:
+    except TiwellError as exc:
         st.error(f"The second file cannot be compared: {inert(exc)}")
 stop_unless(bool(choices), "This survey has no team, wave or grouping column to define cohorts by.")
 info = subscale_info(survey)
@@ -43,7 +42,7 @@ saved = st.file_uploader("Rerun a saved analysis (settings file)", type=["json"]
 try:
     restored = (CohortSettings.from_json(saved.getvalue().decode("utf-8", errors="replace"), f"'{saved.name}'")
                 if saved else None)
-except ValueError as exc:
+except TiwellError as exc:
     st.error(f"That saved analysis cannot be used. {exc}")
     restored = None
 c1, c2, c3 = st.columns(3)

@@ -10,17 +10,14 @@ from functools import partial
 
 import streamlit as st
 
+from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
-from tiwell.ingest import IngestError
-from tiwell.instruments import InstrumentError
-from tiwell.mapping import PRINCIPLES, ROLES, Mapping, MappingError
+from tiwell.findings import SEVERITIES, describe_upload
+from tiwell.mapping import PRINCIPLES, ROLES, Mapping
 from tiwell.pipeline import builtins_in_order
-from tiwell.summary import describe
-from tiwell.workspace import WorkspaceError, check_instruments, load
+from tiwell.workspace import check_instruments, load
 from ui import state
 from ui.safe import inert
-
-ERRORS = (IngestError, InstrumentError, MappingError)
 
 st.title("Staff wellbeing survey")
 st.write(
@@ -42,7 +39,7 @@ def bring_back_workspace() -> None:
     try:
         workspace = load(brought.getvalue().decode("utf-8", errors="replace"), f"'{brought.name}'")
         check_instruments(workspace, [i.id for i in builtins_in_order()])
-    except WorkspaceError as exc:
+    except TiwellError as exc:
         st.error(inert(exc))
         return
     state.bring_back(workspace, brought.file_id)
@@ -101,7 +98,7 @@ def show_found(survey, options: dict) -> None:
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
     chose = bool(options["chosen"])
-    st.markdown("\n".join(f"- {inert(line)}" for line in describe(survey, chose_instrument=chose)))
+    st.markdown("\n".join(f"- {inert(line)}" for line in describe_upload(survey, chose_instrument=chose)))
 
 
 def edit_mapping(survey, options: dict):
@@ -159,11 +156,11 @@ def _source_key(options: dict) -> tuple:
 
 
 def show_report(survey) -> None:
-    issues = survey.issues
+    report = survey.findings
     st.caption("Everything tiwell noticed, row by row. Errors are rows that could not be fully scored; "
                "warnings are answers treated as unanswered; the rest is for information.")
-    shown = st.multiselect("Show", ["error", "warning", "info"], default=["error", "warning"])
-    st.dataframe(issues[issues["severity"].isin(shown)], hide_index=True, width="stretch")
+    shown = st.multiselect("Show", list(SEVERITIES), default=["error", "warning"])
+    st.dataframe(report[report["severity"].isin(shown)], hide_index=True, width="stretch")
 
 
 def show_scored(survey) -> None:
@@ -192,7 +189,7 @@ try:
     detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"])
     options["band_sets"] = choose_band_sets(detected.instruments)
     base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"])
-except ERRORS as exc:
+except TiwellError as exc:
     st.error(inert(exc))
     state.keep_survey(None)
     st.stop()
@@ -202,7 +199,7 @@ mapping_tab, report_tab, scored_tab = st.tabs(["Column mapping", "Validation rep
 with mapping_tab:
     try:
         survey = edit_mapping(base, options)
-    except MappingError as exc:
+    except TiwellError as exc:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)

@@ -9,7 +9,8 @@ require_sign_in()
 
 import streamlit as st
 
-from tiwell.instruments import InstrumentError, band_set_table, item_table, profile_table, scale_table, subscale_table
+from tiwell.errors import TiwellError
+from tiwell.instruments import band_set_table, item_table, profile_table, scale_table, subscale_table
 from tiwell.pipeline import builtins_in_order
 from ui import state
 from ui.safe import inert
@@ -30,7 +31,7 @@ with st.expander("Use your own instrument definition (TOML)"):
         try:
             added = state.add_custom_instrument(upload.getvalue().decode("utf-8", errors="replace"))
             st.success(f"{inert(added.short_name)} ({inert(added.id)}) is ready to use.")
-        except InstrumentError as exc:
+        except TiwellError as exc:
             st.error(f"That definition cannot be used. {inert(exc)}")
 
 instruments = list(builtins_in_order()) + [state.parsed(t) for t in state.custom_instruments().values()]

@@ -11,7 +11,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import dated_markers
-from tiwell.ingest import IngestError
+from tiwell.errors import TiwellError
 from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.stats import pearson, spearman
 from tiwell.analysis.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
@@ -124,7 +124,7 @@ st.caption(RATE_FORMULA)
 
 try:
     hr = read_hr_source(survey)
-except IngestError as exc:
+except TiwellError as exc:
     st.error(inert(exc))
     st.stop()
 st.caption(f"Read as a {hr.source}: {hr.table['team'].nunique()} teams, {hr.table['period'].nunique()} periods.")

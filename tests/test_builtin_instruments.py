@@ -173,7 +173,7 @@ def test_mbi_answer_labels_read_as_0_to_6():
              "once a week", "A few times a week", "Every day", "7"]
     matrix, findings = read_answers(pd.DataFrame({"MBI_1": texts}), {1: "MBI_1"}, inst.scale)
     assert matrix[1].tolist()[:7] == [0, 1, 2, 3, 4, 5, 6]
-    assert np.isnan(matrix[1].iloc[7]) and findings[0]["code"] == "off_scale"
+    assert np.isnan(matrix[1].iloc[7]) and findings[0].code == "off_scale"
 
 
 # ---------------------------------------------------------------- MBI-GS (item means, Dutch norms)
@@ -429,7 +429,7 @@ def test_single_item_options_read_by_keywords():
     matrix, findings = read_answers(table, {1: table.columns[0]}, inst.scale)
     got = [None if np.isnan(v) else v for v in matrix[1]]
     assert got == [v for _, v in LONG_OPTIONS]
-    assert [f["value"] for f in findings] == ["I'm not sure"]
+    assert [f.value for f in findings] == ["I'm not sure"]
 
 
 def test_single_item_keywords_each_name_one_option():

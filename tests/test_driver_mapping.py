@@ -15,7 +15,7 @@ from tiwell.mapping import (Mapping, MappingError, PRINCIPLES, detect_mapping, m
                             read_mapping_file)
 from tiwell.pipeline import score_file, score_table
 from synthetic.samples import LEAVING_QUESTION, OWN_QUESTIONS
-from tiwell.summary import describe
+from tiwell.findings import describe_upload
 from ui.state import SAMPLE, SAMPLES
 
 PROQOL = load_builtin("proqol5")
@@ -64,8 +64,8 @@ def test_answers_read_as_numbers_flipped_when_reversed_and_strays_reported():
     assert numbers.tolist()[:2] == [5, 2] and np.isnan(numbers[7]) and np.isnan(numbers[8]) and numbers[9] == 4
     flipped, _ = read_driver(values, AGREEMENT, reversed_=True)
     assert flipped[[5, 6, 9]].tolist() == [1, 4, 2]
-    assert [(f["row"], f["column"], f["value"]) for f in findings] == [(8, "Safe", "Maybe")]
-    assert "not an answer on the agreement (1 to 5, favourable from 4) scale" in findings[0]["message"]
+    assert [(f.row, f.column, f.value) for f in findings] == [(8, "Safe", "Maybe")]
+    assert "not an answer on the agreement (1 to 5, favourable from 4) scale" in findings[0].message
 
 
 # ---------------------------------------------------------------- detection
@@ -97,7 +97,7 @@ def test_the_sample_finds_every_own_question_with_its_principle_and_no_stray_ite
     assert table_.loc[LEAVING_QUESTION, "role"] == "outcome"
     assert sorted(survey.mapping.item_columns("proqol5")) == list(range(1, 31))
     assert survey.notes == ()
-    assert not survey.issues["code"].isin(["item_not_found", "not_a_scale", "not_an_answer"]).any()
+    assert not survey.findings["code"].isin(["item_not_found", "not_a_scale", "not_an_answer"]).any()
     assert {s.name for s in survey.question_scales.values()} == {"agreement", "yes/no"}
 
 
@@ -157,15 +157,15 @@ def test_a_column_set_as_driver_without_scale_answers_is_reported_and_left_out()
     edited.loc[edited["column"] == "Team", "role"] = "driver"
     survey = score_table(source, (PROQOL,), mapping_from_table(edited, IN_USE, list(source.frame.columns)).to_json())
     assert "Team" not in survey.questions
-    issue = survey.issues[survey.issues["code"] == "not_a_scale"].iloc[0]
-    assert issue["column"] == "Team" and "left out" in issue["message"]
+    found = survey.findings[survey.findings["code"] == "not_a_scale"].iloc[0]
+    assert found["column"] == "Team" and "left out" in found["message"]
 
 
 def test_the_summary_counts_the_own_questions_found():
-    lines = describe(score_file(SAMPLE.read_bytes(), SAMPLE.name))
+    lines = describe_upload(score_file(SAMPLE.read_bytes(), SAMPLE.name))
     assert f"Questions of your own: 10 (tagged with a trauma-informed principle: 10); about leaving: " \
            f"'{LEAVING_QUESTION}'. Check their tags and reversed wording in the column mapping." in lines
-    qualtrics = describe(score_file((SAMPLES / "layouts" / "qualtrics.csv").read_bytes(), "qualtrics.csv"))
+    qualtrics = describe_upload(score_file((SAMPLES / "layouts" / "qualtrics.csv").read_bytes(), "qualtrics.csv"))
     assert not any(line.startswith("Questions of your own") for line in qualtrics)
 
 

@@ -81,7 +81,7 @@ def test_the_workbooks_numbers_are_the_cores(survey):
     assert {r["wave"] for r in rows} == {"2025-03", "2025-09"} and len(rows) == 2 * 3, "the waves up to the chosen one"
     for row in rows:
         assert row["mean"] == pytest.approx(by_wave.loc[row["wave"], row["subscale"]])
-    assert len(sheet_records(data, "Validation report")) == len(survey.issues)
+    assert len(sheet_records(data, "Validation report")) == len(survey.findings)
     settings = {r["setting"]: r["value"] for r in sheet_records(data, "Settings")}
     assert settings["Smallest group shown"] == "5" and settings["Wave"] == "2025-09"
 

@@ -39,7 +39,7 @@ def test_every_data_row_is_scored_or_reported(rows):
     assert survey.scored["row"].tolist() == nonblank, "every row with content appears once, in order"
     assert set(survey.table.blank_rows) == {i + 2 for i in range(len(rows))} - set(nonblank)
     unscored = survey.scored.loc[survey.scored["status"] == "not_scored", "row"]
-    reported = survey.issues.loc[survey.issues["code"] == "not_scored", "row"]
+    reported = survey.findings.loc[survey.findings["code"] == "not_scored", "row"]
     assert sorted(unscored) == sorted(reported.astype(int))
     assert survey.scored["status"].isin(["scored", "prorated", "not_scored"]).all()
     assert pd.api.types.is_float_dtype(survey.scored["burnout"])
@@ -49,7 +49,7 @@ def _accounted(survey) -> None:
     """Every row read is in the output once, and every unscored one has its reason reported."""
     assert survey.scored["row"].tolist() == survey.table.frame.index.tolist()
     unscored = survey.scored.loc[survey.scored["status"] == "not_scored", "row"]
-    reported = survey.issues.loc[survey.issues["code"] == "not_scored", "row"]
+    reported = survey.findings.loc[survey.findings["code"] == "not_scored", "row"]
     assert sorted(unscored) == sorted(reported.astype(int))
 
 

@@ -102,8 +102,8 @@ def survey_csv(typed: str) -> bytes:
 
 
 def test_the_report_names_every_dropped_column_and_why():
-    issues = score_file(survey_csv("3"), "x.csv", instruments=("proqol5",)).issues
-    dropped_rows = issues[issues["code"] == "personal_data_dropped"]
+    findings = score_file(survey_csv("3"), "x.csv", instruments=("proqol5",)).findings
+    dropped_rows = findings[findings["code"] == "personal_data_dropped"]
     assert dropped_rows["message"].tolist() == [
         "Column '1. Your name (optional)' was removed on reading: its header mentions 'your name', so it holds a name.",
         "Column 'Email (optional)' was removed on reading: its header mentions 'email', so it holds an email address.",
@@ -112,12 +112,12 @@ def test_the_report_names_every_dropped_column_and_why():
 
 def test_text_typed_into_an_answer_reaches_the_report_only_as_its_length():
     typed = "Jane Smith 07700 900123 jane.smith@example.org"
-    issues = score_file(survey_csv(typed), "x.csv", instruments=("proqol5",)).issues
-    found = issues[issues["code"].isin(["not_an_answer", "off_scale"])].set_index("column")
+    findings = score_file(survey_csv(typed), "x.csv", instruments=("proqol5",)).findings
+    found = findings[findings["code"].isin(["not_an_answer", "off_scale"])].set_index("column")
     assert found.loc["Q1", ["row", "value"]].tolist() == [4, "text of 46 characters"]
     assert found.loc["Q1", "message"].startswith("Text of 46 characters is not one of the scale's answers")
     assert found.loc["Q2", ["row", "value"]].tolist() == [5, "6"], "a short number is shown as it is"
-    text = issues.astype(str).to_string()
+    text = findings.astype(str).to_string()
     assert not any(part in text for part in ("Jane", "07700", "jane.smith", "Ann Lee", "ann@"))
 
 

@@ -60,7 +60,7 @@ def test_reading_answers_never_clips_and_accounts_for_every_cell(values):
     matrix, findings = read_answers(frame, {1: "Q1"}, PROQOL.scale)
     read = matrix[1]
     assert read.dropna().isin([1, 2, 3, 4, 5]).all()
-    flagged = {f["row"] for f in findings}
+    flagged = {f.row for f in findings}
     for row, text in zip(frame.index, values):
         blank = text.strip() == ""
         assert (np.isnan(read[row]) and (blank or row in flagged)) or (not blank and row not in flagged and read[row] > 0)

@@ -24,5 +24,5 @@ def test_the_microsoft_forms_sample_reads_with_blank_rows_and_personal_columns()
     assert survey.table.person_codes is None, "employee numbers are kept as codes only when asked"
     assert survey.counts["respondents"] == len(simulate_survey())
     assert survey.counts["prorated"] > 0 and survey.counts["not_scored"] > 0
-    assert not survey.issues["code"].isin(["not_an_answer", "off_scale"]).any(), "case and spacing variants all read"
+    assert not survey.findings["code"].isin(["not_an_answer", "off_scale"]).any(), "case and spacing variants all read"
     assert sorted(survey.scored["wave"].unique()) == ["2025-03", "2025-09", "2026-03"]

@@ -12,7 +12,9 @@ The folders read in the order the data flows through them:
 - ``stats``: the statistics toolkit (one function per concept, checked against R).
 - ``analysis``: trends, drivers, cohorts, turnover, leavers, action effects.
 - ``charts`` and ``present``: figures, and the story drawn as deck, workbook and HTML.
-- ``findings``: the validation report; ``actions``, ``workspace``, ``export``, ``worker``, ``cli``.
+- ``errors``: one ``TiwellError`` base for everything given that cannot be used; ``findings``: typed
+  findings, the validation report built from them, and the upload told in sentences.
+- ``actions``, ``workspace``, ``export``, ``worker``, ``cli``: on top of the stages.
 """
 
 __version__ = "0.1.0"

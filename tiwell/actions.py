@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from tiwell.errors import ActionError
+
 PRINCIPLES = (
     "Safety",
     "Trustworthiness and transparency",
@@ -24,10 +26,6 @@ PRINCIPLES = (
 )
 TABLE_COLUMNS = ["id", "date", "title", "teams", "principle", "owner"]
 WHOLE_ORGANISATION = "the whole organisation"
-
-
-class ActionError(ValueError):
-    """An action that cannot be kept; the message says which action and which field."""
 
 
 @dataclass(frozen=True)

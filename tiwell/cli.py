@@ -15,12 +15,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
-from tiwell.ingest.tables import IngestError
-from tiwell.instruments.load import InstrumentError, builtin_instruments, load_instrument
-from tiwell.mapping.roles import MappingError
+from tiwell.instruments.load import builtin_instruments, load_instrument
 from tiwell.pipeline import ScoredSurvey, score_file
-from tiwell.summary import describe
+from tiwell.findings import describe_upload
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx")
 MAX_LISTED_ROWS = 20
@@ -30,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (IngestError, InstrumentError, MappingError, OSError) as exc:
+    except (TiwellError, OSError) as exc:  # what was given, or a file that could not be opened
         print(f"tiwell: {exc}", file=sys.stderr)
         return 2
 
@@ -88,7 +87,7 @@ def _write(survey: ScoredSurvey, out: Path | None) -> None:
 
 
 def _summary(survey: ScoredSurvey, args: argparse.Namespace) -> str:
-    lines = describe(survey, chose_instrument=bool(args.instrument))
+    lines = describe_upload(survey, chose_instrument=bool(args.instrument))
     unscored = survey.scored[survey.scored["status"] == "not_scored"]
     for row, reason in list(zip(unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
         lines.append(f"  row {row}: {reason}")

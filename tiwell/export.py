@@ -65,4 +65,4 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 def scored_workbook(survey) -> bytes:
     """The scored rows, the validation report and the mapping used, as one workbook."""
-    return xlsx_bytes({"Scored": survey.scored, "Report": survey.issues, "Mapping": survey.mapping.table})
+    return xlsx_bytes({"Scored": survey.scored, "Report": survey.findings, "Mapping": survey.mapping.table})

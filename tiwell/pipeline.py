@@ -14,11 +14,12 @@ import pandas as pd
 
 from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
-from tiwell.ingest.tables import LAYOUTS, IngestError, SourceTable, read_tables
+from tiwell.errors import IngestError
+from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
 from tiwell.mapping.items import detect_items
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
-from tiwell.findings import cell_value, issues_frame
+from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
 from tiwell.scoring.waves import parse_dates, waves_from_dates
 
@@ -36,7 +37,7 @@ class ScoredSurvey:
     mapping: Mapping
     instruments: tuple[Instrument, ...]
     table: SourceTable
-    issues: pd.DataFrame
+    findings: pd.DataFrame              # the validation report (tiwell.findings.findings_frame)
     notes: tuple[str, ...] = field(default=())
     score_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (instrument, subscale) -> column
     # The organisation's own scale questions (drivers and outcomes) as numbers, rows as ``scored``,
@@ -70,7 +71,7 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
     raise IngestError(
         f"No {names} items were found in {' / '.join(looked) or filename}. tiwell looks for headers numbered "
         "like Q1, Q2_1, item 1, ProQOL_1 or 1., or for the statements' own text; give a mapping file "
-        "(--map) or choose the instrument if your export names them differently."
+        "(--map) or choose the instrument if your export names them differently.", file=filename,
     )
 
 
@@ -103,13 +104,13 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
     questions, scales, question_findings = read_questions(table.frame, mapping)
-    issues = issues_frame(_file_findings(table, mapping, instruments, notes) + findings + question_findings
-                          + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
-    return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, issues, tuple(notes), names,
+    report = findings_frame(_file_findings(table, mapping, instruments, notes) + findings + question_findings
+                            + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
+    return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
                         questions.reset_index(drop=True), scales)
 
 
-def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[dict]]:
+def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[Finding]]:
     """Drivers' and outcomes' answers as numbers on the scale that reads most of them; a column
     set to a driver that holds no scale answers at all is reported and left out."""
     tagged = mapping.table[mapping.table["role"].isin(["driver", "outcome"])]
@@ -117,9 +118,9 @@ def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame,
     for column, reversed_ in zip(tagged["column"], tagged["reversed"]):
         scale = scale_of(frame[column], strict=False)
         if scale is None:
-            findings.append({"severity": "warning", "code": "not_a_scale", "column": column,
-                             "message": f"Column '{column}' is set as a question of your own, but its answers are "
-                                        "not on an agreement, frequency, yes/no or number scale, so it is left out."})
+            findings.append(finding(Code.NOT_A_SCALE, f"Column '{column}' is set as a question of your own, but its "
+                                    "answers are not on an agreement, frequency, yes/no or number scale, so it is "
+                                    "left out.", column=column))
             continue
         columns[column], found = read_driver(frame[column], scale, bool(reversed_))
         scales[column] = scale
@@ -182,7 +183,7 @@ def _join_reasons(reasons: list[tuple[str, pd.Series]]) -> pd.Series:
     return joined
 
 
-def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, list[dict]]:
+def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, list[Finding]]:
     """The input's non-item columns, team and wave under those names, a wave from the dates
     when the export has no wave column."""
     keep = mapping.table.loc[~mapping.table["role"].isin(["item", "ignore"]), "column"].tolist()
@@ -192,31 +193,29 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataF
     if mapping.column_for("wave") is None and date_column is not None:
         waves = waves_from_dates(parse_dates(frame[date_column]))
         out.insert(out.columns.get_loc(date_column) + 1, "wave", waves)
-        findings = [{"severity": "warning", "code": "no_wave", "row": row, "column": date_column,
-                     "value": cell_value(frame.at[row, date_column])[0],
-                     "message": "The date could not be read, so this row has no wave."} for row in waves.index[waves.isna()]]
+        findings = [finding(Code.NO_WAVE, "The date could not be read, so this row has no wave.", row=row,
+                            column=date_column, value=cell_value(frame.at[row, date_column])[0])
+                    for row in waves.index[waves.isna()]]
     return out, findings
 
 
-def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str]) -> list[dict]:
-    out = [{"severity": "info", "code": "personal_data_dropped", "column": column,
-            "message": f"Column '{column}' was removed on reading: {why}."} for column, why in table.dropped]
-    out.append({"severity": "info", "code": "header_rows", "value": ", ".join(map(str, table.header_rows)),
-                "message": f"Header row(s) {', '.join(map(str, table.header_rows))} read as the header "
-                           f"({LAYOUTS[table.layout]} layout)."})
-    out += [{"severity": "info", "code": "blank_row", "row": row, "message": "Blank row skipped."}
-            for row in table.blank_rows]
+def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str]) -> list[Finding]:
+    headers = ", ".join(map(str, table.header_rows))
+    out = [finding(Code.PERSONAL_DATA_DROPPED, f"Column '{column}' was removed on reading: {why}.", column=column)
+           for column, why in table.dropped]
+    out.append(finding(Code.HEADER_ROWS, f"Header row(s) {headers} read as the header ({table.layout_name} layout).",
+                       value=headers))
+    out += [finding(Code.BLANK_ROW, "Blank row skipped.", row=row) for row in table.blank_rows]
     for inst in instruments:
         found = mapping.item_columns(inst.id)
-        out += [{"severity": "warning", "code": "item_not_found", "value": str(n),
-                 "message": f"No column holds {inst.short_name} item {n}; it counts as unanswered for everyone."}
+        out += [finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as unanswered "
+                                             "for everyone.", value=str(n))
                 for n in inst.item_numbers if n not in found]
-    out += [{"severity": "warning", "code": "mapping_note", "message": note} for note in notes]
+    out += [finding(Code.MAPPING_NOTE, note) for note in notes]
     return out
 
 
-def _row_findings(scores: pd.DataFrame) -> list[dict]:
+def _row_findings(scores: pd.DataFrame) -> list[Finding]:
+    """A finding for each row prorated or not scored; its code is the row's status."""
     rows = scores[scores["status"] != "scored"]
-    return [{"severity": "error" if status == "not_scored" else "info", "code": status,
-             "row": row, "message": reason}
-            for row, status, reason in zip(rows.index, rows["status"], rows["reason"])]
+    return [finding(status, reason, row=row) for row, status, reason in zip(rows.index, rows["status"], rows["reason"])]

@@ -9,8 +9,8 @@ person who uploaded the file gets one sentence while everyone else carries on.
 Children come from multiprocessing's fork server: a single-threaded process started once, with
 pandas and the core already imported, so a child starts in milliseconds and never inherits the
 locks of the server's many threads (which a plain ``fork`` would). Results come back pickled
-through a pipe, never through a file. An error raised by the core (:class:`IngestError`,
-:class:`MappingError`...) comes back as itself, sentence and all; anything else becomes one
+through a pipe, never through a file. An error raised by the core (a
+:class:`~tiwell.errors.TiwellError`) comes back as itself, sentence and all; anything else becomes one
 :class:`WorkLimitError` sentence, so no traceback (which may quote a cell) reaches the page or the
 server log. Warnings are silenced in the child for the same reason.
 
@@ -32,7 +32,7 @@ from collections.abc import Callable
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import ForkServerProcess, set_spawning_popen
 
-from tiwell.ingest.tables import IngestError
+from tiwell.errors import IngestError, TiwellError, WorkLimitError
 
 SECONDS = 60  # for reading, or for scoring, one upload
 MEMORY_BYTES = 3 * 2**29  # 1.5 GB beyond what the child maps when it starts
@@ -71,10 +71,6 @@ class _Worker(ForkServerProcess):
     @staticmethod
     def _Popen(process_obj):
         return _Launch(process_obj)
-
-
-class WorkLimitError(IngestError):
-    """A file that needed more time or memory than one upload may have; the message is one sentence."""
 
 
 def run_limited(function: Callable, *args, what: str, seconds: float = SECONDS, memory_bytes: int = MEMORY_BYTES,
@@ -132,8 +128,8 @@ def _work(send, memory_bytes: int, function: Callable, args: tuple, kwargs: dict
 
 
 def _own_error(exc: Exception) -> tuple[str, Exception] | None:
-    """The core's own error (a ValueError defined in tiwell) as it was raised, if it can travel."""
-    if not (isinstance(exc, ValueError) and type(exc).__module__.startswith("tiwell.")):
+    """The core's own error (a :class:`TiwellError`) as it was raised, if it can travel."""
+    if not isinstance(exc, TiwellError):
         return None
     try:
         return "error", pickle.loads(pickle.dumps(exc))

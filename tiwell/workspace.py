@@ -11,18 +11,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from tiwell.actions import Action, ActionError, check_log, make_action
-from tiwell.instruments.load import InstrumentError, parse_instrument
-from tiwell.mapping.roles import MappingError, read_mapping_file
+from tiwell.actions import Action, check_log, make_action
+from tiwell.errors import ActionError, InstrumentError, MappingError, SettingsFileError, WorkspaceError
+from tiwell.instruments.load import parse_instrument
+from tiwell.mapping.roles import read_mapping_file
 from tiwell.privacy.minimum import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
-from tiwell.ingest.settings_files import SettingsFileError, load_json
+from tiwell.ingest.settings_files import load_json
 
 WORKSPACE_FORMAT = "tiwell-workspace"
 VERSION = 1
-
-
-class WorkspaceError(ValueError):
-    """A workspace file that cannot be used; the message names the field and why."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from tiwell.stats.multigroup import P_ADJUST_METHODS
 from tiwell.privacy.minimum import LOWEST_MIN_GROUP, suppressed
 from tiwell.privacy.release import DETAIL_MIN
 from tiwell.stats.reliability import cronbach_alpha, item_total, omega_total
-from tiwell.ingest.settings_files import SettingsFileError, load_json
+from tiwell.errors import CompareError, SettingsFileError
+from tiwell.ingest.settings_files import load_json
 from tiwell.scoring.scores import reverse_items
 from tiwell.stats import (describe_groups, epsilon_squared, eta_squared, hedges_g, kruskal, mann_whitney, pairwise,
                           rank_biserial, welch_anova, welch_t)
@@ -43,7 +44,7 @@ class CohortSettings:
     @classmethod
     def from_json(cls, text: str, source: str = "The settings file") -> CohortSettings:
         """The settings saved by :meth:`to_json`, every field checked: anything else given as a
-        saved analysis is a ValueError of one sentence naming ``source`` and the field."""
+        saved analysis is a SettingsFileError of one sentence naming ``source`` and the field."""
         data = load_json(text, source, kind="a tiwell analysis settings file")
         if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
             raise SettingsFileError(f"Not a tiwell analysis settings file: {source} needs \"format\": "
@@ -147,7 +148,7 @@ def combine(first, second, names: tuple[str, str]):
     """Two scored uploads of the same instruments as one survey whose ``file`` column says which
     upload each person came from, so two files can be compared as two cohorts."""
     if [i.id for i in first.instruments] != [i.id for i in second.instruments]:
-        raise ValueError(f"{names[1]} holds {', '.join(i.short_name for i in second.instruments)}, not "
+        raise CompareError(f"{names[1]} holds {', '.join(i.short_name for i in second.instruments)}, not "
                          f"{', '.join(i.short_name for i in first.instruments)} as {names[0]} does.")
     scored = pd.concat([first.scored.assign(file=names[0]), second.scored.assign(file=names[1])], ignore_index=True)
     answers = {key: pd.concat([first.answers[key], second.answers[key]], ignore_index=True) for key in first.answers}

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from tiwell.ingest.tables import IngestError, read_tables
+from tiwell.errors import IngestError
+from tiwell.ingest.tables import read_tables
 from tiwell.text.spelling import normalise
 from tiwell.scoring.waves import parse_dates
 
@@ -73,7 +74,8 @@ def read_hr(data: bytes, filename: str, sheet: str | None = None, id_key: bytes 
         return TeamPeriods(rates(from_staff_list(staff, half_years(staff))), "person-level staff list", coded)
     raise IngestError(
         f"{table.where} is neither a team-period table (team, period, headcount, leavers) nor a staff list "
-        f"(team, start date, leave date); its columns are: {', '.join(table.frame.columns)}."
+        f"(team, start date, leave date); its columns are: {', '.join(table.frame.columns)}.",
+        file=table.filename, sheet=table.sheet,
     )
 
 
@@ -92,7 +94,8 @@ def _numbers(frame: pd.DataFrame, column: str, where: str) -> pd.Series:
     bad = values.isna() | (values < 0)
     if bad.any():
         row = bad.idxmax()
-        raise IngestError(f"{where}, row {row}, column '{column}': '{frame.at[row, column]}' is not a count.")
+        raise IngestError(f"{where}, row {row}, column '{column}': '{frame.at[row, column]}' is not a count.",
+                          row=int(row), column=column)
     return values
 
 
@@ -109,7 +112,7 @@ def _team_periods(frame: pd.DataFrame, fields: dict[str, str], where: str) -> pd
         out["average_headcount"] = (out["headcount_start"] + out["headcount_end"]) / 2
     if "voluntary_leavers" in out and (out["voluntary_leavers"] > out["leavers"]).any():
         row = (out["voluntary_leavers"] > out["leavers"]).idxmax()
-        raise IngestError(f"{where}, row {row}: more voluntary leavers than leavers.")
+        raise IngestError(f"{where}, row {row}: more voluntary leavers than leavers.", row=int(row))
     return out.reset_index(drop=True)
 
 
@@ -121,7 +124,8 @@ def _staff_list(frame: pd.DataFrame, fields: dict[str, str], where: str) -> pd.D
     if unreadable.any():
         row = unreadable.idxmax()
         raise IngestError(f"{where}, row {row}, column '{fields['start_date']}': "
-                          f"'{frame.at[row, fields['start_date']]}' is not a date.")
+                          f"'{frame.at[row, fields['start_date']]}' is not a date.", row=int(row),
+                          column=fields["start_date"])
     reason = frame[fields["reason"]] if "reason" in fields else pd.Series("", index=frame.index)
     staff["voluntary"] = reason.str.lower().str.contains("|".join(VOLUNTARY_REASONS), regex=True)
     return staff

@@ -7,11 +7,11 @@ columns of personal data dropped before anything else sees them (:mod:`~tiwell.i
 employee numbers turned into private codes (:mod:`~tiwell.ingest.pseudonym`).
 """
 
-from tiwell.ingest.guard import LimitError
-from tiwell.ingest.settings_files import SettingsFileError, load_json, load_toml
+from tiwell.errors import IngestError, LimitError, SettingsFileError
+from tiwell.ingest.settings_files import load_json, load_toml
 from tiwell.ingest.personal import find_personal_columns, identifier_column, is_nhs_number
 from tiwell.ingest.pseudonym import new_key, private_codes
-from tiwell.ingest.tables import LAYOUTS, IngestError, SourceTable, read_tables, sheet_names
+from tiwell.ingest.tables import LAYOUTS, SourceTable, read_tables, sheet_names
 
 __all__ = [
     "LimitError", "SettingsFileError", "load_json", "load_toml", "find_personal_columns", "identifier_column",

@@ -26,6 +26,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiwell.errors import LimitError
+
 MAX_BYTES = 50 * 1024 * 1024  # the dashboard's upload limit (.streamlit/config.toml)
 MAX_PARTS = 1_000
 MAX_EXPANDED = 500 * 1024 * 1024  # all parts together, inflated
@@ -41,14 +43,11 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 _ROOT = re.compile(rb"<[A-Za-z_]")
 
 
-class LimitError(ValueError):
-    """An upload over one of the limits; the message is one plain sentence."""
-
-
 def check_size(data: bytes, filename: str) -> None:
     if len(data) > MAX_BYTES:
         raise LimitError(f"{filename} is {len(data) / 2**20:.0f} MB; tiwell reads files up to "
-                         f"{MAX_BYTES // 2**20} MB. Export fewer columns or split the responses by wave.")
+                         f"{MAX_BYTES // 2**20} MB. Export fewer columns or split the responses by wave.",
+                         file=filename)
 
 
 def check_workbook(data: bytes, filename: str) -> None:
@@ -74,12 +73,13 @@ def _broken(book: zipfile.ZipFile, part: zipfile.ZipInfo, filename: str, read):
         return read(book, part)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise LimitError(f"{filename} could not be read (it may be damaged or incomplete): "
-                         f"part '{part.filename}' is broken ({exc}).") from exc
+                         f"part '{part.filename}' is broken ({exc}).", file=filename) from exc
     except _DtdFound:
-        raise LimitError(_declares_dtd(filename)) from None
+        raise LimitError(_declares_dtd(filename), file=filename) from None
     except expat.ExpatError as exc:
         raise LimitError(f"{filename} could not be read (it may be damaged): part '{part.filename}' is not "
-                         f"well-formed XML ({expat.errors.messages[exc.code]}, line {exc.lineno}).") from exc
+                         f"well-formed XML ({expat.errors.messages[exc.code]}, line {exc.lineno}).",
+                         file=filename) from exc
 
 
 class _Scan:
@@ -95,42 +95,44 @@ class _Scan:
         if self.chars > MAX_CHARS:
             raise LimitError(f"{self.filename} holds at least {self.chars:,} characters once its repeated and "
                              f"shared text is laid out in its cells; tiwell reads at most {MAX_CHARS:,} (a survey "
-                             "export holds far fewer), so export the responses again from the survey tool.")
+                             "export holds far fewer), so export the responses again from the survey tool.",
+                             file=self.filename)
 
     def check_extent(self, rows: int, cols: int) -> None:
         if cols > MAX_COLUMNS:
-            raise LimitError(_too_wide(self.filename, cols))
+            raise LimitError(_too_wide(self.filename, cols), file=self.filename)
         if rows * cols > MAX_CELLS:
             raise LimitError(f"{self.filename} has a sheet that reaches row {rows:,} and column {cols:,}: "
                              f"{rows * cols:,} cells, more than the {MAX_CELLS:,} tiwell reads. Delete the empty "
-                             "rows and columns around the responses (or copy just the responses to a new sheet).")
+                             "rows and columns around the responses (or copy just the responses to a new sheet).",
+                             file=self.filename)
 
 
 def _check_directory(parts: list[zipfile.ZipInfo], filename: str) -> None:
     if len(parts) > MAX_PARTS:
         raise LimitError(f"{filename} holds {len(parts):,} parts; a workbook has far fewer (at most "
-                         f"{MAX_PARTS:,} are read), so it is not a survey export.")
+                         f"{MAX_PARTS:,} are read), so it is not a survey export.", file=filename)
     if any(part.flag_bits & 0x1 for part in parts):
-        raise LimitError(_locked(filename))
+        raise LimitError(_locked(filename), file=filename)
     expanded = sum(part.file_size for part in parts)
     squeezed = [p for p in parts if p.file_size > RATIO_FLOOR and p.file_size > MAX_RATIO * max(p.compress_size, 1)]
     if expanded > MAX_EXPANDED or squeezed:
         raise LimitError(f"{filename} expands to {expanded / 2**20:,.0f} MB when opened"
                          f"{', far more than its size suggests' if squeezed else ''}; tiwell does not open files "
-                         f"like this (a 'zip bomb'). Export the responses again from the survey tool.")
+                         f"like this (a 'zip bomb'). Export the responses again from the survey tool.", file=filename)
 
 
 def _check_part(book: zipfile.ZipFile, part: zipfile.ZipInfo, scan: _Scan) -> None:
     name, filename = part.filename.lower(), scan.filename
     if name == "meta-inf/manifest.xml" and b"encryption-data" in _read(book, part):
-        raise LimitError(_locked(filename))
+        raise LimitError(_locked(filename), file=filename)
     if not name.endswith((".xml", ".rels", ".vml")):
         return
     with book.open(part) as stream:
         head = stream.read(PROLOG_BYTES)
         root = _ROOT.search(head)
         if _DTD.search(head[: root.start()] if root else head):
-            raise LimitError(_declares_dtd(filename))
+            raise LimitError(_declares_dtd(filename), file=filename)
         if re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
             _check_extent(head, stream, scan)
         elif name == "content.xml":
@@ -242,7 +244,7 @@ class _OdsLayout:
         carry, more = b"", head
         while more:
             if _DTD.search(more):
-                raise LimitError(_declares_dtd(self.scan.filename))
+                raise LimitError(_declares_dtd(self.scan.filename), file=self.scan.filename)
             *rows, carry = (carry + more).split(b"</table:table-row>")
             for row in rows:
                 self.add_row(row)
@@ -364,7 +366,8 @@ def check_grid(grid: pd.DataFrame, where: str) -> None:
         if longest is not None and longest > MAX_CELL_CHARS:
             row = pc.index(lengths, longest).as_py() + 1
             raise LimitError(f"{where}, row {row}, column {_letters(position)} holds {longest:,} characters; "
-                             f"a cell holds at most {MAX_CELL_CHARS:,} (Excel's own limit). Shorten it or remove it.")
+                             f"a cell holds at most {MAX_CELL_CHARS:,} (Excel's own limit). Shorten it or remove it.",
+                             row=row)
 
 
 def as_arrow(column: pd.Series) -> pa.Array:

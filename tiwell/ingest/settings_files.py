@@ -13,13 +13,11 @@ from __future__ import annotations
 import json
 import tomllib
 
+from tiwell.errors import SettingsFileError
+
 MAX_JSON_CHARS = 10_000_000  # a workspace carries the action log and the user's own definitions
 MAX_TOML_CHARS = 1_000_000  # a definition is a few kilobytes; the TOML parser reads ~3 MB a second
 MAX_DEPTH = 32  # levels of lists and tables inside one another; tiwell's own files use fewer than 8
-
-
-class SettingsFileError(ValueError):
-    """A settings file that is not a readable document; the message is one plain sentence."""
 
 
 def load_json(text: str, source: str, kind: str = "a tiwell settings file", max_chars: int = MAX_JSON_CHARS):

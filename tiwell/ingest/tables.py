@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiwell.errors import IngestError
 from tiwell.ingest import guard
 from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
@@ -37,10 +38,6 @@ _SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "other (please sp
 # did when sheets were read with pd.read_excel.
 _MISSING_WORDS = pa.array(["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
                            "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"], type=pa.large_string())
-
-
-class IngestError(ValueError):
-    """An upload that cannot be read as a table; the message is one plain sentence."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +59,11 @@ class SourceTable:
         """How messages name this table: the file, and the sheet when there is one."""
         return f"{self.filename}, sheet '{self.sheet}'" if self.sheet else self.filename
 
+    @property
+    def layout_name(self) -> str:
+        """How messages name the layout the header was read in: 'Microsoft Forms', 'plain spreadsheet'."""
+        return LAYOUTS[self.layout]
+
 
 def read_tables(data: bytes, filename: str, sheet: str | None = None,
                 id_key: bytes | None = None) -> Iterator[SourceTable]:
@@ -75,12 +77,14 @@ def read_tables(data: bytes, filename: str, sheet: str | None = None,
     book = _open_workbook(data, filename)
     names = list(book.sheet_names)
     if sheet is not None and sheet not in names:
-        raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
+        raise IngestError(f"{filename} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.",
+                          file=filename)
     for name in [sheet] if sheet is not None else names:
         try:
             grid = _sheet_grid(book, name)
         except Exception as exc:  # calamine raises its own types for each kind of damage
-            raise IngestError(f"{filename}, sheet '{name}' could not be read (it may be damaged): {exc}.") from exc
+            raise IngestError(f"{filename}, sheet '{name}' could not be read (it may be damaged): {exc}.",
+                              file=filename, sheet=name) from exc
         if grid.size:
             yield _table(grid, filename, name, id_key)
 
@@ -98,44 +102,40 @@ def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
 def _file_kind(data: bytes, filename: str) -> str:
     """'excel' or 'text', or an IngestError saying in one sentence why the file is neither."""
     name = filename.lower()
-    _within_limits(guard.check_size, data, filename)
+    guard.check_size(data, filename)
     if not data.strip():
-        raise IngestError(f"{filename} is empty.")
+        raise IngestError(f"{filename} is empty.", file=filename)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise IngestError(
                 f"{filename} is protected by a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook) and save it again, then upload that copy."
+                "(File > Info > Protect Workbook) and save it again, then upload that copy.", file=filename
             )
         raise IngestError(
             f"{filename} is an old-style Excel file (.xls). Open it in Excel and save it as "
-            "'Excel Workbook (.xlsx)' or as CSV, then upload that copy."
+            "'Excel Workbook (.xlsx)' or as CSV, then upload that copy.", file=filename
         )
     if data[:4] == b"PK\x03\x04":
         if name.endswith(EXCEL_SUFFIXES) or not name.endswith(TEXT_SUFFIXES):
             return "excel"
-        raise IngestError(f"{filename} is named like a text file but is a compressed (zip) file; upload the .xlsx itself.")
+        raise IngestError(f"{filename} is named like a text file but is a compressed (zip) file; upload the .xlsx "
+                          "itself.", file=filename)
     if name.endswith(EXCEL_SUFFIXES):
-        raise IngestError(f"{filename} is named like an Excel workbook but is not one; export it again from the survey tool.")
+        raise IngestError(f"{filename} is named like an Excel workbook but is not one; export it again from the "
+                          "survey tool.", file=filename)
     if data[:5] == b"%PDF-":
-        raise IngestError(f"{filename} is a PDF document, not a table; export the responses as CSV or Excel instead.")
+        raise IngestError(f"{filename} is a PDF document, not a table; export the responses as CSV or Excel instead.",
+                          file=filename)
     return "text"
 
 
-def _within_limits(check, *args) -> None:
-    """Run one of :mod:`tiwell.ingest.guard`'s checks; its refusal is an IngestError like any other."""
-    try:
-        check(*args)
-    except guard.LimitError as exc:
-        raise IngestError(str(exc)) from None
-
-
 def _open_workbook(data: bytes, filename: str) -> pd.ExcelFile:
-    _within_limits(guard.check_workbook, data, filename)
+    guard.check_workbook(data, filename)
     try:
         return pd.ExcelFile(io.BytesIO(data), engine="calamine")
     except Exception as exc:  # calamine raises its own types for each kind of damage
-        raise IngestError(f"{filename} could not be opened as a workbook (it may be damaged or incomplete): {exc}.") from exc
+        raise IngestError(f"{filename} could not be opened as a workbook (it may be damaged or incomplete): {exc}.",
+                          file=filename) from exc
 
 
 def _sheet_grid(book: pd.ExcelFile, name: str) -> pd.DataFrame:
@@ -204,7 +204,8 @@ def decode_text(data: bytes, filename: str) -> str:
     if data[:200].count(b"\x00") > len(data[:200]) // 4:
         return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
     if b"\x00" in data:
-        raise IngestError(f"{filename} holds binary data, not a table; export the responses as CSV or Excel.")
+        raise IngestError(f"{filename} holds binary data, not a table; export the responses as CSV or Excel.",
+                          file=filename)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -226,25 +227,25 @@ def _read_text_grid(data: bytes, filename: str) -> pd.DataFrame:
     text = decode_text(data, filename)
     sep = sniff_separator(text)
     options = dict(sep=sep, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
-    _within_limits(guard.check_width, _first_record_width(text, sep), filename)
+    guard.check_width(_first_record_width(text, sep), filename)
     try:
         return pd.read_csv(io.StringIO(text), **options)
     except pd.errors.ParserError as exc:
         if "EOF inside string" in str(exc):
-            raise IngestError(_unclosed_quote(filename, exc)) from exc
+            raise IngestError(_unclosed_quote(filename, exc), file=filename) from exc
         # Later rows wider than the first: give every row the widest width.
         try:
             width = max((len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)), default=1)
-            _within_limits(guard.check_width, width, filename)
+            guard.check_width(width, filename)
             return pd.read_csv(io.StringIO(text), names=range(width), **options)
         except (pd.errors.ParserError, csv.Error) as exc:
-            raise IngestError(f"{filename} is not a readable table: {exc}.") from exc
+            raise IngestError(f"{filename} is not a readable table: {exc}.", file=filename) from exc
     except pd.errors.EmptyDataError as exc:
         lead = text[: len(text) - len(text.lstrip())].count("\n")
         if text.strip():  # pandas gives up after a run of empty lines
             raise IngestError(f"{filename} starts with {lead:,} empty lines before anything else; delete them "
-                              "and upload the file again.") from exc
-        raise IngestError(f"{filename} is empty.") from exc
+                              "and upload the file again.", file=filename) from exc
+        raise IngestError(f"{filename} is empty.", file=filename) from exc
 
 
 def _first_record_width(text: str, sep: str) -> int:
@@ -268,11 +269,11 @@ def _unclosed_quote(filename: str, exc: Exception) -> str:
 
 def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes | None = None) -> SourceTable:
     where = f"{filename}, sheet '{sheet}'" if sheet else filename
-    _within_limits(guard.check_grid, grid, where)
+    guard.check_grid(grid, where)
     grid = _stripped(grid) if len(grid) else grid
     filled = grid.ne("")
     if not filled.to_numpy().any():
-        raise IngestError(f"{where} is empty.")
+        raise IngestError(f"{where} is empty.", file=filename, sheet=sheet)
     first = _first_header_row(filled)
     if first and _is_surveymonkey_subheader(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
         first -= 1  # SurveyMonkey's sparse question row sits above the statements
@@ -288,7 +289,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
     if layout == "plain":
         layout = _forms_layout(names)
     if body.empty or blank.all():
-        raise IngestError(f"{where} has a header but no answers below it.")
+        raise IngestError(f"{where} has a header but no answers below it.", file=filename, sheet=sheet)
     kept = body[~blank] if blank.any() else body
     personal = find_personal_columns(kept, headers)
     id_column = identifier_column(personal) if id_key else None

@@ -12,10 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 from tiwell.instruments.model import (  # noqa: F401  (re-exported: the model's home for callers)
-    DIRECTIONS, METHODS, Band, BandSet, Instrument, InstrumentError, Item, Label, Profiles, ProfileType, Scale,
-    Subscale,
+    DIRECTIONS, METHODS, Band, BandSet, Instrument, Item, Label, Profiles, ProfileType, Scale, Subscale,
 )
-from tiwell.ingest.settings_files import SettingsFileError, load_toml
+from tiwell.errors import InstrumentError, SettingsFileError
+from tiwell.ingest.settings_files import load_toml
 
 # Every header is compared with every item's statement and keywords, so a definition's size is
 # the matching's cost: these are far above any published instrument (the largest built-in has 30

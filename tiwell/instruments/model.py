@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tiwell.errors import InstrumentError
+
 DIRECTIONS = ("higher_is_better", "higher_is_worse")
 METHODS = ("sum", "mean")
-
-
-class InstrumentError(ValueError):
-    """A definition, or a choice made of one, that cannot be used; the message names the field."""
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from tiwell.errors import MappingError, SettingsFileError
 from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
 from tiwell.mapping.items import ItemMatch
-from tiwell.ingest.settings_files import SettingsFileError, load_json
+from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 
 ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "outcome", "other", "ignore")
@@ -66,10 +67,6 @@ _FREE_TEXT_LENGTH = 25
 # more than one answer in two different) are free text, whatever the header says.
 _MAX_GROUPS = 40
 _FEW_GROUPS = 10
-
-
-class MappingError(ValueError):
-    """A mapping that cannot be used; the message says which column or item and why."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +204,8 @@ def mapping_from_table(edited: pd.DataFrame, instruments: dict[str, Instrument],
         raise MappingError(f"Role '{bad_role.iloc[0]}' is not one of: {', '.join(ROLES)}.")
     unknown = sorted(set(frame["column"]) - set(columns))
     if unknown:
-        raise MappingError(f"The mapping names column '{unknown[0]}', which this file does not have.")
+        raise MappingError(f"The mapping names column '{unknown[0]}', which this file does not have.",
+                           column=unknown[0])
     _check_items(frame[frame["role"] == "item"], instruments)
     for role in SINGLE_ROLES:
         chosen = frame.loc[frame["role"] == role, "column"].tolist()
@@ -227,8 +225,9 @@ def _tags(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     principle = principle.where(principle.notna() & principle.ne(""), None)
     bad = principle[tagged & principle.notna() & ~principle.isin(PRINCIPLES)]
     if len(bad):
-        raise MappingError(f"Column '{frame.loc[bad.index[0], 'column']}' is tagged '{bad.iloc[0]}', which is not "
-                           f"one of the principles: {'; '.join(PRINCIPLES)}.")
+        column = frame.loc[bad.index[0], "column"]
+        raise MappingError(f"Column '{column}' is tagged '{bad.iloc[0]}', which is not one of the principles: "
+                           f"{'; '.join(PRINCIPLES)}.", column=column)
     reversed_ = frame["reversed"].astype("boolean").fillna(False).astype(bool) & tagged
     return principle.where(tagged, None), reversed_
 
@@ -237,13 +236,13 @@ def _check_items(items: pd.DataFrame, instruments: dict[str, Instrument]) -> Non
     for column, inst_id, number in zip(items["column"], items["instrument"], items["item"]):
         if inst_id not in instruments:
             raise MappingError(f"Column '{column}' is mapped to instrument '{inst_id}', which is not in use "
-                               f"(in use: {', '.join(instruments)}).")
+                               f"(in use: {', '.join(instruments)}).", column=column)
         if pd.isna(number):
-            raise MappingError(f"Column '{column}' is marked as an item but has no item number.")
+            raise MappingError(f"Column '{column}' is marked as an item but has no item number.", column=column)
         wanted = instruments[inst_id].item_numbers
         if number not in wanted:
             raise MappingError(f"Column '{column}' is mapped to item {number}; {instruments[inst_id].short_name} "
-                               f"has items {min(wanted)} to {max(wanted)}.")
+                               f"has items {min(wanted)} to {max(wanted)}.", column=column)
     twice = items[items[["instrument", "item"]].duplicated(keep=False)]
     if len(twice):
         raise MappingError(f"Item {twice['item'].iloc[0]} of {instruments[twice['instrument'].iloc[0]].short_name} "

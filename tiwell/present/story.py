@@ -24,7 +24,8 @@ from tiwell.charts.figures import band_colours
 from tiwell.privacy.minimum import check_min_group
 from tiwell.present.redact import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
-from tiwell.ingest.settings_files import SettingsFileError, load_toml
+from tiwell.errors import SettingsFileError
+from tiwell.ingest.settings_files import load_toml
 from tiwell.analysis.trends import describe_change
 from tiwell.survey import subscale_info
 

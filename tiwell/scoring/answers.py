@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from tiwell.instruments.load import Scale
-from tiwell.findings import cell_value
+from tiwell.findings import Code, Finding, cell_value, finding
 from tiwell.text.answer_scales import DriverScale, whole_number
 from tiwell.text.spelling import normalise
 
@@ -29,7 +29,7 @@ def answer_lookup(scale: Scale) -> dict[str, float]:
     return lookup
 
 
-def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale) -> tuple[pd.DataFrame, list[dict]]:
+def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale) -> tuple[pd.DataFrame, list[Finding]]:
     """A float matrix (rows as the frame, one column per item number, NaN = unanswered) and a
     finding for every value that is not an answer on the scale."""
     lookup = answer_lookup(scale)
@@ -43,8 +43,7 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
         for position, (code, message) in problems.items():
             rows = frame.index[codes == position]
             value = cell_value(uniques[position])[0]
-            findings += [{"severity": "warning", "code": code, "row": row, "column": column,
-                          "value": value, "message": message} for row in rows]
+            findings += [finding(code, message, row=row, column=column, value=value) for row in rows]
     matrix = pd.DataFrame(block.T, index=frame.index, columns=pd.Index(list(item_columns), dtype=np.int64), copy=False)
     return matrix, findings
 
@@ -68,10 +67,10 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
         elif (found := next((v for k, v in keywords if f" {k} " in f" {key} "), None)) is not None:
             values[position] = found
         elif number is not None:
-            problems[position] = ("off_scale", f"{cell_value(text)[1]} is not an answer on the {scale.min:g} to "
+            problems[position] = (Code.OFF_SCALE, f"{cell_value(text)[1]} is not an answer on the {scale.min:g} to "
                                                f"{scale.max:g} scale, so it is treated as unanswered (not rounded or clipped).")
         else:
-            problems[position] = ("not_an_answer", f"{cell_value(text)[1]} is not one of the scale's answers ("
+            problems[position] = (Code.NOT_AN_ANSWER, f"{cell_value(text)[1]} is not one of the scale's answers ("
                                                    f"{', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")
     return values, problems
 
@@ -84,7 +83,7 @@ def _as_number(text: str) -> float | None:
     return number if np.isfinite(number) else None
 
 
-def read_driver(values: pd.Series, scale: DriverScale, reversed_: bool = False) -> tuple[pd.Series, list[dict]]:
+def read_driver(values: pd.Series, scale: DriverScale, reversed_: bool = False) -> tuple[pd.Series, list[Finding]]:
     """Numbers (NaN when unanswered or not on the scale), flipped end to end when the question is
     worded the other way round, and a finding for every answer not on the scale."""
     codes, uniques = pd.factorize(values, sort=False)
@@ -96,8 +95,8 @@ def read_driver(values: pd.Series, scale: DriverScale, reversed_: bool = False) 
     for position, text in enumerate(uniques):
         if str(text).strip() and np.isnan(read[position]):
             value, named = cell_value(text)
-            findings += [{"severity": "warning", "code": "not_an_answer", "row": row, "column": values.name,
-                          "value": value, "message": f"{named} is not an answer on the {scale.describe()} scale "
-                                                     "tiwell read this question on, so it is treated as unanswered."}
+            message = (f"{named} is not an answer on the {scale.describe()} scale tiwell read this question on, "
+                       "so it is treated as unanswered.")
+            findings += [finding(Code.NOT_AN_ANSWER, message, row=row, column=values.name, value=value)
                          for row in values.index[codes == position]]
     return numbers, findings
