@@ -9,7 +9,7 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis.cohorts import CohortSettings, combine, compare, item_statistics, sentences
+from tiwell.analysis.cohorts import CohortSettings, combine, compare, item_statistics, cohort_sentences
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_reference, reference_values
 from tiwell.privacy import DETAIL_MIN
@@ -60,7 +60,7 @@ results = compare(survey.scored, settings)
 stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{inert(cohort_column)}' have {min_group} or more "
                                          "people, so there is nothing to compare.")
 
-for sentence in sentences(results, label):
+for sentence in cohort_sentences(results, label):
     st.markdown(f"- {inert(sentence)}")
 data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
 if len(results["quantiles"]):

@@ -10,7 +10,7 @@ from scipy import stats
 from streamlit.testing.v1 import AppTest
 
 from synthetic import layouts
-from tiwell.analysis.cohorts import CohortSettings, compare, sentences
+from tiwell.analysis.cohorts import CohortSettings, compare, cohort_sentences
 from tiwell.instruments import load_builtin
 from synthetic.samples import simulate_survey
 
@@ -40,7 +40,7 @@ def test_two_cohorts_match_scipy(two_teams):
     assert (row["t"], row["p"]) == pytest.approx((welch.statistic, welch.pvalue))
     u = stats.mannwhitneyu(a, b, alternative="two-sided")
     assert results["mann_whitney"].iloc[0]["p"] == pytest.approx(u.pvalue, rel=1e-6)
-    said = sentences(results, "Burnout")
+    said = cohort_sentences(results, "Burnout")
     assert said[0].startswith("Burnout was ") and f"Welch's t = {abs(welch.statistic):.2f}" in said[0]
 
 
@@ -54,7 +54,7 @@ def test_small_cohorts_are_left_out_before_any_test():
 
 
 def test_settings_round_trip_and_refuse_other_files():
-    settings = CohortSettings("team", "burnout", "bh", 6, "abc")
+    settings = CohortSettings("team", "burnout", "bh", 6)
     assert CohortSettings.from_json(settings.to_json()) == settings
     with pytest.raises(ValueError, match="Not a tiwell analysis settings file"):
         CohortSettings.from_json(json.dumps({"format": "something else"}))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tiwell.actions import Action, waves_after
-from tiwell.stats.did import before_after, did
+from tiwell.stats import before_after, did
 from tiwell.privacy.minimum import filtered_view
 
 CAUTION = ("Teams were not chosen at random and other things changed too, so this is a pattern worth discussing "
@@ -89,7 +89,7 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
         {"Teams it touched": 0, "Other teams": 1, "before": 0, "after": 1}), ignore_index=True)
 
 
-def describe_effect(effect: Effect, label: str, direction: str, scope: str | None = None) -> list[str]:
+def effect_sentences(effect: Effect, label: str, direction: str, scope: str | None = None) -> list[str]:
     """Plain sentences: what changed, how it compares with the other teams, how sure we can be."""
     if effect.kind == "not_shown":
         return [effect.why]
