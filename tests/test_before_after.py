@@ -13,7 +13,8 @@ from tiwell.actions import Action
 from tiwell.analysis.action_effects import CAUTION, action_effect, effect_sentences
 from tiwell.stats import before_after, contrast_from_stats, did
 from tiwell.pipeline import score_file
-from synthetic.samples import SAMPLE_ACTION, TEAMS
+from synthetic.respondents import TEAMS
+from synthetic.samples import SAMPLE_ACTION
 from ui.state import SAMPLE
 
 SAMPLE_2025 = SAMPLE.with_name("proqol5_microsoft_forms_2025.xlsx")

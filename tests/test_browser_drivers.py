@@ -4,7 +4,7 @@ too small for a driver analysis told so."""
 import pytest
 
 from browser import browser_page, choose, open_sample, screenshot
-from synthetic.samples import OWN_QUESTIONS
+from synthetic.respondents import OWN_QUESTIONS
 
 pytestmark = pytest.mark.browser
 STRONGEST_FOR_BURNOUT = OWN_QUESTIONS[0][0]

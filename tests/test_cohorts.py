@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from synthetic import layouts
 from tiwell.analysis.cohorts import CohortSettings, compare, cohort_sentences
 from tiwell.instruments import load_builtin
-from synthetic.samples import simulate_survey
+from synthetic.respondents import simulate_survey
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PROQOL = load_builtin("proqol5")
