@@ -12,7 +12,8 @@ The folders read in the order the data flows through them:
 - ``stats``: the statistics toolkit (one function per concept, checked against R).
 - ``analysis``: trends, drivers, cohorts, turnover, leavers, action effects.
 - ``charts`` and ``present``: figures, and the story drawn as deck, workbook and HTML.
-- ``findings``: the validation report; ``actions``, ``workspace``, ``export``, ``worker``, ``cli``.
+- ``findings``: the validation report; ``summary``: the upload described in plain lines;
+  ``actions``, ``workspace``, ``export``, ``worker``, ``cli``.
 """
 
 __version__ = "0.1.0"

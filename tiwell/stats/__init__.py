@@ -1,9 +1,10 @@
-"""tiwell's statistics: one function per concept, each returning a tidy DataFrame.
+"""tiwell's statistics: one function per concept, each test and effect size checked against R.
 
-The toolkit the release (:mod:`tiwell.privacy`, for the change between waves) and the analyses
-(:mod:`tiwell.analysis`) call; it reads numbers and column names only, never a survey, so it knows
-nothing of teams, privacy or pages. The functions live in topic modules and are all importable
-from here:
+Takes numbers: a DataFrame and the names of its columns, or for the ``*_from_stats`` functions
+each group's mean, SD and n; gives a tidy DataFrame per result (a dict from ``*_from_stats``).
+It is the toolkit the release (:mod:`tiwell.privacy`, for the change between waves) and the
+analyses (:mod:`tiwell.analysis`) call, and never sees a survey, so it knows nothing of teams,
+privacy or pages. The functions live in topic modules and are all importable from here:
 
 - :mod:`tiwell.stats.compare` - describing groups and comparing two: :func:`describe_groups`,
   :func:`welch_t`, :func:`mann_whitney`, :func:`hedges_g`, :func:`rank_biserial`; the same two
