@@ -93,7 +93,7 @@ def box_quantiles(data: pd.DataFrame, value: str, group: str, groups: list) -> p
     return pd.DataFrame(rows, columns=["group", "p10", "q1", "median", "q3", "p90"])
 
 
-def compare(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
+def compare_cohorts(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
     """Description per cohort, then for two cohorts Welch's t, Mann-Whitney, Hedges' g and the
     rank-biserial r; for more, Welch's ANOVA, Kruskal-Wallis, eta and epsilon squared and
     pairwise comparisons adjusted by ``settings.padjust``."""
