@@ -3,9 +3,9 @@ gives them, a reference sample's mean, SD and n - and the test of a cohort again
 (:func:`one_sample_vs_reference`).
 
 Each reference is one :class:`ReferenceValue` row in :data:`REFERENCE_VALUES`; adding a published
-sample is adding a row (statistic ``"mean"`` with ``sd`` and ``n``). Only values stated in
-``shared/instruments.md`` are included: it gives the ProQOL manual's alphas and no means, so there
-are no reference means yet. A user's own sample goes straight to
+sample is adding a row (statistic ``"mean"`` with ``sd`` and ``n``) naming its ``source``. Only
+values a cited publication states are included: the ProQOL manual gives alphas and no means, so
+there are no reference means yet. A user's own sample goes straight to
 :func:`one_sample_vs_reference` as mean, SD and n.
 """
 
