@@ -110,6 +110,16 @@ def test_inside_a_package_modules_import_the_defining_module_not_the_front_door(
     assert not through_front_door, "\n".join(through_front_door)
 
 
+def test_pages_ui_and_analyses_take_statistics_from_the_front_door():
+    """``tiwell.stats`` re-exports every public statistic, so its topic modules can be rearranged
+    without touching a caller."""
+    callers = [ROOT / "pages", ROOT / "ui", ROOT / "dashboard.py", CORE / "analysis"]
+    behind = [f"{p.relative_to(ROOT)}:{line} imports {target}" for folder in callers for p in modules(folder)
+              for target, line in imported(p)
+              if target.startswith("tiwell.stats.") and not target.split(".")[2].startswith("_")]
+    assert not behind, "\n".join(behind)
+
+
 def test_nothing_the_app_runs_imports_the_test_data_generators():
     found = [f"{p.relative_to(ROOT)}:{line}" for folder in RUNTIME for p in modules(folder)
              for target, line in imported(p) if target.split(".")[0] == "synthetic"]
@@ -154,6 +164,10 @@ def test_each_front_door_says_what_its_stage_takes_and_gives_and_exports_what_it
              and node.module != "__future__" for alias in node.names if not (alias.asname or alias.name).startswith("_")}
     assert bound == set(names), (f"{package.__name__}: imported but not in __all__: {sorted(bound - set(names))}; "
                                  f"in __all__ but not imported: {sorted(set(names) - bound)}")
+    here = {p.stem for p in folder.glob("*.py")} | {p.parent.name for p in folder.glob("*/__init__.py")}
+    shadowed = sorted(set(names) & here)
+    assert not shadowed, (f"{package.__name__} exports {shadowed}, which hides the module of that name: "
+                          f"'import {package.__name__}.{shadowed[0]} as m' would give the function")
 
 
 def test_the_package_docstring_names_every_folder_and_module():

@@ -24,7 +24,7 @@ CAUTION = ("Teams were not chosen at random and other things changed too, so thi
 @dataclass(frozen=True)
 class Effect:
     """The result for one action and subscale: ``kind`` is 'did', 'before_after' or 'not_shown';
-    ``result`` the one-row table of :func:`tiwell.stats.did.did` or :func:`~tiwell.stats.did.before_after`;
+    ``result`` the one-row table of :func:`tiwell.stats.did` or :func:`tiwell.stats.before_after`;
     ``cells`` the group means behind it (group, period, n, mean) for a chart."""
 
     action: Action

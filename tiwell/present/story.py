@@ -22,7 +22,7 @@ import hmac
 
 from tiwell.charts.figures import band_colours
 from tiwell.privacy.minimum import check_min_group
-from tiwell.present.redact import redact, shown_comments
+from tiwell.present.redaction import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
 from tiwell.ingest.settings_files import SettingsFileError, load_toml
 from tiwell.analysis.trends import change_sentence

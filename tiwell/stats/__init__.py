@@ -16,8 +16,8 @@ privacy or pages. The functions live in topic modules and are all importable fro
 - :mod:`tiwell.stats.regression` - :func:`standardised_ols`, beta weights with t intervals.
 - :mod:`tiwell.stats.reliability` - :func:`cronbach_alpha` (Feldt interval), :func:`omega_total`,
   :func:`factor_loadings`, :func:`item_total`, and the :data:`POOR_RELIABILITY` flag.
-- :mod:`tiwell.stats.did` - before and after an action: :func:`did` (difference in differences) and
-  :func:`before_after`, both from :func:`contrast_from_stats`.
+- :mod:`tiwell.stats.contrasts` - before and after an action: :func:`did` (difference in
+  differences) and :func:`before_after`, both from :func:`contrast_from_stats`.
 - :mod:`tiwell.stats.references` - published reference values (:func:`reference_values`) and the
   comparison with a published sample given by mean, SD and n (:func:`one_sample_vs_reference`).
 
@@ -30,7 +30,7 @@ from tiwell.stats.compare import (DESCRIBE_COLUMNS, HEDGES_COLUMNS, MWU_COLUMNS,
                                   WELCH_COLUMNS, describe_groups, hedges_from_stats, hedges_g, mann_whitney,
                                   mean_sd_n, rank_biserial, welch_from_stats, welch_t)
 from tiwell.stats.correlation import CORRELATION_COLUMNS, SPEARMAN_CI_METHODS, pearson, spearman
-from tiwell.stats.did import BEFORE_AFTER_COLUMNS, DID_COLUMNS, before_after, contrast_from_stats, did
+from tiwell.stats.contrasts import BEFORE_AFTER_COLUMNS, DID_COLUMNS, before_after, contrast_from_stats, did
 from tiwell.stats.regression import OLS_COLUMNS, standardised_ols
 from tiwell.stats.multigroup import (P_ADJUST_METHODS, PAIRWISE_TESTS, epsilon_squared, eta_squared, kruskal,
                                      p_adjust, pairwise, welch_anova)
