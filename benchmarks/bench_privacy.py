@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from common import Result, main, median_time
 
-from synthetic import samples
+from synthetic import respondents
 from tiwell.ingest import find_personal_columns
 from tiwell.present import redact
 
@@ -34,7 +34,7 @@ def team_names(n: int) -> tuple[str, ...]:
 
 
 def comments(n: int, teams: tuple[str, ...]) -> list[str]:
-    pool = samples._COMMENTS_STRAINED + samples._COMMENTS_POSITIVE + samples._COMMENTS_GENERAL
+    pool = respondents._COMMENTS_STRAINED + respondents._COMMENTS_POSITIVE + respondents._COMMENTS_GENERAL
     rng = np.random.default_rng(6)
     return [f"{pool[k % len(pool)]} Thanks to {teams[rng.integers(len(teams))]} and Jane Smith (07700 900123)."
             for k in range(n)]

@@ -20,9 +20,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from synthetic import layouts
-
-from tiwell import samples  # noqa: E402
+from synthetic import layouts, respondents  # noqa: E402
 from tiwell.instruments import load_builtin  # noqa: E402
 
 PROQOL = load_builtin("proqol5")
@@ -80,16 +78,16 @@ def export_rows(respondents: int) -> list[list]:
     """A Microsoft Forms export of ``respondents`` people (header row first): 39 columns of
     ids, dates, names, team, role, 30 answers as words and a comment, plus a contract column
     to make 40: the shape the speed targets were set on, so the sample's employee numbers and
-    own questions are left out. The organisation of :mod:`synthetic.samples` is surveyed again
+    own questions are left out. The organisation of :mod:`synthetic.respondents` is surveyed again
     under new seeds until there are enough people."""
     truths, count, seed = [], 0, 1
     while count < respondents:
-        truths.append(samples.simulate_survey(seed=seed))
+        truths.append(respondents.simulate_survey(seed=seed))
         count += len(truths[-1])
         seed += 1
     truth = pd.concat(truths, ignore_index=True).iloc[:respondents].copy()
     truth["respondent"] = np.arange(1, respondents + 1)
-    extra = ["employee_id", *(q for q, *_ in samples.OWN_QUESTIONS), samples.LEAVING_QUESTION]
+    extra = ["employee_id", *(q for q, *_ in respondents.OWN_QUESTIONS), respondents.LEAVING_QUESTION]
     rows = layouts.microsoft_forms(truth.drop(columns=extra), PROQOL)
     contract = np.where(np.arange(respondents) % 4, "Full time", "Part time").tolist()
     return [rows[0] + ["Contract"]] + [row + [c] for row, c in zip(rows[1:], contract)]

@@ -13,8 +13,8 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import PRINCIPLES, check_log, log_from_table, log_table, make_action
+from tiwell.analysis import action_effect, effect_sentences
 from tiwell.errors import TiwellError
-from tiwell.analysis import action_effect, describe_effect
 from tiwell.survey import filter_columns, filter_options, subscale_info
 from ui import state
 from ui.filters import need_survey, sidebar
@@ -83,7 +83,7 @@ def show_effects() -> None:
                 st.info(inert(effect.why))
                 continue
             text, chart = st.columns([3, 2])
-            text.markdown("\n".join(f"- {inert(line)}" for line in describe_effect(effect, label, sub["direction"])))
+            text.markdown("\n".join(f"- {inert(line)}" for line in effect_sentences(effect, label, sub["direction"])))
             chart.plotly_chart(charts.before_after(effect.cells, label), width="stretch", key=f"effect-{action.id}")
 
 

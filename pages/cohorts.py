@@ -9,7 +9,7 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis.cohorts import CohortSettings, combine, compare, item_statistics, sentences
+from tiwell.analysis.cohorts import CohortSettings, cohort_sentences, combine, compare_cohorts, item_statistics
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_reference, reference_values
 from tiwell.privacy import DETAIL_MIN
@@ -55,11 +55,11 @@ adjust = c3.selectbox("Adjust pairwise p-values", P_ADJUST_METHODS,
                       index=P_ADJUST_METHODS.index(restored.padjust) if restored else 0,
                       help="holm controls the chance of any false finding; bh the share of false findings.")
 settings = CohortSettings(cohort_column, labels[label], adjust, min_group)
-results = compare(survey.scored, settings)
+results = compare_cohorts(survey.scored, settings)
 stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{inert(cohort_column)}' have {min_group} or more "
                                          "people, so there is nothing to compare.")
 
-for sentence in sentences(results, label):
+for sentence in cohort_sentences(results, label):
     st.markdown(f"- {inert(sentence)}")
 data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
 if len(results["quantiles"]):

@@ -11,7 +11,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import markers
-from tiwell.analysis import describe_change
+from tiwell.analysis import change_sentence
 from tiwell.survey import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
@@ -52,7 +52,7 @@ if teams and by_team[by_team["team"].isin(teams)]["mean"].isna().any():
 
 st.subheader("Change since the previous wave")
 for _, change in release.changes(column, filters=filters).iterrows():
-    st.markdown(f"- {inert(describe_change(change, label, sub['direction']))}")
+    st.markdown(f"- {inert(change_sentence(change, label, sub['direction']))}")
 
 if by_teams:
     st.subheader("Change since the previous wave, team by team")

@@ -11,8 +11,8 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import dated_markers
+from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, leaver_sentence
 from tiwell.errors import TiwellError
-from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.stats import pearson, spearman
 from tiwell.analysis.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
 from tiwell.survey import subscale_info
@@ -103,7 +103,7 @@ def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
              "follow-up.")
     st.plotly_chart(charts.leaver_gaps(result.table), width="stretch", key="leavers")
     for _, row in result.table.iterrows():
-        st.markdown(f"- {inert(describe(row))}")
+        st.markdown(f"- {inert(leaver_sentence(row))}")
     st.warning("This describes two groups, not any one person: people leave for many reasons (pay, moves, family, "
                "retirement), and a difference in averages does not show that burnout made anyone leave. Employee "
                "numbers were matched as codes that only work in this session; nobody's own answers are shown, and "

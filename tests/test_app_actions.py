@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from figures import as_read, traces
 from synthetic import layouts
-from tiwell.analysis import action_effect, describe_effect
+from tiwell.analysis import action_effect, effect_sentences
 from tiwell.pipeline import score_file
 from synthetic.samples import SAMPLE_ACTION
 from tiwell.workspace import Workspace
@@ -52,7 +52,7 @@ def test_logging_an_action_shows_its_effect_as_the_core_computes_it(app):
                                                                      "Service manager"]]
     scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
     effect = action_effect(scored, SAMPLE_ACTION, "compassion_satisfaction", 5)
-    expected = describe_effect(effect, "Compassion satisfaction", "higher_is_better")
+    expected = effect_sentences(effect, "Compassion satisfaction", "higher_is_better")
     shown = [as_read(m.value) for m in app.markdown]
     assert "\n".join(f"- {line}" for line in expected) in shown
     chart = traces(app.get("plotly_chart")[0])

@@ -14,7 +14,7 @@ from tiwell.analysis.drivers import analysis_frame, driver_columns, impact, outc
 from tiwell.mapping import PRINCIPLES
 from tiwell.stats import p_adjust
 from tiwell.pipeline import score_file
-from synthetic.samples import OWN_QUESTIONS
+from synthetic.respondents import OWN_QUESTIONS
 from ui.state import SAMPLE, SAMPLES, SURVEY_KEY
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")

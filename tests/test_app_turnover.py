@@ -10,7 +10,7 @@ from scipy import stats
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read, traces
-from tiwell.analysis.leavers import compare_leavers, describe
+from tiwell.analysis.leavers import compare_leavers, leaver_sentence
 from tiwell.pipeline import load_table, score_file, score_table
 from tiwell.ingest import new_key
 from tiwell.privacy import survey_release
@@ -105,7 +105,7 @@ def test_later_leavers_and_stayers_are_compared_in_aggregate():
     assert burnout["mean_left"] > burnout["mean_stayed"]  # the generator makes strained people likelier to leave
     text = " ".join(as_read(m.value) for m in app.markdown)
     assert f"{expected.left} people left within 6 months" in text
-    assert describe(burnout.rename(None)) in text
+    assert leaver_sentence(burnout.rename(None)) in text
     assert any("not any one person" in w.value for w in app.warning)
 
 

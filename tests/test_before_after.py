@@ -10,10 +10,11 @@ import pytest
 from scipy import stats
 
 from tiwell.actions import Action
-from tiwell.analysis.action_effects import CAUTION, action_effect, describe_effect
+from tiwell.analysis.action_effects import CAUTION, action_effect, effect_sentences
 from tiwell.stats import before_after, contrast_from_stats, did
 from tiwell.pipeline import score_file
-from synthetic.samples import SAMPLE_ACTION, TEAMS
+from synthetic.respondents import TEAMS
+from synthetic.samples import SAMPLE_ACTION
 from ui.state import SAMPLE
 
 SAMPLE_2025 = SAMPLE.with_name("proqol5_microsoft_forms_2025.xlsx")
@@ -112,7 +113,7 @@ def test_an_organisation_wide_action_has_no_comparison_and_says_so():
     assert effect.kind == "before_after"
     assert r["estimate"] == pytest.approx(data.loc[data["wave"] != "2025-03", "burnout"].mean()
                                           - data.loc[data["wave"] == "2025-03", "burnout"].mean())
-    said = describe_effect(effect, "Burnout", "higher_is_worse")
+    said = effect_sentences(effect, "Burnout", "higher_is_worse")
     assert "There is no comparison group" in said[1]
 
 
@@ -159,6 +160,6 @@ def test_the_sample_recovers_its_built_in_effect(path, after_waves):
     truth = generator_effect(after_waves)  # -6.07 over both later waves, -4.02 for the first
     assert effect.kind == "did" and r["ci_low"] <= truth <= r["ci_high"]
     assert r["ci_high"] < 0, "a clear fall in burnout relative to the other teams"
-    said = describe_effect(effect, "Burnout", "higher_is_worse")
+    said = effect_sentences(effect, "Burnout", "higher_is_worse")
     assert said[0].startswith(f"Burnout in Family Support North changed by {r['change_touched']:+.1f} points")
     assert "a change for the better compared with the other teams" in said[1] and said[2] == CAUTION

@@ -4,10 +4,8 @@ too small for a driver analysis told so."""
 import pytest
 
 from browser import browser_page, choose, open_sample, screenshot
-from synthetic.samples import OWN_QUESTIONS
 
 pytestmark = pytest.mark.browser
-STRONGEST_FOR_BURNOUT = OWN_QUESTIONS[0][0]
 
 
 def test_drivers_ranked_on_the_sample_then_a_small_team(server):

@@ -316,8 +316,8 @@ def test_cbi_items_use_an_adaptable_word_for_clients():
 
 # ---------------------------------------------------------------- OLBI
 
-DIS = [1, 3, 6, 7, 9, 11, 13, 15]  # reversed in tiwell's coding: 1, 7, 13, 15
-EXH = [2, 4, 5, 8, 10, 12, 14, 16]  # reversed: 5, 10, 14, 16
+# Disengagement: items 1, 3, 6, 7, 9, 11, 13, 15 (reversed in tiwell's coding: 1, 7, 13, 15).
+# Exhaustion: items 2, 4, 5, 8, 10, 12, 14, 16 (reversed: 5, 10, 14, 16).
 POSITIVE = {1, 5, 7, 10, 13, 14, 15, 16}
 
 

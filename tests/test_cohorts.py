@@ -10,9 +10,9 @@ from scipy import stats
 from streamlit.testing.v1 import AppTest
 
 from synthetic import layouts
-from tiwell.analysis.cohorts import CohortSettings, compare, sentences
+from tiwell.analysis.cohorts import CohortSettings, cohort_sentences, compare_cohorts
 from tiwell.instruments import load_builtin
-from synthetic.samples import simulate_survey
+from synthetic.respondents import simulate_survey
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PROQOL = load_builtin("proqol5")
@@ -32,7 +32,7 @@ def scored(data: bytes) -> pd.DataFrame:
 
 def test_two_cohorts_match_scipy(two_teams):
     frame = scored(two_teams)
-    results = compare(frame, CohortSettings("team", "burnout"))
+    results = compare_cohorts(frame, CohortSettings("team", "burnout"))
     a = frame.loc[frame["team"] == "Business Support", "burnout"].dropna()
     b = frame.loc[frame["team"] == "Youth Justice", "burnout"].dropna()
     welch = stats.ttest_ind(a, b, equal_var=False)
@@ -40,21 +40,21 @@ def test_two_cohorts_match_scipy(two_teams):
     assert (row["t"], row["p"]) == pytest.approx((welch.statistic, welch.pvalue))
     u = stats.mannwhitneyu(a, b, alternative="two-sided")
     assert results["mann_whitney"].iloc[0]["p"] == pytest.approx(u.pvalue, rel=1e-6)
-    said = sentences(results, "Burnout")
+    said = cohort_sentences(results, "Burnout")
     assert said[0].startswith("Burnout was ") and f"Welch's t = {abs(welch.statistic):.2f}" in said[0]
 
 
 def test_small_cohorts_are_left_out_before_any_test():
     # D (2) is hidden; alone it would be the whole minus A, B and C, so the next smallest, C, goes too.
     frame = pd.DataFrame({"team": ["A"] * 8 + ["B"] * 7 + ["C"] * 6 + ["D"] * 2, "burnout": np.arange(23.0)})
-    results = compare(frame, CohortSettings("team", "burnout"))
+    results = compare_cohorts(frame, CohortSettings("team", "burnout"))
     assert results["groups"] == ["A", "B"]
     assert results["describe"]["group"].tolist() == ["A", "B"]
     assert results["welch_t"].iloc[0][["n_a", "n_b"]].tolist() == [8, 7]
 
 
 def test_settings_round_trip_and_refuse_other_files():
-    settings = CohortSettings("team", "burnout", "bh", 6, "abc")
+    settings = CohortSettings("team", "burnout", "bh", 6)
     assert CohortSettings.from_json(settings.to_json()) == settings
     with pytest.raises(ValueError, match="Not a tiwell analysis settings file"):
         CohortSettings.from_json(json.dumps({"format": "something else"}))
@@ -109,7 +109,7 @@ def test_a_cohort_of_five_gives_no_quartiles_that_would_give_back_its_scores():
     # Finding 5: with n = 5, the mean, SD, median and quartiles together solve for all five scores.
     frame = pd.DataFrame({"team": ["small"] * 5 + ["large"] * 40,
                           "burnout": [12.0, 20, 25, 31, 44] + list(np.linspace(15, 40, 40))})
-    results = compare(frame, CohortSettings("team", "burnout"))
+    results = compare_cohorts(frame, CohortSettings("team", "burnout"))
     small = results["describe"].set_index("group").loc["small"]
     assert small[["median", "q1", "q3", "iqr"]].isna().all() and small["mean"] == pytest.approx(26.4)
     assert results["quantiles"]["group"].tolist() == ["large"], "a box is drawn only for 30 or more people"

@@ -14,7 +14,7 @@ from tiwell.instruments import load_builtin
 from tiwell.mapping import (Mapping, MappingError, PRINCIPLES, detect_mapping, mapping_from_table, match_items,
                             read_mapping_file)
 from tiwell.pipeline import score_file, score_table
-from synthetic.samples import LEAVING_QUESTION, OWN_QUESTIONS
+from synthetic.respondents import LEAVING_QUESTION, OWN_QUESTIONS
 from tiwell.findings import describe_upload
 from ui.state import SAMPLE, SAMPLES
 

@@ -13,7 +13,7 @@ from tiwell.analysis.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, UNTAGGED
                             joint_model, outcomes, principle_summary, quadrants)
 from tiwell.pipeline import score_file
 from tiwell.stats import standardised_ols
-from synthetic.samples import LEAVING_QUESTION, OWN_QUESTIONS
+from synthetic.respondents import LEAVING_QUESTION, OWN_QUESTIONS
 from ui.state import SAMPLE
 
 BURNOUT = Outcome("burnout", "Burnout", higher_is_better=False)

@@ -15,8 +15,9 @@ import pytest
 
 from synthetic import layouts
 from tiwell.instruments import load_builtin
-from synthetic.samples import (LEAVING_QUESTION, OWN_QUESTIONS, TEAMS, WAVES, simulate_staff_list, simulate_survey,
-                            simulate_turnover, write_samples)
+from synthetic.respondents import LEAVING_QUESTION, OWN_QUESTIONS, TEAMS, WAVES, simulate_survey
+from synthetic.samples import write_samples
+from synthetic.staff import simulate_staff_list, simulate_turnover
 
 PROQOL = load_builtin("proqol5")
 ITEMS = list(range(1, 31))

@@ -9,7 +9,7 @@ import pytest
 from scipy import stats
 
 from tiwell.ingest import read_tables
-from tiwell.analysis.leavers import compare_leavers, describe, one_per_person, outcomes
+from tiwell.analysis.leavers import compare_leavers, leaver_sentence, left_or_stayed, one_per_person
 from tiwell.ingest.pseudonym import canonical, new_key, private_codes
 from tiwell.analysis import read_hr
 
@@ -70,7 +70,7 @@ def test_outcomes_follow_the_window_and_the_end_of_the_list():
         "person_code": ["a", "b", "c", "d", "e", "f"],
         "answered": [DAY("2025-03-10")] * 5 + [DAY("2025-08-01")],
     })
-    got = outcomes(responses, PEOPLE, follow_up_months=6, known_until=DAY("2025-12-31"))
+    got = left_or_stayed(responses, PEOPLE, follow_up_months=6, known_until=DAY("2025-12-31"))
     # a left on 1 May, inside the window to 10 Sep; b is still there; c left after the window ended;
     # d left before answering; e is not on the list; f's window (to 1 Feb 2026) passes the list's end.
     assert got.fillna("unknown").tolist() == ["left", "stayed", "stayed", "unknown", "unknown", "unknown"]
@@ -78,10 +78,10 @@ def test_outcomes_follow_the_window_and_the_end_of_the_list():
 
 def test_the_list_end_defaults_to_its_latest_date():
     responses = pd.DataFrame({"person_code": ["b"], "answered": [DAY("2025-06-02")]})
-    assert outcomes(responses, PEOPLE, follow_up_months=6).isna().all()  # window to 2 Dec, list to 1 Dec
-    assert outcomes(responses, PEOPLE, follow_up_months=5).tolist() == ["stayed"]
+    assert left_or_stayed(responses, PEOPLE, follow_up_months=6).isna().all()  # window to 2 Dec, list to 1 Dec
+    assert left_or_stayed(responses, PEOPLE, follow_up_months=5).tolist() == ["stayed"]
     with pytest.raises(ValueError, match="at least 1"):
-        outcomes(responses, PEOPLE, follow_up_months=0)
+        left_or_stayed(responses, PEOPLE, follow_up_months=0)
 
 
 def test_each_person_counts_once_with_their_last_answers_before_the_outcome():
@@ -129,7 +129,7 @@ def test_a_group_under_the_minimum_shows_nothing():
     row = compare_leavers(scored, codes, people, answered, {"burnout": "Burnout"}, min_group=4).table.iloc[0]
     assert not row["shown"]
     assert np.isnan(row[["n_left", "n_stayed", "mean_left", "diff", "g"]].astype(float)).all()
-    assert describe(row) == "Burnout: too few people in one of the groups to show safely."
+    assert leaver_sentence(row) == "Burnout: too few people in one of the groups to show safely."
 
 
 def test_rows_without_a_code_or_not_on_the_list_are_left_out():
@@ -143,11 +143,11 @@ def test_rows_without_a_code_or_not_on_the_list_are_left_out():
 def test_the_sentences_say_which_way_and_when_it_is_within_noise():
     scored, codes, people, answered = comparison_inputs()
     row = compare_leavers(scored, codes, people, answered, {"burnout": "Burnout"}, min_group=3).table.iloc[0]
-    assert describe(row).startswith("Burnout: no clear difference") and "within noise" in describe(row)
+    assert leaver_sentence(row).startswith("Burnout: no clear difference") and "within noise" in leaver_sentence(row)
     clear = row.copy()
     clear[["ci_low", "ci_high"]] = [0.5, 5.5]
-    assert describe(clear) == ("Burnout: people who left within 6 months of answering had scored higher on average "
-                               "than people who stayed (24.0 against 21.0; difference +3.0, 95% CI +0.5 to +5.5).")
+    assert leaver_sentence(clear) == ("Burnout: people who left within 6 months of answering had scored higher on "
+                                      "average than people who stayed (24.0 against 21.0; difference +3.0, 95% CI +0.5 to +5.5).")
 
 
 def test_the_caller_frames_are_not_changed():

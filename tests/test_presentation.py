@@ -9,7 +9,7 @@ import pytest
 
 from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.privacy import survey_release
-from tiwell.analysis import describe_change
+from tiwell.analysis import change_sentence
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 
@@ -72,7 +72,7 @@ def test_the_change_is_the_trends_pages_latest_change(survey):
     story = build(survey)
     change = next(s for s in story.slides if s.key == "change")
     latest = survey_release(survey, 5).changes("burnout").iloc[-1]
-    assert describe_change(latest, "Burnout", "higher_is_worse") in change.points
+    assert change_sentence(latest, "Burnout", "higher_is_worse") in change.points
     assert change.chart.categories == ("2025-03", "2025-09", "2026-03")
     line = next(s for s in change.chart.series if s.name == "Burnout")
     by_wave = survey.scored.groupby("wave")["burnout"].mean()

@@ -4,7 +4,8 @@ import hashlib
 from pathlib import Path
 
 from tiwell.pipeline import score_file
-from synthetic.samples import simulate_survey, write_samples
+from synthetic.respondents import simulate_survey
+from synthetic.samples import write_samples
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 

@@ -8,7 +8,7 @@ from scipy import stats
 
 from tiwell.instruments import Band
 from tiwell.privacy import Score, build_release
-from tiwell.analysis import describe_change
+from tiwell.analysis import change_sentence
 
 SCORE = Score("burnout", "Burnout", 0.0, 50.0,
               (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None)))
@@ -43,14 +43,14 @@ def test_a_wave_change_is_welchs_and_a_hidden_wave_gives_none():
         assert np.isnan(changes.loc[k, "change"]) and changes.loc[k, "within_noise"] is None
 
 
-def test_describe_change_is_plain_and_direction_aware():
+def test_change_sentence_is_plain_and_direction_aware():
     rise = pd.Series({"from": "w1", "to": "w2", "change": 3.0, "ci_low": 1.0, "ci_high": 5.0, "within_noise": False})
-    assert describe_change(rise, "Burnout", "higher_is_worse") == (
+    assert change_sentence(rise, "Burnout", "higher_is_worse") == (
         "Burnout rose by 3.0 from w1 to w2 (95% CI +1.0 to +5.0), a change worth talking about together.")
-    assert describe_change(rise, "Compassion satisfaction", "higher_is_better").endswith("a change for the better.")
+    assert change_sentence(rise, "Compassion satisfaction", "higher_is_better").endswith("a change for the better.")
     noise = rise.copy()
     noise[["ci_low", "within_noise"]] = [-1.0, True]
-    assert "within noise" in describe_change(noise, "Burnout", "higher_is_worse")
+    assert "within noise" in change_sentence(noise, "Burnout", "higher_is_worse")
 
 
 def test_team_changes_per_team_and_nothing_for_a_hidden_team():

@@ -7,17 +7,18 @@ later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logge
 (:mod:`~tiwell.analysis.action_effects`). The statistics themselves are in :mod:`tiwell.stats`.
 """
 
-from tiwell.analysis.trends import describe_change
+from tiwell.analysis.trends import change_sentence
 from tiwell.analysis.drivers import (Outcome, analysis_frame, favourable_shares, impact, joint_model, outcomes,
                                      principle_summary, quadrants)
-from tiwell.analysis.cohorts import CohortSettings, box_quantiles, cohorts_shown, combine, item_statistics, sentences
+from tiwell.analysis.cohorts import (CohortSettings, box_quantiles, cohort_sentences, cohorts_shown, combine,
+                                     compare_cohorts, item_statistics)
 from tiwell.analysis.turnover import TeamPeriods, from_staff_list, join_waves, match_teams, rates, read_hr
-from tiwell.analysis.leavers import LeaverComparison, compare_leavers
-from tiwell.analysis.action_effects import Effect, action_effect, describe_effect
+from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_sentence
+from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
 
 __all__ = [
-    "describe_change", "Outcome", "analysis_frame", "favourable_shares", "impact", "joint_model", "outcomes",
-    "principle_summary", "quadrants", "CohortSettings", "box_quantiles", "cohorts_shown", "combine",
-    "item_statistics", "sentences", "TeamPeriods", "from_staff_list", "join_waves", "match_teams", "rates",
-    "read_hr", "LeaverComparison", "compare_leavers", "Effect", "action_effect", "describe_effect",
+    "change_sentence", "Outcome", "analysis_frame", "favourable_shares", "impact", "joint_model", "outcomes",
+    "principle_summary", "quadrants", "CohortSettings", "box_quantiles", "cohorts_shown", "combine", "compare_cohorts",
+    "item_statistics", "cohort_sentences", "TeamPeriods", "from_staff_list", "join_waves", "match_teams", "rates",
+    "read_hr", "LeaverComparison", "compare_leavers", "leaver_sentence", "Effect", "action_effect", "effect_sentences",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tiwell.actions import Action, waves_after
-from tiwell.stats.did import before_after, did
+from tiwell.stats import before_after, did
 from tiwell.privacy.minimum import filtered_view
 
 CAUTION = ("Teams were not chosen at random and other things changed too, so this is a pattern worth discussing "
@@ -24,7 +24,7 @@ CAUTION = ("Teams were not chosen at random and other things changed too, so thi
 @dataclass(frozen=True)
 class Effect:
     """The result for one action and subscale: ``kind`` is 'did', 'before_after' or 'not_shown';
-    ``result`` the one-row table of :func:`tiwell.stats.did.did` or :func:`~tiwell.stats.did.before_after`;
+    ``result`` the one-row table of :func:`tiwell.stats.did` or :func:`tiwell.stats.before_after`;
     ``cells`` the group means behind it (group, period, n, mean) for a chart."""
 
     action: Action
@@ -89,7 +89,7 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
         {"Teams it touched": 0, "Other teams": 1, "before": 0, "after": 1}), ignore_index=True)
 
 
-def describe_effect(effect: Effect, label: str, direction: str, scope: str | None = None) -> list[str]:
+def effect_sentences(effect: Effect, label: str, direction: str, scope: str | None = None) -> list[str]:
     """Plain sentences: what changed, how it compares with the other teams, how sure we can be."""
     if effect.kind == "not_shown":
         return [effect.why]

@@ -8,22 +8,19 @@ test can reveal a hidden group.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from tiwell.stats.multigroup import P_ADJUST_METHODS
-from tiwell.privacy.minimum import LOWEST_MIN_GROUP, suppressed
-from tiwell.privacy.release import DETAIL_MIN
-from tiwell.stats.reliability import cronbach_alpha, item_total, omega_total
 from tiwell.errors import CompareError, SettingsFileError
 from tiwell.ingest.settings_files import load_json
 from tiwell.scoring.scores import reverse_items
-from tiwell.stats import (describe_groups, epsilon_squared, eta_squared, hedges_g, kruskal, mann_whitney, pairwise,
-                          rank_biserial, welch_anova, welch_t)
+from tiwell.stats import (P_ADJUST_METHODS, cronbach_alpha, describe_groups, epsilon_squared, eta_squared, hedges_g,
+                          item_total, kruskal, mann_whitney, omega_total, pairwise, rank_biserial, welch_anova, welch_t)
+from tiwell.privacy.minimum import LOWEST_MIN_GROUP, suppressed
+from tiwell.privacy.release import DETAIL_MIN
 
 SETTINGS_FORMAT = "tiwell-analysis"
 
@@ -36,7 +33,6 @@ class CohortSettings:
     subscale: str
     padjust: str = "holm"
     min_group: int = 5
-    file_sha256: str = ""
 
     def to_json(self) -> str:
         return json.dumps({"format": SETTINGS_FORMAT, "version": 1} | asdict(self), indent=2)
@@ -63,7 +59,6 @@ _SETTINGS_FIELDS = (
     ("subscale", lambda v: isinstance(v, str), "a score's column name"),
     ("padjust", lambda v: v in P_ADJUST_METHODS, f"one of {', '.join(P_ADJUST_METHODS)}"),
     ("min_group", lambda v: type(v) is int and v >= LOWEST_MIN_GROUP, f"a whole number of at least {LOWEST_MIN_GROUP}"),
-    ("file_sha256", lambda v: isinstance(v, str), "text"),
 )
 
 
@@ -71,11 +66,6 @@ def _shown(value) -> str:
     """A wrong value as a message may quote it: short, on one line."""
     text = json.dumps(value, ensure_ascii=True)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def fingerprint(data: bytes) -> str:
-    """Which upload an analysis was run on, without keeping any of it."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def cohorts_shown(scored: pd.DataFrame, column: str, value: str, min_group: int) -> list:
@@ -104,7 +94,7 @@ def box_quantiles(data: pd.DataFrame, value: str, group: str, groups: list) -> p
     return pd.DataFrame(rows, columns=["group", "p10", "q1", "median", "q3", "p90"])
 
 
-def compare(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
+def compare_cohorts(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
     """Description per cohort, then for two cohorts Welch's t, Mann-Whitney, Hedges' g and the
     rank-biserial r; for more, Welch's ANOVA, Kruskal-Wallis, eta and epsilon squared and
     pairwise comparisons adjusted by ``settings.padjust``."""
@@ -162,7 +152,7 @@ def item_statistics(survey, instrument_id: str, subscale_id: str) -> pd.DataFram
     return item_total(block)
 
 
-def sentences(results: dict, label: str) -> list[str]:
+def cohort_sentences(results: dict, label: str) -> list[str]:
     """One plain sentence per result, the size of a difference before its p-value."""
     groups = results["groups"]
     if len(groups) < 2:

@@ -16,10 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tiwell.stats.correlation import pearson, spearman
-from tiwell.stats.multigroup import P_ADJUST_METHODS, p_adjust
-from tiwell.stats.regression import standardised_ols
-from tiwell.stats._inputs import CONFIDENCE, check_choice
+from tiwell.stats import CONFIDENCE, P_ADJUST_METHODS, p_adjust, pearson, spearman, standardised_ols
+from tiwell.stats._inputs import check_choice
 from tiwell.survey import subscale_info
 
 MIN_ANALYSIS = 25

@@ -20,17 +20,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tiwell.stats.compare import hedges_from_stats, summary, welch_from_stats
+from tiwell.stats import hedges_from_stats, mean_sd_n, welch_from_stats
 
 FOLLOW_UP_MONTHS = 6
 OUTCOMES = ("left", "stayed")
-COLUMNS = ["column", "label", "n_left", "n_stayed", "mean_left", "mean_stayed", "diff", "ci_low", "ci_high", "p",
-           "g", "g_ci_low", "g_ci_high", "shown"]
+COMPARISON_COLUMNS = ["column", "label", "n_left", "n_stayed", "mean_left", "mean_stayed", "diff", "ci_low", "ci_high",
+                      "p", "g", "g_ci_low", "g_ci_high", "shown"]
 
 
 @dataclass(frozen=True)
 class LeaverComparison:
-    """The comparison table (COLUMNS, one row per score) and how the people were counted."""
+    """The comparison table (COMPARISON_COLUMNS, one row per score) and how the people were counted."""
 
     table: pd.DataFrame
     matched: int          # survey answers whose private code is on the staff list
@@ -41,7 +41,7 @@ class LeaverComparison:
     follow_up_months: int
 
 
-def outcomes(responses: pd.DataFrame, people: pd.DataFrame, *, follow_up_months: int = FOLLOW_UP_MONTHS,
+def left_or_stayed(responses: pd.DataFrame, people: pd.DataFrame, *, follow_up_months: int = FOLLOW_UP_MONTHS,
              known_until: pd.Timestamp | None = None) -> pd.Series:
     """Each response's outcome: 'left' (left within ``follow_up_months`` of answering), 'stayed'
     (still there at the end of the window) or missing (not matched, not yet known, or answered
@@ -100,7 +100,7 @@ def compare_leavers(scored: pd.DataFrame, codes: pd.Series, people: pd.DataFrame
     Returns
     -------
     LeaverComparison
-        ``table`` has COLUMNS: ``diff`` is mean_left - mean_stayed with its Welch 95% CI and
+        ``table`` has COMPARISON_COLUMNS: ``diff`` is mean_left - mean_stayed with its Welch 95% CI and
         two-sided ``p``; ``g`` Hedges' g (left minus stayed) with its normal CI; ``shown`` False
         where a group is under ``min_group`` (every number in that row is then NaN).
 
@@ -112,21 +112,21 @@ def compare_leavers(scored: pd.DataFrame, codes: pd.Series, people: pd.DataFrame
     responses = pd.DataFrame({"person_code": scored["row"].map(codes), "answered": answered.to_numpy()},
                              index=scored.index)
     people_known_until = known_until or latest_date(people)
-    outcome = outcomes(responses.dropna(subset=["person_code"]), people, follow_up_months=follow_up_months,
+    outcome = left_or_stayed(responses.dropna(subset=["person_code"]), people, follow_up_months=follow_up_months,
                        known_until=people_known_until)
     chosen = one_per_person(responses.loc[outcome.index], outcome)
     rows = [_compare(scored.loc[chosen.index, column], chosen["outcome"], column, label, min_group)
             for column, label in columns.items()]
     matched = int(responses["person_code"].isin(people["person_code"]).sum())
     counts = chosen["outcome"].value_counts()
-    return LeaverComparison(pd.DataFrame(rows, columns=COLUMNS), matched, int(counts.get("left", 0)),
+    return LeaverComparison(pd.DataFrame(rows, columns=COMPARISON_COLUMNS), matched, int(counts.get("left", 0)),
                             int(counts.get("stayed", 0)), matched - int(outcome.notna().sum()), people_known_until,
                             follow_up_months)
 
 
 def _compare(score: pd.Series, outcome: pd.Series, column: str, label: str, min_group: int) -> dict:
     values = {o: score[outcome.eq(o)].dropna().to_numpy(float) for o in OUTCOMES}
-    (ml, sl, nl), (ms, ss, ns) = summary(values["left"]), summary(values["stayed"])
+    (ml, sl, nl), (ms, ss, ns) = mean_sd_n(values["left"]), mean_sd_n(values["stayed"])
     row = {"column": column, "label": label, "n_left": nl, "n_stayed": ns, "shown": min(nl, ns) >= min_group}
     if not row["shown"]:
         return row | {"n_left": np.nan, "n_stayed": np.nan}
@@ -137,7 +137,7 @@ def _compare(score: pd.Series, outcome: pd.Series, column: str, label: str, min_
                   "g_ci_high": hedges["ci_high"]}
 
 
-def describe(row: pd.Series, months: int = FOLLOW_UP_MONTHS) -> str:
+def leaver_sentence(row: pd.Series, months: int = FOLLOW_UP_MONTHS) -> str:
     """One plain sentence for a row of the comparison table, saying when it is within noise."""
     label = row["label"]
     if not row["shown"]:

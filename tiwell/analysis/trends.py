@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 
-def describe_change(change: pd.Series, label: str, direction: str) -> str:
+def change_sentence(change: pd.Series, label: str, direction: str) -> str:
     """A plain sentence: which way it moved, whether that is within noise, what it means."""
     if pd.isna(change["change"]):
         return f"{label}: too few people in one of the waves to compare {change['from']} with {change['to']}."

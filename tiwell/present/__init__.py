@@ -3,10 +3,10 @@
 Takes a release and the facilitator's choices; gives the story as data (:mod:`~tiwell.present.story`)
 and its renderings: a PowerPoint deck (:mod:`~tiwell.present.deck`), an Excel workbook
 (:mod:`~tiwell.present.workbook`) and one offline HTML file (:mod:`~tiwell.present.html`, charts as
-:mod:`~tiwell.present.svg`). Comments shown to a group are redacted first (:mod:`~tiwell.present.redact`).
+:mod:`~tiwell.present.svg`). Comments shown to a group are redacted first (:mod:`~tiwell.present.redaction`).
 """
 
-from tiwell.present.redact import redact, shown_comments
+from tiwell.present.redaction import redact, shown_comments
 from tiwell.present.story import Chart, Choices, Series, Slide, Story, build, load_questions, neutral_labels
 from tiwell.present.svg import chart_svg
 from tiwell.present.html import report_bytes, report_html

@@ -22,11 +22,11 @@ import hmac
 
 from tiwell.charts.figures import band_colours
 from tiwell.privacy.minimum import check_min_group
-from tiwell.present.redact import redact, shown_comments
+from tiwell.present.redaction import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
-from tiwell.analysis.trends import describe_change
+from tiwell.analysis.trends import change_sentence
 from tiwell.survey import subscale_info
 
 MIN_GROUP = check_min_group(5, lowest=5)
@@ -254,7 +254,7 @@ def _change(release: Release, info, choices: Choices, label: str, actions: tuple
                          for _, sub in info.iterrows()], ignore_index=True)
     changes = changes[changes["to"].isin(waves)]
     latest = changes[changes["to"] == waves[-1]]
-    points = tuple(describe_change(change, sub["label"], sub["direction"])
+    points = tuple(change_sentence(change, sub["label"], sub["direction"])
                    for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
     marks = markers(actions, waves)
     points += tuple(f"Action taken between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]} ({text})."

@@ -9,7 +9,7 @@ import pandas as pd
 
 from tiwell.export import xlsx_bytes
 from tiwell.present.story import Story, neutral_labels
-from tiwell.present.redact import redact
+from tiwell.present.redaction import redact
 
 
 def workbook_bytes(story: Story, survey, *, with_rows: bool = False) -> bytes:

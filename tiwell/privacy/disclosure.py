@@ -114,12 +114,6 @@ def membership(cells: pd.DataFrame, keys: list[str], atoms: np.ndarray) -> np.nd
     return inside.astype(float)
 
 
-def solvable(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """Which target rows are linear combinations of the released rows (so an attacker can
-    compute them by adding and subtracting released numbers)."""
-    return _solutions(matrix, released, targets)[0]
-
-
 def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whether each target is solvable from the released rows R, and the weights of one
     solution (released rows x targets). The row space of R is the range of the atoms x atoms

@@ -28,7 +28,7 @@ from tiwell.privacy.disclosure import ALL, protect
 DETAIL_MIN = 30
 BINS = 8            # histogram bins over a score's whole range, split at every band's edge
 MAX_VALUES = 30      # a grouping column with more values is not offered as a filter
-MAX_CELLS = 200_000  # the release's size is bounded: the widest grouping columns are left out first
+MAX_RELEASE_CELLS = 200_000  # the release's size is bounded: the widest grouping columns are left out first
 STAT_COLUMNS = ["n", "mean", "sd", "ci_low", "ci_high"]
 
 
@@ -210,7 +210,7 @@ def _dimensions(scored: pd.DataFrame, dims: list[str]) -> tuple[list[str], dict[
             notes.append(f"'{dim}' has {len(values)} different answers, so it is not offered as a filter.")
             continue
         kept.append((dim, values))
-    while kept and math.prod(len(v) + 2 for _, v in kept) > MAX_CELLS:
+    while kept and math.prod(len(v) + 2 for _, v in kept) > MAX_RELEASE_CELLS:
         widest = max(range(len(kept)), key=lambda k: len(kept[k][1]))
         notes.append(f"'{kept[widest][0]}' is left out of the filters, to keep the views quick.")
         kept.pop(widest)

@@ -123,7 +123,9 @@ def hedges_from_stats(mean_a: float, sd_a: float, n_a: float, mean_b: float, sd_
     return {"g": g, "se": se, "ci_low": g - half, "ci_high": g + half}
 
 
-def summary(x: np.ndarray) -> tuple[float, float, int]:
+def mean_sd_n(x: np.ndarray) -> tuple[float, float, int]:
+    """Mean, sample SD and count of one group's values, the three numbers the ``*_from_stats``
+    functions take (NaN where too few values to compute them)."""
     n = len(x)
     return (x.mean() if n else np.nan), (x.std(ddof=1) if n > 1 else np.nan), n
 
@@ -172,7 +174,7 @@ def welch_t(data: pd.DataFrame, *, value: str, group: str, groups: Sequence[obje
     R: ``t.test(c(3, 4, 5, 6), c(1, 2, 3), var.equal = FALSE)``
     """
     (ga, x), (gb, y) = two_groups(data, value, group, groups, nan_policy)
-    (ma, sa, na), (mb, sb, nb) = summary(x), summary(y)
+    (ma, sa, na), (mb, sb, nb) = mean_sd_n(x), mean_sd_n(y)
     row = {"group_a": ga, "group_b": gb, "n_a": na, "n_b": nb, "mean_a": ma, "mean_b": mb}
     return pd.DataFrame([row | welch_from_stats(ma, sa, na, mb, sb, nb, confidence)], columns=WELCH_COLUMNS)
 
@@ -229,7 +231,7 @@ def hedges_g(data: pd.DataFrame, *, value: str, group: str, groups: Sequence[obj
     """
     (ga, x), (gb, y) = two_groups(data, value, group, groups, nan_policy)
     row = {"group_a": ga, "group_b": gb, "n_a": len(x), "n_b": len(y)}
-    return pd.DataFrame([row | hedges_from_stats(*summary(x), *summary(y), confidence)], columns=HEDGES_COLUMNS)
+    return pd.DataFrame([row | hedges_from_stats(*mean_sd_n(x), *mean_sd_n(y), confidence)], columns=HEDGES_COLUMNS)
 
 
 def mwu_arrays(x: np.ndarray, y: np.ndarray, method: str = "auto") -> dict[str, object]:

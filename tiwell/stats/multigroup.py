@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from tiwell.stats.compare import hedges_from_stats, mwu_arrays, rank_biserial_arrays, welch_from_stats
+from tiwell.stats.compare import hedges_from_stats, mean_sd_n, mwu_arrays, rank_biserial_arrays, welch_from_stats
 from tiwell.stats._inputs import CONFIDENCE, check_choice, check_confidence, several_groups
 
 # p-value adjustments: Holm (1979) step-down, Benjamini & Hochberg (1995) false discovery rate,
@@ -355,10 +355,9 @@ def pairwise(data: pd.DataFrame, *, value: str, group: str, groups: Sequence[obj
     for (ga, x), (gb, y) in combinations(parts, 2):
         row = {"group_a": ga, "group_b": gb, "n_a": len(x), "n_b": len(y)}
         if test == "welch":
-            sa, sb = _mean_sd(x), _mean_sd(y)
-            g = hedges_from_stats(sa[0], sa[1], len(x), sb[0], sb[1], len(y), level)
-            row |= {"mean_a": sa[0], "mean_b": sb[0]} | welch_from_stats(sa[0], sa[1], len(x), sb[0], sb[1], len(y),
-                                                                         level)
+            a, b = mean_sd_n(x), mean_sd_n(y)
+            g = hedges_from_stats(*a, *b, level)
+            row |= {"mean_a": a[0], "mean_b": b[0]} | welch_from_stats(*a, *b, level)
             row |= {"g": g["g"], "g_ci_low": g["ci_low"], "g_ci_high": g["ci_high"]}
         else:
             row |= mwu_arrays(x, y) | {"r_rb": rank_biserial_arrays(x, y)}
@@ -367,7 +366,3 @@ def pairwise(data: pd.DataFrame, *, value: str, group: str, groups: Sequence[obj
     table["p_adj"] = p_adjust(table["p"].to_numpy(float), padjust)
     table["padjust"] = padjust
     return table
-
-
-def _mean_sd(x: np.ndarray) -> tuple[float, float]:
-    return (x.mean() if len(x) else np.nan), (x.std(ddof=1) if len(x) > 1 else np.nan)

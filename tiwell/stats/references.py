@@ -3,9 +3,9 @@ gives them, a reference sample's mean, SD and n - and the test of a cohort again
 (:func:`one_sample_vs_reference`).
 
 Each reference is one :class:`ReferenceValue` row in :data:`REFERENCE_VALUES`; adding a published
-sample is adding a row (statistic ``"mean"`` with ``sd`` and ``n``). Only values stated in
-``shared/instruments.md`` are included: it gives the ProQOL manual's alphas and no means, so there
-are no reference means yet. A user's own sample goes straight to
+sample is adding a row (statistic ``"mean"`` with ``sd`` and ``n``) naming its ``source``. Only
+values a cited publication states are included: the ProQOL manual gives alphas and no means, so
+there are no reference means yet. A user's own sample goes straight to
 :func:`one_sample_vs_reference` as mean, SD and n.
 """
 
@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from tiwell.stats.compare import hedges_from_stats, summary, welch_from_stats
+from tiwell.stats.compare import hedges_from_stats, mean_sd_n, welch_from_stats
 from tiwell.stats._inputs import CONFIDENCE, check_choice, check_confidence, check_frame, grouped_values, numeric
 
 # What a reference value is: a reliability coefficient, or a sample mean (with sd and n).
@@ -135,7 +135,7 @@ def one_sample_vs_reference(data: pd.DataFrame, *, value: str, mean: float, sd: 
              else [("all", numeric(data[value], repr(value), nan_policy))])
     rows = []
     for label, x in parts:
-        m, s, k = summary(x)
+        m, s, k = mean_sd_n(x)
         row = {"group": label, "n": k, "mean": m, "sd": s, "ref_mean": ref_mean,
                "ref_sd": np.nan if sd is None else float(sd), "ref_n": np.nan if n is None else float(n)}
         if sd is not None:

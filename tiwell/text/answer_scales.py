@@ -51,7 +51,6 @@ YES_NO = _labels("yes/no", {0: ("No", "N", "False"), 1: ("Yes", "Y", "True")}, 1
 LABELLED = (AGREEMENT, FREQUENCY, YES_NO)
 # Whole-number scales, narrowest first: answers 1-5 are read as a 1 to 5 scale, 0-10 as 0 to 10.
 NUMERIC_RANGES = ((1, 5), (1, 7), (0, 10))
-SCALE_NAMES = tuple(s.name for s in LABELLED) + tuple(f"numbers {a} to {b}" for a, b in NUMERIC_RANGES)
 
 
 def _numeric(low: int, high: int) -> DriverScale:

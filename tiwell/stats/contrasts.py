@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from tiwell.stats.compare import summary
+from tiwell.stats.compare import mean_sd_n
 from tiwell.stats._inputs import CONFIDENCE, check_confidence, check_frame, numeric
 
 CELLS = ("touched_before", "touched_after", "untouched_before", "untouched_after")
@@ -102,7 +102,7 @@ def did(data: pd.DataFrame, *, value: str, touched: str, after: str, confidence:
     """
     cells = _cells(data, value, {"touched": touched, "after": after}, nan_policy)
     values = [cells[(t, a)] for t, a in ((True, False), (True, True), (False, False), (False, True))]
-    m, s, n = zip(*map(summary, values))
+    m, s, n = zip(*map(mean_sd_n, values))
     row = {}
     for name, mean, count in zip(CELLS, m, n):
         row |= {f"n_{name}": count, f"mean_{name}": mean}
@@ -153,7 +153,7 @@ def before_after(data: pd.DataFrame, *, value: str, after: str, confidence: floa
     R: ``t.test(score[after], score[!after], var.equal = FALSE)``
     """
     cells = _cells(data, value, {"after": after}, nan_policy)
-    (mb, sb, nb), (ma, sa, na) = summary(cells[(False,)]), summary(cells[(True,)])
+    (mb, sb, nb), (ma, sa, na) = mean_sd_n(cells[(False,)]), mean_sd_n(cells[(True,)])
     row = {"n_before": nb, "mean_before": mb, "n_after": na, "mean_after": ma}
     return pd.DataFrame([row | contrast_from_stats((-1, 1), (mb, ma), (sb, sa), (nb, na), confidence)],
                         columns=BEFORE_AFTER_COLUMNS)
