@@ -90,6 +90,7 @@ def choose_options(data: bytes, name: str) -> dict:
         "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else (
             state.workspace().mapping_json if state.brought_back() else None),
         "id_key": state.private_code_key() if keep_codes else None,
+        "month_first": state.workspace().month_first,
     }
 
 
@@ -131,7 +132,17 @@ def edit_mapping(survey, options: dict):
     chosen = ["role", "instrument", "item", "principle", "reversed"]
     if edited[chosen].equals(survey.mapping.table[chosen]):
         return survey
-    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"])
+    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"],
+                       month_first=options["month_first"])
+
+
+def choose_date_order(survey) -> None:
+    """Asked only when every date in the file could be read either way (03/02/2026): the order
+    the organisation writes, kept in the workspace. A date such as 13/02/2026 settles it alone."""
+    if survey.issues["code"].eq("date_order_assumed").any():
+        st.radio("Every date in the file could be read either way. Dates such as 03/02/2026 mean",
+                 [False, True], format_func={False: "3 February (day first)", True: "2 March (month first)"}.get,
+                 horizontal=True, **state.setting_widget(state.DATE_ORDER_KEY))
 
 
 def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
@@ -189,9 +200,12 @@ if source is None:
 
 try:
     options = {"data": source[0], "name": source[1]} | choose_options(*source)
-    detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"])
+    detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"],
+                           month_first=options["month_first"])
+    choose_date_order(detected)
     options["band_sets"] = choose_band_sets(detected.instruments)
-    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"])
+    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"],
+                       month_first=options["month_first"])
 except ERRORS as exc:
     st.error(inert(exc))
     state.keep_survey(None)

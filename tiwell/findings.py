@@ -32,6 +32,10 @@ CODES = {
     "off_scale": "A number that is not an answer on the scale; treated as unanswered, never clipped.",
     "not_an_answer": "Text that is not one of the scale's answers; treated as unanswered.",
     "no_wave": "The row's wave could not be told from its date.",
+    "date_order": "How a date column was read: day-first or month-first, and the date that proves it.",
+    "date_order_assumed": "Every date could be read either way, so the day-first / month-first setting decided.",
+    "dates_both_orders": "A date column written both ways round; the rows written the other way have no date.",
+    "dates_unreadable": "No date in the column could be read, so it gives no waves.",
     "prorated": "A subscale was scored from the answered items under the missing-item rule.",
     "not_scored": "At least one subscale could not be scored.",
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tiwell.ingest.tables import LAYOUTS
+from tiwell.scoring.dates import DATE_CODES
 
 
 def describe(survey, *, chose_instrument: bool = False) -> list[str]:
@@ -18,6 +19,7 @@ def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     lines.append(f"Instrument{'s' if len(survey.instruments) > 1 else ''} {how}: {found}.")
     lines += list(survey.notes)
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
+    lines += _dates(survey.issues)
     lines += _own_questions(mapping)
     if table.dropped:
         lines.append("Dropped as personal data: " + ", ".join(f"'{c}'" for c, _ in table.dropped) + ".")
@@ -43,12 +45,18 @@ def _roles(survey) -> list[str]:
         if column:
             parts.append(f"{label} '{column}'")
     if mapping.column_for("wave") is None and mapping.column_for("date"):
-        parts.append("waves told apart by the date")
+        unread = survey.issues["code"].eq("dates_unreadable").any()
+        parts.append("no waves: the dates could not be read" if unread else "waves told apart by the date")
     for role, label in (("group", "groupings"), ("comment", "comments")):
         columns = mapping.columns_for(role)
         if columns:
             parts.append(f"{label} " + ", ".join(f"'{c}'" for c in columns))
     return parts or ["no team, wave or id column found"]
+
+
+def _dates(issues) -> list[str]:
+    """How the dates were read (which order, and why), or that they could not be: the report's own sentences."""
+    return issues.loc[issues["code"].isin(DATE_CODES), "message"].tolist()
 
 
 def _own_questions(mapping) -> list[str]:
