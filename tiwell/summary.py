@@ -56,7 +56,7 @@ def _roles(survey) -> list[str]:
 
 def _dates(issues) -> list[str]:
     """How the dates were read (which order, and why), or that they could not be: the report's own sentences."""
-    return issues.loc[issues["code"].isin(DATE_CODES), "message"].tolist()
+    return [message for code in DATE_CODES for message in issues.loc[issues["code"] == code, "message"]]
 
 
 def _own_questions(mapping) -> list[str]:

@@ -167,9 +167,10 @@ def date_findings(column: str, reading: DateReading) -> list[dict]:
     if reading.other_order_rows:
         other = MONTH_FIRST if reading.order == DAY_FIRST else DAY_FIRST
         rows = ", ".join(map(str, reading.other_order_rows))
+        more = " and more" if len(reading.other_order_rows) == SHOWN_ROWS else ""
         out.append({"severity": "warning", "code": "dates_both_orders", "column": column,
                     "message": f"Column '{column}' holds dates written {reading.order} and others written {other} "
-                               f"(rows {rows}{' and more' if len(reading.other_order_rows) == SHOWN_ROWS else ''}). "
+                               f"(row{'s' if len(reading.other_order_rows) > 1 else ''} {rows}{more}). "
                                f"They were read {reading.order}, as most of them prove; the rows written the other "
                                "way round have no date. Check the export."})
     return out
