@@ -20,9 +20,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from synthetic import layouts
-
-from tiwell import samples  # noqa: E402
+from synthetic import layouts, samples  # noqa: E402
 from tiwell.instruments import load_builtin  # noqa: E402
 
 PROQOL = load_builtin("proqol5")

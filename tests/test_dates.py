@@ -3,9 +3,11 @@ set by the organisation, every form survey tools write, and the report saying wh
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tiwell.cli import main
 from tiwell.pipeline import score_file
@@ -13,6 +15,7 @@ from tiwell.scoring import DAY_FIRST, MONTH_FIRST, date_findings, read_dates
 from tiwell.summary import describe
 from tiwell.workspace import Workspace, WorkspaceError, load
 
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 LABELS = ["Never", "Rarely", "Sometimes", "Often", "Very Often"]
 # A ten-day UK survey, 3 to 12 February 2026: every date could be read either way round.
 UK_TEN_DAYS = [f"{day:02d}/02/2026 09:{day:02d}" for day in range(3, 13)]
@@ -194,3 +197,20 @@ def test_the_cli_reads_an_ambiguous_column_month_first_when_told(tmp_path, capsy
     out, err = capsysbinary.readouterr()
     assert pd.read_csv(io.BytesIO(out))["wave"].tolist() == ["2026-03", "2026-04"]
     assert "read month-first, as set" in err.decode()
+
+
+# ---------------------------------------------------------------- the home page asks only when it must
+
+
+def test_the_home_page_asks_the_order_only_for_an_all_ambiguous_column():
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    app.file_uploader[0].upload("proven.csv", export(["03/02/2026", "13/02/2026"]), "text/csv").run()
+    assert not app.exception and not app.radio
+    app.file_uploader[0].upload("uk.csv", export(UK_TEN_DAYS), "text/csv").run()
+    assert not app.exception
+    assert app.radio[0].options == ["3 February (day first)", "2 March (month first)"]
+    assert app.session_state["survey"].scored["wave"].unique().tolist() == ["2026-02"]
+    app.radio[0].set_value(True).run()
+    assert not app.exception
+    assert app.session_state["workspace"].month_first is True
+    assert app.session_state["survey"].scored["wave"].nunique() == 10

@@ -101,24 +101,24 @@ def _order(year_last: pd.DataFrame, rows: np.ndarray, month_first: bool):
     weight = {order: int(rows[index].sum()) for order, index in proves.items()}
     setting = MONTH_FIRST if month_first else DAY_FIRST
     if not any(weight.values()):
-        return setting, [], []
+        return setting, np.array([], dtype=int), np.array([], dtype=int)
     other = MONTH_FIRST if setting == DAY_FIRST else DAY_FIRST
     order = other if weight[other] > weight[setting] else setting
     unused = MONTH_FIRST if order == DAY_FIRST else DAY_FIRST
-    return order, list(proves[order]), list(proves[unused])
+    return order, proves[order].to_numpy(), proves[unused].to_numpy()
 
 
-def _proof(text: pd.Series, proving: list, parsed: pd.Series) -> str | None:
+def _proof(text: pa.Array, proving: np.ndarray, parsed: pd.Series) -> str | None:
     """The date part of the first value proving the order, one that reads as a date if any does."""
-    if not proving:
+    if not len(proving):
         return None
-    readable = [i for i in proving if pd.notna(parsed[i])] or proving
-    return re.match(r"[\d/.-]+", text[min(readable)].as_py()).group()
+    readable = proving[parsed.to_numpy()[proving] == parsed.to_numpy()[proving]]  # NaT is not equal to itself
+    return re.match(r"[\d/.-]+", text[int((readable if len(readable) else proving).min())].as_py()).group()
 
 
 def _parts(text: pa.Array, pattern: str) -> pd.DataFrame:
     """The named pieces of each value that matches ``pattern`` (Arrow's RE2, all values at once):
-    numbers as numbers (NaN where an optional piece is absent), the 12-hour mark as text;
+    numbers as numbers (NaN where an optional piece is absent), the 12-hour mark as 1 (PM) or 0;
     indexed by the value's place among the distinct values."""
     found = pc.extract_regex(text, pattern)
     matched = np.flatnonzero(found.is_valid().to_numpy(zero_copy_only=False))
@@ -126,7 +126,9 @@ def _parts(text: pa.Array, pattern: str) -> pd.DataFrame:
     pieces = {}
     for k, name in enumerate(found.type.names):
         piece = pc.if_else(pc.equal(found.field(k), ""), None, found.field(k))
-        pieces[name] = (piece if name == "half" else pc.cast(piece, pa.float64())).to_pandas()
+        if name == "half":  # 1 after noon, 0 before, NaN on a 24-hour clock
+            piece = pc.if_else(pc.starts_with(pc.utf8_upper(piece), "P"), 1.0, 0.0)
+        pieces[name] = pc.cast(piece, pa.float64()).to_numpy(zero_copy_only=False)
     return pd.DataFrame(pieces).set_axis(matched)
 
 
@@ -141,9 +143,8 @@ def _from_parts(parts: pd.DataFrame, month: pd.Series, day: pd.Series) -> pd.Ser
     year = parts["year"].astype(int)
     year = year.where(year >= 100, year + np.where(year < 69, 2000, 1900))  # '25' is 2025, '85' 1985, as %y reads them
     given = parts["hour"].fillna(0).astype(int)
-    half = parts["half"].fillna("").str[:1].str.upper()    # 'A' or 'P' on a 12-hour clock
-    twelve = half != ""
-    hour = given.where(~twelve, given % 12 + np.where(half == "P", 12, 0))
+    twelve = parts["half"].notna()
+    hour = given.where(~twelve, given % 12 + 12 * parts["half"].fillna(0).astype(int))
     minute, second = parts["minute"].fillna(0).astype(int), parts["second"].fillna(0).astype(int)
     frame = pd.DataFrame({"year": year, "month": month.astype(int), "day": day.astype(int),
                           "hour": hour, "minute": minute, "second": second})
