@@ -66,11 +66,24 @@ def read_dates(values: pd.Series, month_first: bool = False) -> tuple[pd.Series,
     codes, distinct = pd.factorize(values, use_na_sentinel=True)
     text = pc.utf8_trim_whitespace(pa.array(pd.Series(distinct).astype("string[pyarrow]").array))
     rows = np.bincount(codes[codes >= 0], minlength=len(text))
+    parsed, order, proving, other, doubtful = _read_distinct(text, rows, month_first)
+    # Spread back to the rows; a missing value (code -1) takes the NaT or True put at the end.
+    dates = pd.Series(np.append(parsed.to_numpy(), np.datetime64("NaT"))[codes], index=values.index,
+                      dtype="datetime64[ns]")
+    blank = np.append(pc.is_in(pc.utf8_lower(text), pa.array(BLANKS)).to_numpy(zero_copy_only=False), True)[codes]
+    reading = DateReading(order, _proof(text, proving, parsed), doubtful, int(dates.notna().sum()),
+                          int((dates.isna() & ~blank).sum()), tuple(values.index[np.isin(codes, other)][:SHOWN_ROWS]))
+    return dates, reading
+
+
+def _read_distinct(text: pa.Array, rows: np.ndarray, month_first: bool):
+    """Each distinct value read once: the dates, the order used, the values proving it and those
+    proving the other order, and how many could have been read either way."""
     parsed = pd.Series(pd.NaT, index=range(len(text)), dtype="datetime64[ns]")
     year_first = _parts(text, _YEAR_FIRST)
     parsed[year_first.index] = _from_parts(year_first, year_first["month"], year_first["day"])
     year_last = _parts(text, _YEAR_LAST)
-    order, proving, conflicting = _order(year_last, rows, month_first)
+    order, proving, other = _order(year_last, rows, month_first)
     day, month = (year_last["then"], year_last["first"]) if order == MONTH_FIRST else (
         year_last["first"], year_last["then"])
     parsed[year_last.index] = _from_parts(year_last, month, day)
@@ -78,13 +91,7 @@ def read_dates(values: pd.Series, month_first: bool = False) -> tuple[pd.Series,
     if len(serial):
         numbers = pc.cast(text.take(serial), pa.float64()).to_numpy()
         parsed[serial] = pd.to_datetime(numbers, unit="D", origin=EXCEL_EPOCH).round("s")
-    spread = np.append(parsed.to_numpy(), np.datetime64("NaT"))[codes]  # code -1 (missing) takes the NaT at the end
-    dates = pd.Series(spread, index=values.index, dtype="datetime64[ns]")
-    blank = np.append(pc.is_in(pc.utf8_lower(text), pa.array(BLANKS)).to_numpy(zero_copy_only=False), True)[codes]
-    reading = DateReading(order, _proof(text, proving, parsed), int(_doubtful(year_last).sum()),
-                          int(dates.notna().sum()), int((dates.isna() & ~blank).sum()),
-                          tuple(values.index[np.isin(codes, conflicting)][:SHOWN_ROWS]))
-    return dates, reading
+    return parsed, order, proving, other, int(_doubtful(year_last).sum())
 
 
 def parse_dates(values: pd.Series, month_first: bool = False) -> pd.Series:
