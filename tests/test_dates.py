@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from synthetic import layouts
+from tiwell.analysis import read_hr
 from tiwell.cli import main
 from tiwell.pipeline import score_file
 from tiwell.scoring import DAY_FIRST, MONTH_FIRST, date_findings, read_dates
@@ -172,6 +174,18 @@ def test_tool_time_stamps_are_the_date(header):
     survey = score_file(export(["2026-01-19 10:24", "[not completed]", "2026-07-01 09:00"], header), "x.csv")
     assert survey.mapping.column_for("date") == header
     assert survey.scored["wave"].fillna("none").tolist() == ["2026-01", "none", "2026-07"]
+    assert f"Dates in column '{header}' read as written (none could mean two different days)." in describe(survey)
+
+
+def test_hr_dates_are_read_day_first_by_the_same_rule():
+    # 'Period start' holds only dates that could go either way: day-first, 01/07/2025 is 1 July
+    # (month-first it would be 7 January, inside the first half-year).
+    table = [["Team", "Period", "Period start", "Period end", "Headcount start", "Headcount end", "Leavers"],
+             ["North", "2025-H1", "01/01/2025", "30/06/2025", "4", "3", "1"],
+             ["North", "2025-H2", "01/07/2025", "31/12/2025", "3", "2", "1"]]
+    periods = read_hr(layouts.to_csv_bytes(table), "hr.csv").table.set_index("period")
+    assert periods["period_start"].tolist() == stamps("2025-01-01", "2025-07-01")
+    assert periods["period_end"].tolist() == stamps("2025-06-30", "2025-12-31")
 
 
 # ---------------------------------------------------------------- the setting kept and given
