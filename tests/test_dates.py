@@ -70,6 +70,12 @@ def test_redcap_and_typeform_time_stamps_and_not_completed():
     assert (reading.read, reading.unreadable) == (2, 0), "'[not completed]' is a blank, not a date that cannot be read"
 
 
+def test_months_by_name_need_no_order():
+    dates, reading = read("Jan 19, 2026 10:24 AM", "19 January 2026", "19-Jan-2026", "Sept 3 2026", "Mayday 3 2026")
+    assert dates.tolist() == stamps("2026-01-19 10:24", "2026-01-19", "2026-01-19", "2026-09-03", "")
+    assert (reading.read, reading.unreadable, reading.assumed) == (4, 1, False)
+
+
 def test_two_digit_years_and_dots():
     dates, _ = read("3/14/25 9:02:11", "3/15/25 10:00:00")
     assert dates.tolist() == stamps("2025-03-14 09:02:11", "2025-03-15 10:00:00")

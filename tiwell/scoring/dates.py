@@ -8,7 +8,8 @@ A column proving both orders is reported with the rows at fault, never silently 
 
 Read too: 12-hour times ('01/19/2026 10:24:13 AM'), ISO 8601 with 'T' and a zone (the time as
 written is kept, the zone dropped, so a response lands on the day its writer saw), REDCap and
-Typeform timestamps ('2026-01-19 10:24'), Excel date numbers (46041, 46041.43), and REDCap's
+Typeform timestamps ('2026-01-19 10:24'), months by name ('Jan 19, 2026', '19 January 2026'),
+Excel date numbers (46041, 46041.43), and REDCap's
 '[not completed]', which is a blank rather than a date that cannot be read. Each distinct value
 is read once, by pattern, and spread back to its rows: a 100,000-row column takes a fraction of
 a second.
@@ -37,6 +38,12 @@ _ZONE = r"\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
 _YEAR_FIRST = rf"^(?P<year>\d{{4}})[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){_TIME}{_ZONE}$"
 _YEAR_LAST = rf"^(?P<first>\d{{1,2}})[-/.](?P<then>\d{{1,2}})[-/.](?P<year>\d{{4}}|\d{{2}}){_TIME}{_ZONE}$"
 _SERIAL = r"^\d{5}(?:\.\d+)?$"
+# Months by name, which need no order: '19 Jan 2026', 'Jan 19, 2026 10:24 AM' (Jotform), 'January 19 2026'.
+_MONTH = (r"(?P<month_name>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?")
+_NAMED = (rf"^(?P<day>\d{{1,2}})[ -]{_MONTH}[ -](?P<year>\d{{4}}){_TIME}{_ZONE}$",
+          rf"^{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}}){_TIME}{_ZONE}$")
+_MONTHS = pa.array(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ def _read_distinct(text: pa.Array, rows: np.ndarray, month_first: bool):
     day, month = (year_last["then"], year_last["first"]) if order == MONTH_FIRST else (
         year_last["first"], year_last["then"])
     parsed[year_last.index] = _from_parts(year_last, month, day)
+    for pattern in _NAMED:
+        named = _parts(text, pattern)
+        parsed[named.index] = _from_parts(named, named["month"], named["day"])
     serial = np.flatnonzero(pc.match_substring_regex(text, _SERIAL).to_numpy(zero_copy_only=False))
     if len(serial):
         numbers = pc.cast(text.take(serial), pa.float64()).to_numpy()
@@ -135,6 +145,9 @@ def _parts(text: pa.Array, pattern: str) -> pd.DataFrame:
         piece = pc.if_else(pc.equal(found.field(k), ""), None, found.field(k))
         if name == "half":  # 1 after noon, 0 before, NaN on a 24-hour clock
             piece = pc.if_else(pc.starts_with(pc.utf8_upper(piece), "P"), 1.0, 0.0)
+        elif name == "month_name":  # 'Jan', 'january' -> 1
+            name, piece = "month", pc.add(pc.index_in(pc.utf8_lower(pc.utf8_slice_codeunits(piece, 0, 3)),
+                                                      value_set=_MONTHS), 1)
         pieces[name] = pc.cast(piece, pa.float64()).to_numpy(zero_copy_only=False)
     return pd.DataFrame(pieces).set_axis(matched)
 
