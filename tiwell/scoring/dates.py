@@ -160,6 +160,8 @@ def _doubtful(year_last: pd.DataFrame) -> pd.Series:
 
 def _from_parts(parts: pd.DataFrame, month: pd.Series, day: pd.Series) -> pd.Series:
     """Timestamps from the pieces a pattern found; NaT where they make no date (month 13, 13 PM)."""
+    if parts.empty:
+        return pd.Series(dtype="datetime64[ns]")
     year = parts["year"].astype(int)
     year = year.where(year >= 100, year + np.where(year < 69, 2000, 1900))  # '25' is 2025, '85' 1985, as %y reads them
     given = parts["hour"].fillna(0).astype(int)
