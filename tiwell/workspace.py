@@ -36,7 +36,7 @@ class Workspace:
     band_sets: tuple[tuple[str, str], ...] = ()           # (instrument id, band set id)
     min_group: int = DEFAULT_MIN_GROUP
     neutral_labels: bool = False
-    month_first: bool = False                             # 03/02/2026 as 2 March, for a column every date of which is ambiguous
+    month_first: bool = False                             # 03/02/2026 as 2 March, where every date is ambiguous
     actions: tuple[Action, ...] = field(default=())
 
     def to_json(self) -> str:

@@ -29,7 +29,8 @@ import pyarrow.compute as pc
 DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
 BLANKS = ("", "[not completed]")  # REDCap's mark for a survey never submitted
 EXCEL_EPOCH = "1899-12-30"        # day 0 of Excel's date numbers (as Excel counts, past its 1900 leap-year slip)
-DATE_CODES = ("date_order", "date_order_assumed", "dates_both_orders", "dates_unreadable")  # the report's findings on a date column
+# The report's findings on a date column, in the order the summary gives them.
+DATE_CODES = ("date_order", "date_order_assumed", "dates_both_orders", "dates_unreadable")
 SHOWN_ROWS = 5                    # rows named in a finding about a column written both ways round
 
 _TIME = (r"(?:(?:[ T]|, ?)\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
