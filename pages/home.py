@@ -35,8 +35,8 @@ def bring_back_workspace() -> None:
     """A returning user's workspace file: settings and action log from last time, set once."""
     brought = st.file_uploader("Bring back a workspace (the file saved last time, JSON)", type=["json"],
                                key="workspace-file",
-                               help="It sets the mapping, instruments, cut points, smallest group and team labels "
-                                    "as they were, and brings back the action log.")
+                               help="It sets the mapping, instruments, cut points, smallest group, team labels and "
+                                    "the order of dates as they were, and brings back the action log.")
     if brought is None or state.brought_back() == brought.file_id:
         return
     try:
