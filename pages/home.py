@@ -12,7 +12,7 @@ import streamlit as st
 
 from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
-from tiwell.findings import SEVERITIES, describe_upload
+from tiwell.findings import SEVERITIES, Code, describe_upload
 from tiwell.mapping import PRINCIPLES, ROLES, Mapping
 from tiwell.pipeline import builtins_in_order
 from tiwell.workspace import check_instruments, load
@@ -32,8 +32,8 @@ def bring_back_workspace() -> None:
     """A returning user's workspace file: settings and action log from last time, set once."""
     brought = st.file_uploader("Bring back a workspace (the file saved last time, JSON)", type=["json"],
                                key="workspace-file",
-                               help="It sets the mapping, instruments, cut points, smallest group and team labels "
-                                    "as they were, and brings back the action log.")
+                               help="It sets the mapping, instruments, cut points, smallest group, team labels and "
+                                    "the order of dates as they were, and brings back the action log.")
     if brought is None or state.brought_back() == brought.file_id:
         return
     try:
@@ -87,6 +87,7 @@ def choose_options(data: bytes, name: str) -> dict:
         "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else (
             state.workspace().mapping_json if state.brought_back() else None),
         "id_key": state.private_code_key() if keep_codes else None,
+        "month_first": state.workspace().month_first,
     }
 
 
@@ -128,7 +129,17 @@ def edit_mapping(survey, options: dict):
     chosen = ["role", "instrument", "item", "principle", "reversed"]
     if edited[chosen].equals(survey.mapping.table[chosen]):
         return survey
-    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"])
+    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"],
+                       month_first=options["month_first"])
+
+
+def choose_date_order(survey) -> None:
+    """Asked only when every date in the file could be read either way (03/02/2026): the order
+    the organisation writes, kept in the workspace. A date such as 13/02/2026 settles it alone."""
+    if survey.findings["code"].eq(Code.DATE_ORDER_ASSUMED).any():
+        st.radio("Every date in the file could be read either way. Dates such as 03/02/2026 mean",
+                 [False, True], format_func={False: "3 February (day first)", True: "2 March (month first)"}.get,
+                 horizontal=True, **state.setting_widget(state.DATE_ORDER_KEY))
 
 
 def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
@@ -186,9 +197,12 @@ if source is None:
 
 try:
     options = {"data": source[0], "name": source[1]} | choose_options(*source)
-    detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"])
+    detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"],
+                           month_first=options["month_first"])
+    choose_date_order(detected)
     options["band_sets"] = choose_band_sets(detected.instruments)
-    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"])
+    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"],
+                       month_first=options["month_first"])
 except TiwellError as exc:
     st.error(inert(exc))
     state.keep_survey(None)

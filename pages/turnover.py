@@ -52,7 +52,7 @@ def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_gro
         return
     summary = release.table(["wave", "team"], filters)
     summary = summary[(summary["subscale"] == column) & summary["mean"].notna()]
-    dates = wave_dates(survey.scored, survey.mapping.column_for("date"))
+    dates = wave_dates(survey.scored, survey.mapping.column_for("date"), state.workspace().month_first)
     points = join_waves(summary, turnover, dates, choice["lag"]).rename(columns={rate: "rate"})
     if len(points) < 3:
         st.info(f"Only {len(points)} team-wave pair(s) can be shown with the smallest group size of {min_group}, "
@@ -89,9 +89,10 @@ def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
         return
     scored = survey.scored
     date_column = survey.mapping.column_for("date")
-    answered = scored["wave"].map(wave_dates(scored, date_column))
+    month_first = state.workspace().month_first
+    answered = scored["wave"].map(wave_dates(scored, date_column, month_first))
     if date_column:
-        answered = parse_dates(scored[date_column]).fillna(answered)
+        answered = parse_dates(scored[date_column], month_first).fillna(answered)
     columns = dict(zip(info["column"], info["label"]))
     result = compare_leavers(scored, survey.table.person_codes, hr.people, answered, columns, min_group=min_group)
     if min(result.left, result.stayed) < min_group:

@@ -230,7 +230,8 @@ def test_every_code_carries_its_severity_and_meaning():
 
 def test_every_code_the_sample_upload_produces_is_a_member_with_its_severity():
     report = score_file(SAMPLE.read_bytes(), SAMPLE.name).findings
-    assert set(report["code"]) == {"personal_data_dropped", "header_rows", "blank_row", "prorated", "not_scored"}
+    assert set(report["code"]) == {"personal_data_dropped", "header_rows", "blank_row", "prorated", "not_scored",
+                                   "date_order"}
     assert all(Code(code).severity == severity for code, severity in zip(report["code"], report["severity"]))
 
 
@@ -244,7 +245,7 @@ def test_a_messy_upload_reports_each_code_as_the_enum_says():
     survey = score_file(data, "messy.csv")
     report = survey.findings
     assert set(report["code"]) == {"personal_data_dropped", "header_rows", "blank_row", "item_not_found", "off_scale",
-                                   "not_an_answer", "no_wave", "prorated", "not_scored"}
+                                   "not_an_answer", "no_wave", "prorated", "not_scored", "date_order"}
     assert all(Code(code).severity == severity for code, severity in zip(report["code"], report["severity"]))
     odd = report[report["code"].isin([Code.OFF_SCALE, Code.NOT_AN_ANSWER])]
     assert odd[["row", "column", "value"]].values.tolist() == [[4, "Q1", "7"], [4, "Q2", "Maybe"]]

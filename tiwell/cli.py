@@ -1,7 +1,7 @@
 """``python -m tiwell``: score a survey export from the command line.
 
     python -m tiwell score INPUT [--instrument ID|FILE] [--sheet NAME] [--map FILE]
-                                 [--out FILE.csv|FILE.xlsx] [--save-map FILE]
+                                 [--out FILE.csv|FILE.xlsx] [--save-map FILE] [--month-first]
     python -m tiwell instruments
 
 The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--save-map", type=Path, help="also write the mapping used, to reuse next wave")
     score.add_argument("--band-set", action="append", default=[], metavar="INSTRUMENT=SET",
                        help="named cut points for an instrument, e.g. mbi_hss=classic_3rd_edition (see the instrument file)")
+    score.add_argument("--month-first", action="store_true",
+                       help="read dates such as 03/02/2026 as 2 March when no date in the column shows the order "
+                            "(default: day first, 3 February); a date such as 13/02/2026 or 02/13/2026 always decides")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
@@ -59,7 +62,8 @@ def _score(args: argparse.Namespace) -> int:
     instruments = tuple(load_instrument(i) for i in args.instrument)
     saved = args.map.read_text("utf-8") if args.map else None
     survey = score_file(args.input.read_bytes(), args.input.name, instruments=instruments,
-                        sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set))
+                        sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set),
+                        month_first=args.month_first)
     _write(survey, args.out)
     if args.save_map:
         args.save_map.write_text(survey.mapping.to_json(), "utf-8")

@@ -56,6 +56,13 @@ class Code(StrEnum):
     NOT_A_SCALE = ("not_a_scale", "warning",
                    "A column set as a question of your own whose answers are on no scale; left out of the analyses.")
     NO_WAVE = "no_wave", "warning", "The row's wave could not be told from its date."
+    DATE_ORDER = ("date_order", "info",
+                  "How a date column was read: day-first or month-first, and the date that proves it.")
+    DATE_ORDER_ASSUMED = ("date_order_assumed", "info",
+                          "Every date could be read either way, so the day-first / month-first setting decided.")
+    DATES_BOTH_ORDERS = ("dates_both_orders", "warning",
+                         "A date column written both ways round; the rows written the other way have no date.")
+    DATES_UNREADABLE = "dates_unreadable", "warning", "No date in the column could be read, so it gives no waves."
     PRORATED = "prorated", "info", "A subscale was scored from the answered items under the missing-item rule."
     NOT_SCORED = "not_scored", "error", "At least one subscale could not be scored."
 
@@ -141,6 +148,7 @@ def describe_upload(survey, *, chose_instrument: bool = False) -> list[str]:
     lines.append(f"Instrument{'s' if len(survey.instruments) > 1 else ''} {how}: {found}.")
     lines += list(survey.notes)
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
+    lines += _dates(survey.findings)
     lines += _own_questions(mapping)
     if table.dropped:
         lines.append("Dropped as personal data: " + ", ".join(f"'{c}'" for c, _ in table.dropped) + ".")
@@ -166,12 +174,21 @@ def _roles(survey) -> list[str]:
         if column:
             parts.append(f"{label} '{column}'")
     if mapping.column_for("wave") is None and mapping.column_for("date"):
-        parts.append("waves told apart by the date")
+        unread = survey.findings["code"].eq(Code.DATES_UNREADABLE).any()
+        parts.append("no waves: the dates could not be read" if unread else "waves told apart by the date")
     for role, label in (("group", "groupings"), ("comment", "comments")):
         columns = mapping.columns_for(role)
         if columns:
             parts.append(f"{label} " + ", ".join(f"'{c}'" for c in columns))
     return parts or ["no team, wave or id column found"]
+
+
+_DATE_CODES = (Code.DATE_ORDER, Code.DATE_ORDER_ASSUMED, Code.DATES_BOTH_ORDERS, Code.DATES_UNREADABLE)
+
+
+def _dates(report: pd.DataFrame) -> list[str]:
+    """How the dates were read (which order, and why), or that they could not be: the report's own sentences."""
+    return [message for code in _DATE_CODES for message in report.loc[report["code"] == code, "message"]]
 
 
 def _own_questions(mapping) -> list[str]:

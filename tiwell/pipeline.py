@@ -21,7 +21,8 @@ from tiwell.mapping.items import detect_items
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
-from tiwell.scoring.waves import parse_dates, waves_from_dates
+from tiwell.scoring.dates import BLANKS, date_findings, read_dates
+from tiwell.scoring.waves import waves_from_dates
 
 # Detection tries instruments in this order, so a tie (16 plain-numbered columns fit both
 # the OLBI and the MBI-GS) goes to the more commonly used one, with a note.
@@ -83,9 +84,10 @@ def builtins_in_order() -> list[Instrument]:
 
 
 def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_mapping: str | None = None,
-                band_sets: dict[str, str] | None = None) -> ScoredSurvey:
+                band_sets: dict[str, str] | None = None, *, month_first: bool = False) -> ScoredSurvey:
     """Map (laying a saved or edited mapping over what was detected), read the answers, score
-    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument."""
+    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument;
+    ``month_first`` reads a date column that could be read either way as 03/02/2026 = 2 March."""
     by_id = {inst.id: inst for inst in instruments}
     matches, notes = detect_items(table.headers, list(instruments), chosen=True)
     mapping = detect_mapping(table, tuple(by_id), matches)
@@ -100,7 +102,7 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
         band_set = inst.band_set(band_sets[inst.id]) if band_sets and band_sets.get(inst.id) else None
         blocks.append(score(answers[inst.id], inst, band_set))
         findings += problems
-    respondents, wave_findings = _respondent_columns(table.frame, mapping)
+    respondents, wave_findings = _respondent_columns(table.frame, mapping, month_first)
     scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
     questions, scales, question_findings = read_questions(table.frame, mapping)
@@ -130,13 +132,13 @@ def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame,
 
 def score_file(data: bytes, filename: str, *, instruments: tuple[str | Instrument, ...] = (),
                sheet: str | None = None, saved_mapping: str | None = None,
-               band_sets: dict[str, str] | None = None) -> ScoredSurvey:
+               band_sets: dict[str, str] | None = None, month_first: bool = False) -> ScoredSurvey:
     """Read, map, validate and score an upload in one call (the CLI's and a notebook's way in)."""
     chosen = tuple(load_instrument(i) if isinstance(i, str) else i for i in instruments)
     if saved_mapping and not chosen:
         chosen = tuple(load_instrument(i) for i in read_mapping_file(saved_mapping)["instruments"])
     table, found, _ = load_table(data, filename, sheet=sheet, instruments=chosen)
-    return score_table(table, found, saved_mapping, band_sets)
+    return score_table(table, found, saved_mapping, band_sets, month_first=month_first)
 
 
 # ---------------------------------------------------------------- assembling the output
@@ -183,19 +185,22 @@ def _join_reasons(reasons: list[tuple[str, pd.Series]]) -> pd.Series:
     return joined
 
 
-def _respondent_columns(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, list[Finding]]:
+def _respondent_columns(frame: pd.DataFrame, mapping: Mapping, month_first: bool) -> tuple[pd.DataFrame, list[Finding]]:
     """The input's non-item columns, team and wave under those names, a wave from the dates
-    when the export has no wave column."""
+    when the export has no wave column, and how the dates were read."""
     keep = mapping.table.loc[~mapping.table["role"].isin(["item", "ignore"]), "column"].tolist()
     out = frame[keep].rename(columns={mapping.column_for("team"): "team", mapping.column_for("wave"): "wave"})
     findings = []
     date_column = mapping.column_for("date")
     if mapping.column_for("wave") is None and date_column is not None:
-        waves = waves_from_dates(parse_dates(frame[date_column]))
+        dates, reading = read_dates(frame[date_column], month_first)
+        waves = waves_from_dates(dates)
         out.insert(out.columns.get_loc(date_column) + 1, "wave", waves)
-        findings = [finding(Code.NO_WAVE, "The date could not be read, so this row has no wave.", row=row,
-                            column=date_column, value=cell_value(frame.at[row, date_column])[0])
-                    for row in waves.index[waves.isna()]]
+        blank = frame[date_column].fillna("").str.strip().str.lower().isin(BLANKS)
+        findings = date_findings(date_column, reading) + [
+            finding(Code.NO_WAVE, "No date was given, so this row has no wave." if blank[row] else
+                    "The date could not be read, so this row has no wave.", row=row, column=date_column,
+                    value=cell_value(frame.at[row, date_column])[0]) for row in waves.index[waves.isna()]]
     return out, findings
 
 

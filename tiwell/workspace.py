@@ -1,7 +1,8 @@
 """The workspace file a user takes home and brings back with the next wave's export.
 
 It holds what decides every view (the column mapping, the instruments and cut points chosen, the
-smallest group shown, whether teams go by neutral labels) and the action log, and nothing of the
+smallest group shown, whether teams go by neutral labels, the order of day and month for dates
+that could be read either way) and the action log, and nothing of the
 survey's answers. Nothing is kept on the server: the cycle lives in this file. Loading checks
 every field and names the one at fault.
 """
@@ -32,6 +33,7 @@ class Workspace:
     band_sets: tuple[tuple[str, str], ...] = ()           # (instrument id, band set id)
     min_group: int = DEFAULT_MIN_GROUP
     neutral_labels: bool = False
+    month_first: bool = False                             # 03/02/2026 as 2 March, where every date is ambiguous
     actions: tuple[Action, ...] = field(default=())
 
     def to_json(self) -> str:
@@ -40,6 +42,8 @@ class Workspace:
                 "instruments": list(self.instruments), "custom_instruments": dict(self.custom_instruments),
                 "band_sets": dict(self.band_sets), "min_group": self.min_group,
                 "neutral_labels": self.neutral_labels, "actions": [a.to_dict() for a in self.actions]}
+        if self.month_first:  # written only when set: a workspace left day-first saves the same file as before
+            data["month_first"] = True
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -58,7 +62,8 @@ def load(text: str, source: str = "The workspace file") -> Workspace:
                      custom_instruments=_customs(_pairs(data, "custom_instruments", source), source),
                      band_sets=_pairs(data, "band_sets", source),
                      min_group=_min_group(data.get("min_group", DEFAULT_MIN_GROUP), source),
-                     neutral_labels=_flag(data.get("neutral_labels", False), source),
+                     neutral_labels=_flag(data, "neutral_labels", source),
+                     month_first=_flag(data, "month_first", source),  # absent from files saved before it existed
                      actions=_actions(data.get("actions", []), source))
 
 
@@ -106,9 +111,10 @@ def _min_group(value, source: str) -> int:
     return value
 
 
-def _flag(value, source: str) -> bool:
+def _flag(data: dict, name: str, source: str) -> bool:
+    value = data.get(name, False)
     if not isinstance(value, bool):
-        raise WorkspaceError(f"{source}: field 'neutral_labels' must be true or false, not {value!r}.")
+        raise WorkspaceError(f"{source}: field '{name}' must be true or false, not {value!r}.")
     return value
 
 

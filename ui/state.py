@@ -39,6 +39,7 @@ LABEL_KEY = "neutral_label_key"
 WORKSPACE_KEY = "workspace"
 BROUGHT_KEY = "workspace-brought"        # the fingerprint of the workspace file last brought back
 MIN_GROUP_KEY, NEUTRAL_KEY, INSTRUMENTS_KEY = "min-group", "present-neutral", "instruments"
+DATE_ORDER_KEY = "date-order"
 CACHE = dict(max_entries=16, ttl=3600)
 
 
@@ -108,7 +109,7 @@ def setting_widget(key: str) -> dict:
     """Keyword arguments for a settings widget that shows the workspace's value and writes every
     change back to it. The workspace holds the value because a widget's own state is forgotten
     on a page that does not draw it."""
-    field = {MIN_GROUP_KEY: "min_group", NEUTRAL_KEY: "neutral_labels"}[key]
+    field = {MIN_GROUP_KEY: "min_group", NEUTRAL_KEY: "neutral_labels", DATE_ORDER_KEY: "month_first"}[key]
     st.session_state[key] = getattr(workspace(), field)
     return dict(key=key, on_change=lambda: update_workspace(**{field: st.session_state[key]}))
 
@@ -143,11 +144,13 @@ def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...],
 @st.cache_data(**CACHE, show_spinner="Scoring…")
 def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...],
           mapping_json: str | None, band_sets: tuple[tuple[str, str], ...] = (),
-          id_key: bytes | None = None) -> ScoredSurvey:
+          id_key: bytes | None = None, month_first: bool = False) -> ScoredSurvey:
     """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected
-    one, and any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``)."""
+    one, any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``), and
+    the workspace's order for dates that could be read either way."""
     table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls, id_key)
-    return run_limited(score_table, table, instruments, mapping_json, dict(band_sets), what=filename)
+    return run_limited(score_table, table, instruments, mapping_json, dict(band_sets), month_first=month_first,
+                       what=filename)
 
 
 @st.cache_data(**CACHE, show_spinner=False)

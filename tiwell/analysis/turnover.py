@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from tiwell.errors import IngestError
 from tiwell.ingest.tables import read_tables
 from tiwell.text.spelling import normalise
-from tiwell.scoring.waves import parse_dates
+from tiwell.scoring.dates import parse_dates
 
 RATE_FORMULA = ("Turnover rate = leavers in the period / average headcount in the period x 100, "
                 "annualised x 12 / months for periods shorter than a year (CIPD crude wastage rate).")
@@ -198,13 +198,13 @@ def match_teams(survey_teams, hr_teams) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["hr_team", "survey_team", "score", "how"])
 
 
-def wave_dates(scored: pd.DataFrame, date_column: str | None) -> pd.Series:
-    """A date for each wave: the median response date where dates exist, else the wave label
-    read as a date ('2025-03' -> 1 March 2025)."""
+def wave_dates(scored: pd.DataFrame, date_column: str | None, month_first: bool = False) -> pd.Series:
+    """A date for each wave: the median response date where dates exist (read as the scoring read
+    them, by the same setting), else the wave label read as a date ('2025-03' -> 1 March 2025)."""
     waves = sorted(scored["wave"].dropna().unique())
     labels = pd.Series(pd.to_datetime(pd.Series(waves), format="mixed", errors="coerce").to_numpy(), index=waves)
     if date_column and date_column in scored:
-        dates = parse_dates(scored[date_column])
+        dates = parse_dates(scored[date_column], month_first)
         medians = dates.groupby(scored["wave"]).median()
         labels = medians.reindex(waves).fillna(labels)
     return labels

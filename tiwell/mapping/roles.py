@@ -37,8 +37,11 @@ _ROLE_RULES = (
     ("id", r"id|response id|respondent id|record id|responseid|respondentid|_record id"),
     ("team", r".*\bteam\b.*|department|dept|directorate|ward|unit|which (department|unit|ward) .*"),
     ("wave", r".*\b(wave|survey round|round|cycle|survey period|quarter)\b.*"),
-    ("date", r"completion time|end ?date|recorded ?date|timestamp|submitted|date submitted|submission date|"
-             r"response date|date|start ?date|start time"),
+    # Tools' own time stamps too: REDCap '<form>_timestamp', Typeform 'Submitted At' / 'Submit Date (UTC)',
+    # LimeSurvey 'Date submitted' / 'submitdate', SmartSurvey 'Started' / 'Ended'.
+    ("date", r"completion time|end ?date|recorded ?date|(.* )?timestamp|submitted( at)?|date submitted|submitdate|"
+             r"submission date|submit date( utc)?|response date|date|start ?date( utc)?|start time|date started|"
+             r"startdate|date last action|datestamp|started|ended|completed at"),
     ("group", r".*\b(role|job|grade|band|site|service|location|office|region|area|tenure|contract|profession|"
               r"discipline|shift|length of service|years)\b.*"),
     ("comment", r".*\b(comments?|anything else|tell us|free text|suggestions?|feedback|would like to share|"
@@ -61,7 +64,9 @@ _PRINCIPLE_WORDS = dict(zip(PRINCIPLES, (
 _AFTER_SCALE = ("team", "group", "comment")  # header rules that answers on a labelled scale overrule
 _ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey wave", "date": "a response date",
                "group": "a grouping (role, site, service)", "comment": "a comment question"}
-_DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted")
+_DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted",
+                    "submitted at", "submit date utc", "date submitted", "submitdate", "submission date", "ended",
+                    "completed at")
 _FREE_TEXT_LENGTH = 25
 # A grouping's answers are a few categories; more different ones than this (or, past a handful,
 # more than one answer in two different) are free text, whatever the header says.

@@ -2,7 +2,8 @@
 
 An organisation opens the same survey for a few weeks, several times a year. Responses whose
 dates sit within ``gap_days`` of each other belong to one wave, labelled by the month it opened
-(``2025-03``), so a file holding three rounds needs no extra column.
+(``2025-03``), so a file holding three rounds needs no extra column. The dates themselves are
+read by :mod:`tiwell.scoring.dates`.
 """
 
 from __future__ import annotations
@@ -10,27 +11,6 @@ from __future__ import annotations
 import pandas as pd
 
 DEFAULT_GAP_DAYS = 30
-# Formats survey tools write; the one that reads most values wins (US order first on a tie,
-# as Microsoft Forms and Google Forms write it by default).
-DATE_FORMATS = (
-    "ISO8601",
-    "%m/%d/%y %H:%M:%S", "%d/%m/%y %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y",
-)
-
-
-def parse_dates(values: pd.Series) -> pd.Series:
-    """Dates from text in whichever single format reads the most values; NaT where none does.
-    Stops at the first format that reads every non-empty value, since none can read more."""
-    best = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    readable = int((values.notna() & values.ne("")).sum())
-    for fmt in DATE_FORMATS:
-        if best.notna().sum() == readable:
-            break
-        parsed = pd.to_datetime(values, format=fmt, errors="coerce")
-        if parsed.notna().sum() > best.notna().sum():
-            best = parsed
-    return best
 
 
 def waves_from_dates(dates: pd.Series, gap_days: int = DEFAULT_GAP_DAYS) -> pd.Series:
