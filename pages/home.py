@@ -13,8 +13,9 @@ import streamlit as st
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest import IngestError
 from tiwell.instruments import InstrumentError
-from tiwell.mapping import PRINCIPLES, ROLES, Mapping, MappingError
+from tiwell.mapping import ROLES, Mapping, MappingError
 from tiwell.pipeline import builtins_in_order
+from tiwell.theme import PRINCIPLE_IDS
 from tiwell.summary import describe
 from tiwell.workspace import WorkspaceError, check_instruments, load
 from ui import state
@@ -118,7 +119,7 @@ def edit_mapping(survey, options: dict):
             "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
             "evidence": st.column_config.TextColumn("Why"),
             "principle": st.column_config.SelectboxColumn(
-                "Principle", options=list(PRINCIPLES), help="For your own questions (drivers): the trauma-informed "
+                "Principle", options=list(PRINCIPLE_IDS), help="For your own questions (drivers): the trauma-informed "
                                                             "principle each speaks to, or empty."),
             "reversed": st.column_config.CheckboxColumn(
                 "Reversed", help="For your own questions: tick when agreeing is the unfavourable answer "

@@ -20,20 +20,19 @@ from tiwell.actions import Action, markers
 import hashlib
 import hmac
 
-from tiwell.charts.figures import band_colours
 from tiwell.privacy.minimum import check_min_group
 from tiwell.present.redact import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
 from tiwell.ingest.settings_files import SettingsFileError, load_toml
 from tiwell.analysis.trends import describe_change
 from tiwell.survey import subscale_info
+from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
 MIN_GROUP = check_min_group(5, lowest=5)
 WHOLE = "the whole organisation"
 QUESTIONS_PER_SLIDE = 4
 COMMENTS_PER_SLIDE = 6
 COMMENT_SLIDES = 3
-LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 
 
 @dataclass(frozen=True)
@@ -272,7 +271,7 @@ def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
         return None
     waves = tuple(by_wave["wave"].unique())
     series = tuple(Series(sub["label"], tuple(_value(by_wave.loc[by_wave["subscale"] == sub["column"], "mean"], k)
-                                              for k in range(len(waves))), LINE_COLOURS[i % len(LINE_COLOURS)])
+                                              for k in range(len(waves))), SLIDE_SERIES_COLOURS[i % len(SLIDE_SERIES_COLOURS)])
                    for i, (_, sub) in enumerate(info.iterrows()))
     return Chart("means", "Mean score by wave", waves, series, (float(info["low"].min()), float(info["high"].max())))
 
