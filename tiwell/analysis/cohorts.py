@@ -21,6 +21,7 @@ from tiwell.privacy.release import DETAIL_MIN
 from tiwell.stats.reliability import cronbach_alpha, item_total, omega_total
 from tiwell.ingest.settings_files import SettingsFileError, load_json
 from tiwell.scoring.scores import reverse_items
+from tiwell.text.numbers import fixed, interval, p_phrase
 from tiwell.stats import (describe_groups, epsilon_squared, eta_squared, hedges_g, kruskal, mann_whitney, pairwise,
                           rank_biserial, welch_anova, welch_t)
 
@@ -171,8 +172,8 @@ def sentences(results: dict, label: str) -> list[str]:
         said += _two_cohorts(results, label)
     else:
         anova, eta = results["welch_anova"].iloc[0], results["eta_squared"].iloc[0]
-        said.append(f"Across {len(groups)} cohorts: Welch's F = {anova['f']:.2f} (df {anova['df1']:.0f}, "
-                    f"{anova['df2']:.1f}), {_p(anova['p'])}; eta squared = {eta['eta_squared']:.3f}, a "
+        said.append(f"Across {len(groups)} cohorts: Welch's F = {fixed(anova['f'], 2)} (df {fixed(anova['df1'], 0)}, "
+                    f"{fixed(anova['df2'])}), {p_phrase(anova['p'])}; eta squared = {fixed(eta['eta_squared'], 3)}, a "
                     f"{'negligible' if eta['eta_squared'] < 0.01 else 'small' if eta['eta_squared'] < 0.06 else 'medium' if eta['eta_squared'] < 0.14 else 'large'} share of the differences between people.")
         clear = results["pairwise"][results["pairwise"]["p_adj"] < 0.05]
         said.append(f"{len(clear)} of {len(results['pairwise'])} pairs differ after {results['pairwise']['padjust'].iloc[0]} "
@@ -187,18 +188,15 @@ def _two_cohorts(results: dict, label: str) -> list[str]:
     sign = 1 if t["diff"] >= 0 else -1
     low, high = sorted((sign * t["ci_low"], sign * t["ci_high"]))
     first, second = (a, b) if sign > 0 else (b, a)
-    stats_text = f"95% CI {low:.1f} to {high:.1f}; Welch's t = {abs(t['t']):.2f}, df = {t['df']:.1f}, {_p(t['p'])}"
+    stats_text = (f"95% CI {interval(low, high)}; Welch's t = {fixed(abs(t['t']), 2)}, df = {fixed(t['df'])}, "
+                  f"{p_phrase(t['p'])}")
     if low <= 0 <= high:
-        difference = f"{label} differed by {abs(t['diff']):.1f} points between {a} and {b}, within noise ({stats_text})."
+        difference = f"{label} differed by {fixed(abs(t['diff']))} points between {a} and {b}, within noise ({stats_text})."
     else:
-        difference = f"{label} was {abs(t['diff']):.1f} points higher in {first} than in {second} ({stats_text})."
-    effect = (f"Hedges' g = {g['g']:.2f} (95% CI {g['ci_low']:.2f} to {g['ci_high']:.2f}), a {_size(abs(g['g']))} "
-              f"difference; rank-biserial r = {results['rank_biserial'].iloc[0]['r_rb']:.2f}.")
+        difference = f"{label} was {fixed(abs(t['diff']))} points higher in {first} than in {second} ({stats_text})."
+    effect = (f"Hedges' g = {fixed(g['g'], 2)} (95% CI {interval(g['ci_low'], g['ci_high'], 2)}), a "
+              f"{_size(abs(g['g']))} difference; rank-biserial r = {fixed(results['rank_biserial'].iloc[0]['r_rb'], 2)}.")
     return [difference, effect]
-
-
-def _p(p: float) -> str:
-    return "p < .001" if p < 0.001 else "p = " + f"{p:.3f}".lstrip("0")
 
 
 def _size(g: float) -> str:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tiwell.text.numbers import fixed, interval, signed
+
 
 def describe_change(change: pd.Series, label: str, direction: str) -> str:
     """A plain sentence: which way it moved, whether that is within noise, what it means."""
     if pd.isna(change["change"]):
         return f"{label}: too few people in one of the waves to compare {change['from']} with {change['to']}."
     span = f"from {change['from']} to {change['to']}"
-    interval = f"(95% CI {change['ci_low']:+.1f} to {change['ci_high']:+.1f})"
+    ci = f"(95% CI {interval(change['ci_low'], change['ci_high'], sign=True)})"
     if change["within_noise"]:
-        return f"{label} changed by {change['change']:+.1f} {span} {interval}: within noise, so no real change can be claimed."
+        return f"{label} changed by {signed(change['change'])} {span} {ci}: within noise, so no real change can be claimed."
     better = (change["change"] > 0) == (direction == "higher_is_better")
     word = "rose" if change["change"] > 0 else "fell"
-    return f"{label} {word} by {abs(change['change']):.1f} {span} {interval}, " + (
+    return f"{label} {word} by {fixed(abs(change['change']))} {span} {ci}, " + (
         "a change for the better." if better else "a change worth talking about together.")

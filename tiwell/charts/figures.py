@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from tiwell.theme import (ATTENTION, BETTER, FONT_FAMILY, GRID, HEAT_MIDDLE, INK, MIDDLE, MUTED, NOTE_INK,
                           SERIES_COLOURS, band_colours)
+from tiwell.text.numbers import count, fixed, percent, short
 
 FONT = dict(family=FONT_FAMILY, size=14, color=INK)
 AXIS = dict(gridcolor=GRID, zeroline=False)
@@ -50,7 +51,7 @@ def distribution(bins: pd.DataFrame, label: str, score_range: tuple[float, float
     the band cut points marked (as ``add_vline`` would, at a fifth of its cost). A bin with fewer
     than ``min_group`` people is a low hatched bar that says so, not a count."""
     colours = band_colours([b.label for b in bands], direction)
-    cuts = [(b.low, colours[b.label], plain(f"{b.label} from {b.low:g}")) for b in bands if b.low is not None]
+    cuts = [(b.low, colours[b.label], plain(f"{b.label} from {short(b.low)}")) for b in bands if b.low is not None]
     lines = [dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                   line=dict(color=colour, dash="dot", width=2)) for x, colour, _ in cuts]
     notes = [dict(x=x, y=1, xref="x", yref="y domain", text=text, showarrow=False, xanchor="left", yanchor="top",
@@ -87,7 +88,7 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -
                      else f"{name} %{{x:.0%}}")
             fig.add_trace(go.Bar(y=[label], x=[share], orientation="h", name=name, legendgroup=name,
                                  marker_color=colours[band], showlegend=False,
-                                 text=[f"{name} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
+                                 text=[f"{name} {percent(share)}" if share >= 0.08 else ""], textposition="inside",
                                  hovertemplate=f"{label}: {words}<extra></extra>"))
         hidden = [plain(band) for band in sub["bands"] if bool(row.get(f"fewer_{band}", False))]
         if hidden:
@@ -109,11 +110,11 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
     wide = table.pivot(index="team", columns="subscale", values=value).reindex(index=groups, columns=columns)
     people = table.pivot(index="team", columns="subscale", values="people").reindex(index=groups, columns=columns)
     strain = pd.DataFrame({c: _towards_attention(wide[c], sub, value) for c, sub in info.set_index("column").iterrows()})
-    text = wide.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if value.startswith("share_") else f"{v:.1f}"))
+    text = wide.map(lambda v: "" if pd.isna(v) else (percent(v) if value.startswith("share_") else fixed(v)))
     hover = np.where(wide.isna(), "hidden: too few people",
                      "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
     sizes = people.max(axis=1)
-    rows = [f"{plain(g)} (n = {sizes[g]:.0f})" if pd.notna(sizes[g]) else plain(g) for g in groups]
+    rows = [f"{plain(g)} (n = {count(sizes[g])})" if pd.notna(sizes[g]) else plain(g) for g in groups]
     fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"].map(plain), y=rows, text=text.to_numpy(),
                                texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
                                colorscale=[[0, BETTER], [0.5, HEAT_MIDDLE], [1, ATTENTION]], showscale=False,
@@ -178,7 +179,7 @@ def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid"
 def profile_shares(table: pd.DataFrame, title: str) -> go.Figure:
     """Share of people in each profile, engaged first; one calm colour, the share as text."""
     fig = go.Figure(go.Bar(y=table["profile"].map(plain), x=table["share"], orientation="h", marker_color=MIDDLE,
-                           text=[f"{v:.0%}" for v in table["share"]], textposition="outside",
+                           text=[percent(v) for v in table["share"]], textposition="outside",
                            hovertemplate="%{y}: %{x:.0%}<extra></extra>"))
     fig.update_xaxes(tickformat=".0%", range=[0, max(1e-9, table["share"].max()) * 1.2])
     fig.update_yaxes(autorange="reversed")

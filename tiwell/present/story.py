@@ -26,6 +26,7 @@ from tiwell.privacy.release import Release, survey_release
 from tiwell.ingest.settings_files import SettingsFileError, load_toml
 from tiwell.analysis.trends import describe_change
 from tiwell.survey import subscale_info
+from tiwell.text.numbers import count, fixed, share_text, short
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
 MIN_GROUP = check_min_group(5, lowest=5)
@@ -203,14 +204,9 @@ def _point(summary: pd.DataFrame, sub: pd.Series) -> str:
     if pd.isna(scope["mean"]):
         return f"{sub['label']}: not shown, as fewer than {MIN_GROUP} people answered this part."
     top = sub["bands"][-1]
-    compared = f" ({WHOLE} {whole[0]['mean']:.1f})" if whole and pd.notna(whole[0]["mean"]) else ""
-    return (f"{sub['label']}: {scope['mean']:.1f}{compared} on a scale of {sub['low']:g} to {sub['high']:g}; "
-            f"{_percent(scope[f'share_{top}'])} in the {top} band.")
-
-
-def _percent(share: float) -> str:
-    """'12%', or 'under 1%' for a share that is not quite nothing."""
-    return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+    compared = f" ({WHOLE} {fixed(whole[0]['mean'])})" if whole and pd.notna(whole[0]["mean"]) else ""
+    return (f"{sub['label']}: {fixed(scope['mean'])}{compared} on a scale of {short(sub['low'])} to "
+            f"{short(sub['high'])}; {share_text(scope[f'share_{top}'])} in the {top} band.")
 
 
 def _shares_chart(summary: pd.DataFrame, subs: pd.DataFrame) -> Chart:
@@ -293,10 +289,10 @@ def _by_wave(release: Release, info, scope: dict, waves: list) -> pd.DataFrame:
 def _opening(title: str, summary: pd.DataFrame, choices: Choices) -> Slide:
     people = summary.groupby("group", sort=False)["people"].max() if len(summary) else pd.Series(dtype=float)
     when = f" in {choices.wave}" if choices.wave else ""
-    points = [f"{people.iloc[0]:.0f} people answered{when}." if len(people) else
+    points = [f"{count(people.iloc[0])} people answered{when}." if len(people) else
               "No numbers can be shown for this group; the next view says why. The conversation can still go ahead."]
     if len(people) > 1:
-        points.append(f"Compared with {WHOLE}: {people.iloc[1]:.0f} people.")
+        points.append(f"Compared with {WHOLE}: {count(people.iloc[1])} people.")
     points += [f"Only groups of {MIN_GROUP} or more people are shown, and never one that could be worked out from "
                "the others. No one's own answers are shown.",
                "Strengths come first. The harder scores describe what the work asks of us, not what is wrong "

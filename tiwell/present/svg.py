@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from tiwell.present.story import Chart
+from tiwell.text.numbers import percent, short
 from tiwell.theme import FONT_FAMILY, GRID_ON_PAPER, INK, MUTED, WHITE
 
 WIDTH, LABEL_WIDTH, ROW, PLOT_HEIGHT = 820, 300, 46, 260
@@ -40,7 +41,7 @@ def _shares(chart: Chart) -> tuple[str, int]:
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{ROW - 12}" '
                          f'fill="{series.colour}"/>')
             if share >= 0.08:
-                parts.append(_text(x + width / 2, y + ROW / 2 - 4, f"{share:.0%}", "middle", WHITE, 15))
+                parts.append(_text(x + width / 2, y + ROW / 2 - 4, percent(share), "middle", WHITE, 15))
             x += width
         if all(s.values[row] is None for s in chart.series):
             parts.append(_text(LABEL_WIDTH, y + ROW / 2 - 4, "not shown: too few people", fill=MUTED))
@@ -76,7 +77,7 @@ def _means(chart: Chart) -> tuple[str, int]:
     for tick in range(5):
         value = low + (high - low) * tick / 4
         parts.append(f'<line x1="{left}" x2="{right}" y1="{y_of(value):.1f}" y2="{y_of(value):.1f}" stroke="{GRID_ON_PAPER}"/>')
-        parts.append(_text(left - 10, y_of(value), f"{value:g}", "end", MUTED, 14))
+        parts.append(_text(left - 10, y_of(value), short(value), "end", MUTED, 14))
     for k, wave in enumerate(chart.categories):
         parts.append(_text(x_of(k), top + PLOT_HEIGHT + 22, wave, "middle", MUTED, 14))
     for series in chart.series:
