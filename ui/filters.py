@@ -63,16 +63,6 @@ def stop_unless(condition: bool, message: str) -> None:
         st.stop()
 
 
-def selected_rows(survey, filters: dict):
-    """The rows a shown selection holds, for an analysis that runs on people's answers (What to act
-    on: only for groups of at least its own, larger minimum, and giving no count of its own)."""
-    mask = True
-    for column, value in filters.items():
-        if value is not None:
-            mask = mask & (survey.scored[column] == value)
-    return survey.scored[mask] if mask is not True else survey.scored
-
-
 def filtered_page(survey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
     """The sidebar, the page title, and the release with the filters chosen (or why the
     selection may not be shown)."""
