@@ -104,13 +104,29 @@ def box_quantiles(data: pd.DataFrame, value: str, group: str, groups: list) -> p
     return pd.DataFrame(rows, columns=["group", "p10", "q1", "median", "q3", "p90"])
 
 
+def cohort_rows(frame: pd.DataFrame, column: str, groups: list) -> pd.DataFrame:
+    """The rows of the cohorts compared (people, or a table's rows per cohort): a cohort left out
+    as too small is left out of everything worked out beside the comparison too."""
+    return frame[frame[column].isin(groups)]
+
+
+def result_tables(results: dict) -> dict[str, pd.DataFrame]:
+    """The comparison's tables, to show and take away, without the list of cohorts itself."""
+    return {key: table for key, table in results.items() if key != "groups"}
+
+
+def table_title(key: str) -> str:
+    """A result table's name as a heading: 'welch_t' -> 'Welch t'."""
+    return key.replace("_", " ").capitalize()
+
+
 def compare(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
     """Description per cohort, then for two cohorts Welch's t, Mann-Whitney, Hedges' g and the
     rank-biserial r; for more, Welch's ANOVA, Kruskal-Wallis, eta and epsilon squared and
     pairwise comparisons adjusted by ``settings.padjust``."""
     value, group = settings.subscale, settings.cohort_column
     groups = cohorts_shown(scored, group, value, settings.min_group)
-    data = scored[scored[group].isin(groups)]
+    data = cohort_rows(scored, group, groups)
     out = {"groups": groups, "describe": _without_detail(describe_groups(data, value=value, group=group, groups=groups)),
            "quantiles": box_quantiles(data, value, group, groups)}
     args = dict(data=data, value=value, group=group, groups=groups)

@@ -59,9 +59,9 @@ def filtered_view(frame: pd.DataFrame, filters: dict[str, object], min_group: in
     for column, value in active.items():
         others = select_rows(frame, {c: v for c, v in active.items() if c != column})
         if value in suppressed(others[column].value_counts(), min_group):
-            return Visibility(False, _why(active, min_group))
+            return Visibility(False, why_hidden(active, min_group))
     if len(select_rows(frame, active)) < min_group:
-        return Visibility(False, _why(active, min_group))
+        return Visibility(False, why_hidden(active, min_group))
     return Visibility(True)
 
 
@@ -76,7 +76,9 @@ def select_rows(frame: pd.DataFrame, filters: dict[str, object]) -> pd.DataFrame
     return frame[mask]
 
 
-def _why(active: dict, min_group: int) -> str:
-    chosen = " and ".join(f"{column} '{value}'" for column, value in active.items())
+def why_hidden(filters: dict, min_group: int) -> str:
+    """Why a selection may not be shown, naming the filters that are set: one sentence for this
+    check and for a page whose release hides the selection."""
+    chosen = " and ".join(f"{column} '{value}'" for column, value in filters.items() if value is not None)
     return (f"Fewer than {min_group} people match {chosen}, or showing them would let a smaller group "
             "beside them be worked out by subtraction.")
