@@ -11,7 +11,7 @@ import math
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis.overview import headline
+from tiwell.analysis import headline
 from tiwell.instruments import band_cuts_text, profile_table
 from tiwell.survey import subscale_info
 from tiwell.text import count
@@ -41,7 +41,8 @@ for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows())
 st.plotly_chart(charts.band_shares(summary, info, min_group), width="stretch", key="bands")
 with st.expander("How to read this"):
     for _, sub in info.iterrows():
-        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {inert(band_cuts_text(sub['band_rules']))}.")
+        bands = inert(band_cuts_text(sub["band_rules"]))
+        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {bands}.")
     st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
                 "with fewer people it is wider.")
 

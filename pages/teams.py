@@ -9,8 +9,8 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis.teams import (band_measures, hidden_teams, shown_rows, shown_teams, team_detail, team_order,
-                                   team_rows)
+from tiwell.analysis import (band_measures, hidden_teams, shown_rows, shown_teams, team_detail, team_order,
+                             team_rows)
 from tiwell.export import csv_bytes
 from tiwell.survey import subscale_info
 from ui.filters import filtered_page, need_survey, stop_unless

@@ -10,8 +10,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import markers
-from tiwell.analysis import describe_change
-from tiwell.analysis.trends import has_gaps, subscale_rows, team_changes_table, trend_lines
+from tiwell.analysis import describe_change, has_gaps, subscale_rows, team_changes_table, trend_lines
 from tiwell.survey import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless

@@ -6,12 +6,14 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
-import pandas as pd
+import math
+
 import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import dated_markers
 from tiwell.ingest import IngestError
+from tiwell.analysis.drivers import first_heavy, outcomes
 from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.analysis.turnover import (RATE_FORMULA, answer_dates, match_teams, point_teams, rename_teams,
                                       score_turnover_correlations, shown_team_waves, team_timeline, turnover_points,
@@ -46,7 +48,7 @@ def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_gro
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
     st.subheader("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]
-    if pd.isna(release.people(filters)):
+    if math.isnan(release.people(filters)):
         st.info(f"Nothing is shown for this selection: fewer than {min_group} people match it, or showing them "
                 "would let a smaller group beside them be worked out by subtraction.")
         return
@@ -134,7 +136,7 @@ turnover = rename_teams(hr.table, matches)
 info = subscale_info(survey)
 labels = dict(zip(info["label"], info["column"]))
 c1, c2, c3 = st.columns(3)
-first_strain = next((i for i, d in enumerate(info["direction"]) if d == "higher_is_worse"), 0)
+first_strain = first_heavy(outcomes(survey))  # the scores come first among the outcomes, in this order
 label = c1.selectbox("Survey score", list(labels), index=first_strain)
 rate_label = c2.selectbox("Leavers", ["All leavers", "Voluntary leavers"] if "voluntary_rate" in turnover else ["All leavers"])
 lag_label = c3.radio("Turnover in", ["the same period", "the next period"], horizontal=True)

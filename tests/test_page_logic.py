@@ -85,7 +85,8 @@ def test_one_team_over_time_puts_each_mean_at_its_waves_date():
 
 def test_an_answer_is_dated_by_its_own_date_else_by_its_wave():
     # The blank one takes its wave's median date: between 2 and 10 March, the 6th.
-    scored = pd.DataFrame({"wave": ["2025-03"] * 3 + ["2025-09"], "when": ["2025-03-02", "2025-03-10", "", "2025-09-20"]})
+    scored = pd.DataFrame({"wave": ["2025-03"] * 3 + ["2025-09"],
+                           "when": ["2025-03-02", "2025-03-10", "", "2025-09-20"]})
     assert answer_dates(scored, "when").tolist() == list(pd.to_datetime(
         ["2025-03-02", "2025-03-10", "2025-03-06", "2025-09-20"]))
     # No date column: each wave label read as a date (the 1st of its month).

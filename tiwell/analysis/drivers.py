@@ -77,8 +77,9 @@ def driver_columns(survey) -> list[str]:
 
 
 def first_heavy(found: list[Outcome]) -> int:
-    """Where the first score on which higher is heavier (burnout, say) stands among the outcomes:
-    the page opens on it, as what weighs on people is what a driver analysis is asked about first."""
+    """Where the first score on which higher is heavier (burnout, say) stands among the outcomes
+    (0 when none is): What to act on and Turnover open on it, as what weighs on people is what
+    they are asked about first."""
     return next((k for k, o in enumerate(found) if not o.higher_is_better and not o.question), 0)
 
 

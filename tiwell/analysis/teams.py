@@ -60,8 +60,8 @@ def team_detail(table: pd.DataFrame, whole: pd.DataFrame, team, labels: dict[str
                                for m in mine.itertuples()],
         "people": mine["n"].to_numpy(),
         # The whole selection is shown (a page stops before a hidden one), so it is never 'hidden'.
-        "whole selection (95% CI)": [f"{fixed(whole.loc[c, 'mean'])} ({interval(whole.loc[c, 'ci_low'], whole.loc[c, 'ci_high'])})"
-                                     for c in mine.index],
+        "whole selection (95% CI)": [f"{fixed(w.mean)} ({interval(w.ci_low, w.ci_high)})"
+                                     for w in whole.loc[mine.index].itertuples()],
     })
 
 

@@ -30,7 +30,8 @@ def band_text(bands: tuple[Band, ...]) -> str:
 def band_cuts_text(bands) -> str:
     """'low up to 22; moderate from 23; high from 42': each band by the cut point it starts at,
     as the histogram's lines mark them (the first band by where it ends)."""
-    return "; ".join(f"{b.label} {'up to ' + short(b.high) if b.low is None else 'from ' + short(b.low)}" for b in bands)
+    return "; ".join(f"{b.label} up to {short(b.high)}" if b.low is None else f"{b.label} from {short(b.low)}"
+                     for b in bands)
 
 
 def subscale_table(inst: Instrument) -> pd.DataFrame:

@@ -76,7 +76,8 @@ def _means(chart: Chart) -> tuple[str, int]:
     parts = []
     for tick in range(5):
         value = low + (high - low) * tick / 4
-        parts.append(f'<line x1="{left}" x2="{right}" y1="{y_of(value):.1f}" y2="{y_of(value):.1f}" stroke="{GRID_ON_PAPER}"/>')
+        parts.append(f'<line x1="{left}" x2="{right}" y1="{y_of(value):.1f}" y2="{y_of(value):.1f}" '
+                     f'stroke="{GRID_ON_PAPER}"/>')
         parts.append(_text(left - 10, y_of(value), short(value), "end", MUTED, 14))
     for k, wave in enumerate(chart.categories):
         parts.append(_text(x_of(k), top + PLOT_HEIGHT + 22, wave, "middle", MUTED, 14))
