@@ -9,8 +9,8 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis import (band_measures, hidden_teams, shown_rows, shown_teams, team_detail, team_order,
-                             team_rows)
+from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
+                             team_order, team_rows)
 from tiwell.export import csv_bytes
 from tiwell.survey import subscale_info
 from ui.filters import filtered_page, need_survey, stop_unless
@@ -40,7 +40,7 @@ if not shown:
     st.info("Every team in this selection is smaller than the smallest group shown, so no team can be shown.")
     st.stop()
 ordered = team_order(table, shown, order_by, measure)
-st.plotly_chart(charts.heatmap(table[table["shown"]], info, measure, ordered), width="stretch", key="heatmap")
+st.plotly_chart(charts.heatmap(shown_cells(table), info, measure, ordered), width="stretch", key="heatmap")
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")

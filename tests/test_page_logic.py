@@ -9,8 +9,8 @@ from tiwell.analysis.cohorts import cohort_rows, result_tables, table_title
 from tiwell.analysis.drivers import (Outcome, favourable_points, first_heavy, joint_model_table, principle_tags,
                                      quadrant_lists, ranked_table)
 from tiwell.analysis.overview import headline
-from tiwell.analysis.teams import (band_measures, hidden_teams, shown_rows, shown_teams, team_detail, team_order,
-                                   team_rows)
+from tiwell.analysis.teams import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
+                                   team_order, team_rows)
 from tiwell.analysis.trends import has_gaps, subscale_rows, team_changes_table, trend_lines
 from tiwell.analysis.turnover import (TeamPeriods, answer_dates, point_teams, score_turnover_correlations,
                                       shown_team_waves, team_timeline, turnover_points)
@@ -199,6 +199,7 @@ TEAMS = pd.DataFrame({
 def test_teams_shown_hidden_and_in_order():
     shown = shown_teams(TEAMS)
     assert shown == ["North", "South"]
+    assert shown_cells(TEAMS)["team"].tolist() == ["North", "North", "South", "South"]
     assert hidden_teams(["South", "North", "East", "Central"], shown) == ["Central", "East"]
     assert team_order(TEAMS, shown, None, "mean") == ["North", "South"]
     assert team_order(TEAMS, shown, "burnout", "mean") == ["South", "North"], "lowest first"

@@ -9,8 +9,8 @@ later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logge
 """
 
 from tiwell.analysis.overview import Headline, headline
-from tiwell.analysis.teams import (band_measures, hidden_teams, shown_rows, shown_teams, team_detail, team_order,
-                                   team_rows)
+from tiwell.analysis.teams import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
+                                   team_order, team_rows)
 from tiwell.analysis.trends import describe_change, has_gaps, subscale_rows, team_changes_table, trend_lines
 from tiwell.analysis.drivers import (Outcome, analysis_frame, favourable_points, favourable_shares, first_heavy, impact,
                                      joint_model, joint_model_table, outcomes, principle_summary, principle_tags,
@@ -24,13 +24,13 @@ from tiwell.analysis.leavers import LeaverComparison, compare_leavers
 from tiwell.analysis.action_effects import Effect, action_effect, describe_effect
 
 __all__ = [
-    "Headline", "headline", "band_measures", "hidden_teams", "shown_rows", "shown_teams", "team_detail", "team_order",
-    "team_rows", "describe_change", "has_gaps", "subscale_rows", "team_changes_table", "trend_lines", "Outcome",
-    "analysis_frame", "favourable_points", "favourable_shares", "first_heavy", "impact", "joint_model",
-    "joint_model_table", "outcomes", "principle_summary", "principle_tags", "quadrant_lists", "quadrants",
-    "ranked_table", "CohortSettings", "box_quantiles", "cohort_rows", "cohorts_shown", "combine", "item_statistics",
-    "result_tables", "sentences", "table_title", "TeamPeriods", "answer_dates", "from_staff_list", "join_waves",
-    "match_teams", "point_teams", "rates", "read_hr", "score_turnover_correlations", "shown_team_waves",
+    "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
+    "team_detail", "team_order", "team_rows", "describe_change", "has_gaps", "subscale_rows", "team_changes_table",
+    "trend_lines", "Outcome", "analysis_frame", "favourable_points", "favourable_shares", "first_heavy", "impact",
+    "joint_model", "joint_model_table", "outcomes", "principle_summary", "principle_tags", "quadrant_lists",
+    "quadrants", "ranked_table", "CohortSettings", "box_quantiles", "cohort_rows", "cohorts_shown", "combine",
+    "item_statistics", "result_tables", "sentences", "table_title", "TeamPeriods", "answer_dates", "from_staff_list",
+    "join_waves", "match_teams", "point_teams", "rates", "read_hr", "score_turnover_correlations", "shown_team_waves",
     "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "Effect", "action_effect",
     "describe_effect",
 ]

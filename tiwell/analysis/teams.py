@@ -22,9 +22,14 @@ def band_measures(bands_per_subscale) -> dict[str, str]:
     return measures
 
 
+def shown_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The team-subscale rows the release shows: all a heatmap may draw."""
+    return table[table["shown"]]
+
+
 def shown_teams(table: pd.DataFrame) -> list:
     """The teams with at least one shown row, in the table's order."""
-    return table.loc[table["shown"], "team"].unique().tolist()
+    return shown_cells(table)["team"].unique().tolist()
 
 
 def hidden_teams(teams, shown: list) -> list:
