@@ -2,6 +2,7 @@
 one list of principles for the mapping and the action log."""
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from tiwell import theme
 from tiwell.actions import ActionError, make_action
 from tiwell.charts import figures as charts
 from tiwell.instruments import load_builtin
+from tiwell.present import Chart, Series, chart_svg
+from tiwell.present.html import STYLE
+from ui.style import CAPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +48,21 @@ def test_the_histogram_and_band_notes_are_written_in_the_readable_grey():
     assert {note.font.color for note in figure.layout.annotations} == {"#4a5a60"}
     assert contrast("#4a5a60", "#ffffff") == pytest.approx(7.19, abs=0.01)
     assert contrast("#6b7a80", "#ffffff") < 4.5, "the grey it replaced fell just short of 4.5:1"
+
+
+def test_captions_are_drawn_opaque_in_the_readable_grey():
+    # Streamlit's own caption is its text colour at 60% opacity: (0.6 x #1f2a2e + 0.4 x #fbfaf7) = #777d7e.
+    assert contrast("#777d7e", theme.PAPER) == pytest.approx(4.0, abs=0.01)
+    assert "color: #4a5a60; opacity: 1;" in CAPTIONS and 'data-testid="stCaptionContainer"' in CAPTIONS
+
+
+def test_every_text_colour_on_a_slide_reaches_aa_on_its_paper():
+    chart = Chart("means", "Mean score by wave", ("2025-03", "2025-09"),
+                  (Series("Burnout", (24.0, None), theme.BETTER),), (10.0, 50.0))
+    fills = set(re.findall(r'<text [^>]*fill="(#[0-9a-fA-F]{6})"', chart_svg(chart)))
+    css = set(re.findall(r"[^-]color: (#[0-9a-fA-F]{6})", STYLE))
+    assert fills == {theme.INK, theme.NOTE_INK} and css == {theme.INK, theme.NOTE_INK}
+    assert all(contrast(colour, theme.PAPER) >= 4.5 for colour in fills | css)
 
 
 def test_the_dashboard_theme_uses_the_same_ink_and_paper():

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 BETTER, MIDDLE, ATTENTION = "#0072B2", "#B8C4C6", "#E69F00"
 INK = "#1f2a2e"        # body text, titles, the action marks
-NOTE_INK = "#4a5a60"   # secondary text: notes, captions, chart labels (7.2:1 on white, above WCAG AA's 4.5:1)
-MUTED = "#6b7a80"      # secondary lines (a reference line, the whole organisation's trend) and slide axis labels
+NOTE_INK = "#4a5a60"   # all secondary text: notes, captions, labels (7.2:1 on white, 6.9:1 on PAPER; AA asks 4.5:1)
+MUTED = "#6b7a80"      # secondary lines only (a reference line, the whole organisation's trend): 4.45:1, too faint for text
 WHITE = "#ffffff"
 PAPER = "#fbfaf7"      # a slide's warm background, as the dashboard's
 GRID = "#eef1f2"       # chart grid lines on white

@@ -12,13 +12,13 @@ from html import escape
 
 from tiwell.present.story import Slide, Story
 from tiwell.present.svg import chart_svg
-from tiwell.theme import INK, MUTED, NOTE_INK, PAPER, WHITE
+from tiwell.theme import INK, NOTE_INK, PAPER, WHITE
 
 STYLE = f"""
 .tw-slide {{ font-family: "Source Sans Pro", "Segoe UI", Helvetica, Arial, sans-serif; color: {INK};
   background: {PAPER}; border-radius: 12px; padding: 1.6rem 2.2rem; margin: 0 0 1.5rem; }}
 .tw-slide h2 {{ font-size: 2.6rem; line-height: 1.15; margin: 0.2rem 0 1rem; color: {INK}; }}
-.tw-count {{ font-size: 1rem; color: {MUTED}; margin: 0; }}
+.tw-count {{ font-size: 1rem; color: {NOTE_INK}; margin: 0; }}
 .tw-points {{ font-size: 1.6rem; line-height: 1.4; padding-left: 1.4rem; margin: 0 0 1rem; }}
 .tw-points li {{ margin-bottom: 0.6rem; }}
 .tw-note {{ font-size: 1.15rem; color: {NOTE_INK}; margin: 0.6rem 0 0; }}

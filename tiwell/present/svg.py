@@ -7,7 +7,7 @@ from html import escape
 
 from tiwell.present.story import Chart
 from tiwell.text.numbers import percent, short
-from tiwell.theme import FONT_FAMILY, GRID_ON_PAPER, INK, MUTED, WHITE
+from tiwell.theme import FONT_FAMILY, GRID_ON_PAPER, INK, NOTE_INK, WHITE
 
 WIDTH, LABEL_WIDTH, ROW, PLOT_HEIGHT = 820, 300, 46, 260
 
@@ -44,7 +44,7 @@ def _shares(chart: Chart) -> tuple[str, int]:
                 parts.append(_text(x + width / 2, y + ROW / 2 - 4, percent(share), "middle", WHITE, 15))
             x += width
         if all(s.values[row] is None for s in chart.series):
-            parts.append(_text(LABEL_WIDTH, y + ROW / 2 - 4, "not shown: too few people", fill=MUTED))
+            parts.append(_text(LABEL_WIDTH, y + ROW / 2 - 4, "not shown: too few people", fill=NOTE_INK))
     return "".join(parts), 20 + len(chart.categories) * ROW
 
 
@@ -54,7 +54,7 @@ def _label(category: str, y: float) -> str:
     if not second:
         return _text(LABEL_WIDTH - 10, y, _fit(first), "end")
     return _text(LABEL_WIDTH - 10, y - 9, _fit(first), "end", size=15) + _text(
-        LABEL_WIDTH - 10, y + 10, _fit(second), "end", MUTED, 14)
+        LABEL_WIDTH - 10, y + 10, _fit(second), "end", NOTE_INK, 14)
 
 
 def _fit(text: str, most: int = 34) -> str:
@@ -78,9 +78,9 @@ def _means(chart: Chart) -> tuple[str, int]:
         value = low + (high - low) * tick / 4
         parts.append(f'<line x1="{left}" x2="{right}" y1="{y_of(value):.1f}" y2="{y_of(value):.1f}" '
                      f'stroke="{GRID_ON_PAPER}"/>')
-        parts.append(_text(left - 10, y_of(value), short(value), "end", MUTED, 14))
+        parts.append(_text(left - 10, y_of(value), short(value), "end", NOTE_INK, 14))
     for k, wave in enumerate(chart.categories):
-        parts.append(_text(x_of(k), top + PLOT_HEIGHT + 22, wave, "middle", MUTED, 14))
+        parts.append(_text(x_of(k), top + PLOT_HEIGHT + 22, wave, "middle", NOTE_INK, 14))
     for series in chart.series:
         points = [(x_of(k), y_of(v)) if v is not None else None for k, v in enumerate(series.values)]
         for a, b in zip(points, points[1:]):
