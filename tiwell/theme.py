@@ -16,15 +16,19 @@ from __future__ import annotations
 
 BETTER, MIDDLE, ATTENTION = "#0072B2", "#B8C4C6", "#E69F00"
 INK = "#1f2a2e"        # body text, titles, the action marks
-NOTE_INK = "#4a5a60"   # all secondary text: notes, captions, labels (7.2:1 on white, 6.9:1 on PAPER; AA asks 4.5:1)
-MUTED = "#6b7a80"      # secondary lines only (a reference line, the whole organisation's trend): 4.45:1, too faint for text
+# All secondary text (notes, captions, chart and axis labels): 7.2:1 on white, 6.9:1 on PAPER,
+# where WCAG AA asks 4.5:1 of small text.
+NOTE_INK = "#4a5a60"
+# Secondary lines only (a reference line, the whole organisation's trend): at 4.45:1 on white it
+# is too faint for small text.
+MUTED = "#6b7a80"
 WHITE = "#ffffff"
 PAPER = "#fbfaf7"      # a slide's warm background, as the dashboard's
 GRID = "#eef1f2"       # chart grid lines on white
 GRID_ON_PAPER = "#e3e8ea"  # a slide chart's grid lines: a shade darker, to show on the warm background
 HEAT_MIDDLE = "#F4F1EA"    # the heatmap's midpoint between the better end and the end that calls for attention
-# One colour per line on a chart with several series, in order; the slides keep to the first
-# six (SLIDE_SERIES_COLOURS), where the pale yellow would not show on the warm background.
+# One colour per line on a chart with several series, in order (the dashboard's trend lines);
+# a slide's lines cycle through the first six (the seventh, a pale yellow, would barely show on PAPER).
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SLIDE_SERIES_COLOURS = SERIES_COLOURS[:6]
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
