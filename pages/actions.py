@@ -12,10 +12,11 @@ from datetime import date
 import streamlit as st
 
 from tiwell import charts
-from tiwell.actions import PRINCIPLES, check_log, log_from_table, log_table, make_action
+from tiwell.actions import check_log, log_from_table, log_table, make_action
 from tiwell.analysis import action_effect, effect_sentences
 from tiwell.errors import TiwellError
 from tiwell.survey import filter_columns, filter_options, subscale_info
+from tiwell.theme import PRINCIPLE_LABELS
 from ui import state
 from ui.filters import need_survey, sidebar
 from ui.safe import inert
@@ -37,7 +38,7 @@ def add_form() -> None:
         title = right.text_input("Action", placeholder="For example: protected reflective supervision started")
         touched = st.multiselect("Teams it touches (none: the whole organisation)", teams)
         left, right = st.columns(2)
-        principle = left.selectbox("Principle it serves", PRINCIPLES)
+        principle = left.selectbox("Principle it serves", PRINCIPLE_LABELS)
         owner = right.text_input("Who owns it", placeholder="A role, for example: Service manager")
         if st.form_submit_button("Add to the log", type="primary"):
             try:
@@ -57,7 +58,7 @@ def edit_log() -> None:
         column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", required=True),
                        "title": st.column_config.TextColumn("Action", required=True),
                        "teams": st.column_config.MultiselectColumn("Teams (empty: everyone)", options=teams),
-                       "principle": st.column_config.SelectboxColumn("Principle", options=PRINCIPLES, required=True),
+                       "principle": st.column_config.SelectboxColumn("Principle", options=PRINCIPLE_LABELS, required=True),
                        "owner": st.column_config.TextColumn("Owner", required=True)})
     try:
         edited_log = log_from_table(edited, teams)

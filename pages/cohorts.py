@@ -9,12 +9,14 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis.cohorts import CohortSettings, cohort_sentences, combine, compare_cohorts, item_statistics
+from tiwell.analysis.cohorts import (CohortSettings, cohort_rows, cohort_sentences, combine, compare_cohorts,
+                                     item_statistics, result_tables, table_title)
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_reference, reference_values
 from tiwell.privacy import DETAIL_MIN
 from tiwell.survey import filter_columns, subscale_info
 from tiwell.errors import TiwellError
+from tiwell.text import fixed
 from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
@@ -61,22 +63,22 @@ stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{inert(coh
 
 for sentence in cohort_sentences(results, label):
     st.markdown(f"- {inert(sentence)}")
-data = survey.scored[survey.scored[cohort_column].isin(results["groups"])]
+data = cohort_rows(survey.scored, cohort_column, results["groups"])
 if len(results["quantiles"]):
     st.plotly_chart(charts.cohort_boxes(results["quantiles"], cohort_column, label), width="stretch", key="boxes")
 if len(results["quantiles"]) < len(results["groups"]):
     st.caption(f"Quartiles and boxes are shown for cohorts of {DETAIL_MIN} or more people: for a smaller cohort "
                "they would come close to giving back each person's score.")
-tables = {key: value for key, value in results.items() if key != "groups"}
+tables = result_tables(results)
 for key, table in tables.items():
-    st.markdown(f"**{key.replace('_', ' ').capitalize()}**")
+    st.markdown(f"**{table_title(key)}**")
     st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader("Reliability")
 alphas = state.cohort_reliability(survey, cohort_column, min_group)
-alphas = alphas[alphas["cohort"].isin(results["groups"])]
+alphas = cohort_rows(alphas, "cohort", results["groups"])
 st.caption(f"Cronbach's alpha (95% CI, Feldt) and McDonald's omega total on complete answers; alpha below "
-           f"{POOR_RELIABILITY:.2f} is flagged as poor.")
+           f"{fixed(POOR_RELIABILITY, 2)} is flagged as poor.")
 st.dataframe(alphas, hide_index=True, width="stretch")
 if alphas["poor"].any():
     st.warning("Some subscales hold together poorly in some cohorts: read their differences with extra care.")
@@ -106,7 +108,7 @@ if ref_mean is not None and ref_sd and ref_n:
 
 st.subheader("Take it away")
 left, middle, right = st.columns(3)
-left.download_button("Tables (Excel)", xlsx_bytes({k[:31]: v for k, v in tables.items()}),
+left.download_button("Tables (Excel)", xlsx_bytes(tables),
                      file_name="tiwell-cohorts.xlsx",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 middle.download_button("Descriptions (CSV)", csv_bytes(tables["describe"]), file_name="tiwell-cohorts.csv",

@@ -10,22 +10,14 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING, QUADRANTS, analysis_frame,
-                            driver_columns, enough_people, impact, joint_model, outcomes, principle_summary,
-                            quadrants)
-from ui.filters import filtered_page, need_survey, selected_rows, stop_unless
+from tiwell.analysis.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT_MEANING, analysis_frame, driver_columns,
+                                     enough_people, favourable_points, first_heavy, impact, joint_model,
+                                     joint_model_table, outcomes, principle_summary, principle_tags, quadrant_lists,
+                                     quadrants, ranked_table)
+from tiwell.privacy import select_rows
+from tiwell.text import fixed
+from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
-
-
-def p_text(p: float) -> str:
-    """A p-value as people read it: three decimals, or '< 0.001'."""
-    return "" if p != p else "< 0.001" if p < 0.001 else f"{p:.3f}"
-
-
-def with_interval(values, lows, highs) -> list[str]:
-    """Each coefficient with its interval in brackets, blank where there is none."""
-    return [f"{r:.2f} ({lo:.2f} to {hi:.2f})" if r == r else "" for r, lo, hi in zip(values, lows, highs)]
-
 
 ADJUSTMENTS = {"Holm (the default: strict)": "holm", "Benjamini-Hochberg (false discovery rate)": "bh"}
 
@@ -36,7 +28,7 @@ stop_unless(bool(drivers),
             "agreement, frequency, yes/no or number scale (feeling safe to speak up, peer support, supervision) "
             "are found on reading; on the Upload and score page you can set a column's role to 'driver'.")
 release, filters, min_group = filtered_page(survey, "What to act on")
-rows = selected_rows(survey, filters)
+rows = select_rows(survey.scored, filters)
 
 st.write("Which of your own questions move together with the scores, so you can see where change may help "
          "most and which strengths to protect.")
@@ -46,7 +38,7 @@ st.info("These are associations in this survey, not causes: people who answer on
 
 choices = {o.label: o for o in outcomes(survey)}
 left, middle, right = st.columns(3)
-heavy = next((k for k, o in enumerate(choices.values()) if not o.higher_is_better and not o.question), 0)
+heavy = first_heavy(list(choices.values()))
 outcome = choices[left.selectbox("Relate the questions to", list(choices), index=heavy,
                                  help="Starts with the first score where higher is heavier (burnout, say).")]
 padjust = ADJUSTMENTS[middle.selectbox("Adjustment for many questions", list(ADJUSTMENTS))]
@@ -62,10 +54,8 @@ if not enough_people(data, outcome, min_analysis):
             "Choose a wider selection in the sidebar.")
     st.stop()
 
-tags = survey.mapping.table.set_index("column")["principle"].to_dict()
-favourable_from = {c: survey.question_scales[c].favourable_from for c in drivers}
-table = impact(data, outcome, drivers, favourable_from, principles=tags, padjust=padjust, min_group=min_group,
-               min_analysis=min_analysis)
+table = impact(data, outcome, drivers, favourable_points(survey, drivers), principles=principle_tags(survey),
+               padjust=padjust, min_group=min_group, min_analysis=min_analysis)
 
 st.subheader("How sure we are")
 st.plotly_chart(charts.impact_intervals(table, outcome.label, outcome.better), width="stretch",
@@ -78,26 +68,16 @@ st.caption("Impact is Spearman's rank correlation between the question and "
 placed = quadrants(table)
 if len(placed) >= 2:
     st.subheader("Strengths first, then where to act")
-    for quadrant in QUADRANTS:
-        part = placed[placed["quadrant"] == quadrant]
-        if len(part):
-            st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
-                        + "; ".join(f"{inert(d)} (#{r}, {s:.0%} favourable)" for d, r, s in
-                                    zip(part["driver"], part["rank"], part["favourable"])))
+    for quadrant, questions in quadrant_lists(placed):
+        st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
+                    + "; ".join(inert(question) for question in questions))
     st.plotly_chart(charts.priority_matrix(placed, outcome.label), width="stretch", key="priority")
     st.caption("Quadrants split at the middle (median) question on each axis, so they compare your questions "
                "with each other, not with a fixed standard.")
 
 st.subheader("Ranked, with the numbers behind it")
-shown = table.assign(
-    interval=[f"{lo:.2f} to {hi:.2f}" if lo == lo else "too few answers" for lo, hi in
-              zip(table["impact_low"], table["impact_high"])],
-    spearman=with_interval(table["spearman_rho"], table["spearman_low"], table["spearman_high"]),
-    pearson=with_interval(table["pearson_r"], table["pearson_low"], table["pearson_high"]),
-    adjusted=[p_text(p) for p in table["spearman_p_adj"]])
 st.dataframe(
-    shown[["rank", "driver", "interval", "favourable", "n", "adjusted", "spearman", "pearson", "principle"]],
-    hide_index=True, width="stretch",
+    ranked_table(table), hide_index=True, width="stretch",
     column_config={"rank": st.column_config.NumberColumn("#", help="1 is the strongest impact."),
                    "driver": "Question", "interval": "Impact, 95% interval", "spearman": "Spearman rho (95% CI)",
                    "pearson": "Pearson r (95% CI)",
@@ -124,11 +104,10 @@ with st.expander("Joint model: all questions at once (standardised regression)")
         st.write(f"Too few people answered every question (fewer than {min_analysis}) to fit a joint model.")
     else:
         st.write(f"Each question's standardised coefficient with the others held fixed, from the {model['n'].iloc[0]} "
-                 f"people who answered them all (R² = {model['r2'].iloc[0]:.2f}); turned as impact is. Questions "
+                 f"people who answered them all (R² = {fixed(model['r2'].iloc[0], 2)}); turned as impact is. Questions "
                  "that move together share their association, so a small coefficient here does not mean the "
                  "question does not matter. Still associations, not causes.")
-        st.dataframe(model[["predictor", "beta", "ci_low", "ci_high", "p"]].assign(p=model["p"].map(p_text)),
-                     hide_index=True, width="stretch",
+        st.dataframe(joint_model_table(model), hide_index=True, width="stretch",
                      column_config={"predictor": "Question",
                                     "beta": st.column_config.NumberColumn("Coefficient", format="%.2f"),
                                     "ci_low": st.column_config.NumberColumn("95% CI from", format="%.2f"),

@@ -13,8 +13,9 @@ import streamlit as st
 from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.findings import SEVERITIES, Code, describe_upload
-from tiwell.mapping import PRINCIPLES, ROLES, Mapping
+from tiwell.mapping import ROLES, Mapping
 from tiwell.pipeline import builtins_in_order
+from tiwell.theme import PRINCIPLE_IDS
 from tiwell.workspace import check_instruments, load
 from ui import state
 from ui.safe import inert
@@ -116,7 +117,7 @@ def edit_mapping(survey, options: dict):
             "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
             "evidence": st.column_config.TextColumn("Why"),
             "principle": st.column_config.SelectboxColumn(
-                "Principle", options=list(PRINCIPLES), help="For your own questions (drivers): the trauma-informed "
+                "Principle", options=list(PRINCIPLE_IDS), help="For your own questions (drivers): the trauma-informed "
                                                             "principle each speaks to, or empty."),
             "reversed": st.column_config.CheckboxColumn(
                 "Reversed", help="For your own questions: tick when agreeing is the unfavourable answer "

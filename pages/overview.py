@@ -6,12 +6,15 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
-import pandas as pd
+import math
+
 import streamlit as st
 
 from tiwell import charts
-from tiwell.instruments import profile_table
+from tiwell.analysis import headline
+from tiwell.instruments import band_cuts_text, profile_table
 from tiwell.survey import subscale_info
+from tiwell.text import count
 from ui.filters import filtered_page, need_survey
 from ui.safe import inert
 
@@ -21,7 +24,7 @@ info = subscale_info(survey)
 
 strengths = [inert(label.lower()) for label in info.loc[info["direction"] == "higher_is_better", "label"]]
 st.write(
-    f"{release.people(filters):.0f} people in this selection. "
+    f"{count(release.people(filters))} people in this selection. "
     + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
     + "The other scores describe what the work asks of people: they are about what has happened at work, "
     "not about what is wrong with anyone."
@@ -30,18 +33,16 @@ st.write(
 summary = release.table((), filters)
 columns = st.columns(len(info))
 for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows()):
-    direction = "higher is better" if sub["direction"] == "higher_is_better" else "lower is easier"
-    col.metric(f"{inert(sub['label'])} ({direction})", "hidden" if pd.isna(row["mean"]) else f"{row['mean']:.1f}",
-               help=f"Mean of {row['n']:.0f} people's scores; possible range {sub['low']:g} to {sub['high']:g}.")
-    if not pd.isna(row["mean"]):
-        col.caption(f"95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f} · n = {row['n']:.0f}")
+    metric = headline(row, (sub["low"], sub["high"]), sub["direction"])
+    col.metric(f"{inert(sub['label'])} ({metric.direction})", metric.value, help=metric.help)
+    if metric.caption:
+        col.caption(metric.caption)
 
 st.plotly_chart(charts.band_shares(summary, info, min_group), width="stretch", key="bands")
 with st.expander("How to read this"):
     for _, sub in info.iterrows():
-        rules = "; ".join(f"{inert(b.label)} {'up to ' + format(b.high, 'g') if b.low is None else 'from ' + format(b.low, 'g')}"
-                          for b in sub["band_rules"])
-        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {rules}.")
+        bands = inert(band_cuts_text(sub["band_rules"]))
+        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {bands}.")
     st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
                 "with fewer people it is wider.")
 
@@ -56,10 +57,10 @@ for _, sub in info.iterrows():
 
 for inst in survey.instruments:
     table = release.profiles(inst.id, filters) if inst.profiles is not None else None
-    if table is None or table.empty or pd.isna(table["people"].iloc[0]):
+    if table is None or table.empty or math.isnan(table["people"].iloc[0]):
         continue
     st.subheader(f"{inert(inst.short_name)} profiles")
-    st.caption(f"{inert(inst.profiles.label)}. {inert(inst.profiles.note)} Based on {table['people'].iloc[0]:.0f} people with "
+    st.caption(f"{inert(inst.profiles.label)}. {inert(inst.profiles.note)} Based on {count(table['people'].iloc[0])} people with "
                f"every part scored. A profile with fewer than {min_group} people is shown as 'fewer than "
                f"{min_group}'.")
     st.plotly_chart(charts.profile_shares(table, "Share of people in each profile"), width="stretch",

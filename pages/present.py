@@ -11,7 +11,7 @@ from functools import partial
 
 import streamlit as st
 
-from tiwell.present import deck_bytes, workbook_bytes
+from tiwell.present import deck_bytes, typed_names, workbook_bytes
 from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
@@ -51,7 +51,7 @@ with st.expander("Before the meeting: what has been committed to, and the questi
 
 choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
                   show_comments=not hide, commitments=commitments, questions=questions,
-                  names=tuple(n.strip() for n in names.split(",") if n.strip()), actions=state.workspace().actions,
+                  names=typed_names(names), actions=state.workspace().actions,
                   label_key=state.label_key())
 story = build(survey, choices, release)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)

@@ -6,12 +6,11 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
-import pandas as pd
 import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import markers
-from tiwell.analysis import change_sentence
+from tiwell.analysis import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
 from tiwell.survey import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
@@ -31,23 +30,20 @@ labels = dict(zip(info["label"], info["column"]))
 label = st.selectbox("Subscale", list(labels))
 column = labels[label]
 sub = info.set_index("column").loc[column]
-overall = release.table(["wave"], filters)
-overall = overall[overall["subscale"] == column]
-teams = []
+overall = subscale_rows(release.table(["wave"], filters), column)
+teams, by_team = [], None
 by_teams = "team" in release.dims and filters.get("team") is None
 if by_teams:
     teams = st.multiselect("Teams to compare with the whole organisation", release.options("team"))
-    by_team = release.table(["wave", "team"], filters)
-    by_team = by_team[by_team["subscale"] == column]
-lines = by_team[by_team["team"].isin(teams)] if teams else overall.assign(series="This selection")
-series = "team" if teams else "series"
+    by_team = subscale_rows(release.table(["wave", "team"], filters), column)
+lines, series = trend_lines(overall, by_team, teams)
 waves = release.options("wave")
 marks = markers(state.workspace().actions, waves, teams or ([filters["team"]] if filters.get("team") else None))
 st.plotly_chart(charts.trend(lines, label, series, overall if teams else None, waves, marks), width="stretch",
                 key="trend")
 if marks:
     st.caption("Dashed lines mark actions from the log on the Actions page, between the waves they fell between.")
-if teams and by_team[by_team["team"].isin(teams)]["mean"].isna().any():
+if teams and has_gaps(lines):
     st.caption("Gaps are waves in which a team was too small to show safely.")
 
 st.subheader("Change since the previous wave")
@@ -56,11 +52,8 @@ for _, change in release.changes(column, filters=filters).iterrows():
 
 if by_teams:
     st.subheader("Change since the previous wave, team by team")
-    by_team_change = release.changes(column, by="team", filters=filters)
-    numbers = {c: by_team_change[c].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
-               for c in ("change", "ci_low", "ci_high")}
-    words = by_team_change["within_noise"].map({True: "within noise", False: "beyond noise"}).fillna("")
-    st.dataframe(by_team_change.assign(**numbers, within_noise=words), hide_index=True, width="stretch",
+    st.dataframe(team_changes_table(release.changes(column, by="team", filters=filters)), hide_index=True,
+                 width="stretch",
                  column_config={"team": "Team", "from": "From", "to": "To", "change": "Change",
                                 "ci_low": "95% CI from", "ci_high": "95% CI to", "within_noise": "Within noise?"})
     st.caption("A blank change means the team was too small to show in one of the two waves. 'Within noise' means "

@@ -6,17 +6,19 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
-import pandas as pd
+import math
+
 import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import dated_markers
+from tiwell.analysis.drivers import first_heavy, outcomes
 from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, leaver_sentence
+from tiwell.analysis.turnover import (RATE_FORMULA, answer_dates, match_teams, point_teams, rename_teams,
+                                      score_turnover_correlations, shown_team_waves, team_timeline, turnover_points,
+                                      wave_dates)
 from tiwell.errors import TiwellError
-from tiwell.stats import pearson, spearman
-from tiwell.analysis.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
 from tiwell.survey import subscale_info
-from tiwell.scoring import parse_dates
 from ui import state
 from ui.filters import need_survey, sidebar
 from ui.safe import inert
@@ -46,14 +48,13 @@ def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_gro
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
     st.subheader("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]
-    if pd.isna(release.people(filters)):
+    if math.isnan(release.people(filters)):
         st.info(f"Nothing is shown for this selection: fewer than {min_group} people match it, or showing them "
                 "would let a smaller group beside them be worked out by subtraction.")
         return
-    summary = release.table(["wave", "team"], filters)
-    summary = summary[(summary["subscale"] == column) & summary["mean"].notna()]
+    team_waves = shown_team_waves(release, column, filters)
     dates = wave_dates(survey.scored, survey.mapping.column_for("date"), state.workspace().month_first)
-    points = join_waves(summary, turnover, dates, choice["lag"]).rename(columns={rate: "rate"})
+    points = turnover_points(team_waves, turnover, dates, rate, choice["lag"])
     if len(points) < 3:
         st.info(f"Only {len(points)} team-wave pair(s) can be shown with the smallest group size of {min_group}, "
                 "too few to look for a pattern.")
@@ -61,21 +62,19 @@ def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_gro
     y_title = f"{choice['rate_label'].lower()} per 100 a year"
     st.plotly_chart(charts.scatter_fit(points, "mean", "rate", label, y_title.capitalize()), width="stretch",
                     key="scatter")
-    results = pd.concat([pearson(points["mean"], points["rate"]).assign(method="Pearson"),
-                         spearman(points["mean"], points["rate"]).assign(method="Spearman")], ignore_index=True)
-    st.dataframe(results[["method", "r", "ci_low", "ci_high", "p", "n"]].round(3), hide_index=True, width="stretch")
+    st.dataframe(score_turnover_correlations(points), hide_index=True, width="stretch")
+    teams = point_teams(points)
     st.warning(
-        f"This compares teams, not people: {len(points)} team-wave pairs from {points['team'].nunique()} teams. "
+        f"This compares teams, not people: {len(points)} team-wave pairs from {len(teams)} teams. "
         "A link between a team's scores and its turnover does not show that burnout makes any one person leave, "
         "and other things (workload, pay, restructuring) can drive both. With few teams the intervals are wide; "
         "read them before the single number."
     )
     st.subheader("One team over time")
-    team = st.selectbox("Team", sorted(points["team"].unique()))
-    mine = summary[summary["team"] == team].assign(date=lambda t: t["wave"].map(dates))
+    team = st.selectbox("Team", teams)
+    means, periods = team_timeline(team_waves, turnover, dates, team)
     marks = dated_markers(state.workspace().actions, [team])
-    st.plotly_chart(charts.timeline(mine, turnover[turnover["team"] == team], label, rate, marks), width="stretch",
-                    key="timeline")
+    st.plotly_chart(charts.timeline(means, periods, label, rate, marks), width="stretch", key="timeline")
 
 
 def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
@@ -87,14 +86,10 @@ def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
                 "who stayed, for the whole organisation. Turn on **Keep employee numbers as private codes** under "
                 "Options on the Upload and score page, then bring a staff list here.")
         return
-    scored = survey.scored
-    date_column = survey.mapping.column_for("date")
-    month_first = state.workspace().month_first
-    answered = scored["wave"].map(wave_dates(scored, date_column, month_first))
-    if date_column:
-        answered = parse_dates(scored[date_column], month_first).fillna(answered)
+    answered = answer_dates(survey.scored, survey.mapping.column_for("date"), state.workspace().month_first)
     columns = dict(zip(info["column"], info["label"]))
-    result = compare_leavers(scored, survey.table.person_codes, hr.people, answered, columns, min_group=min_group)
+    result = compare_leavers(survey.scored, survey.table.person_codes, hr.people, answered, columns,
+                             min_group=min_group)
     if min(result.left, result.stayed) < min_group:
         st.info(f"Too few people could be followed up to compare safely: each group needs at least {min_group}.")
         return
@@ -128,11 +123,11 @@ try:
 except TiwellError as exc:
     st.error(inert(exc))
     st.stop()
-st.caption(f"Read as a {hr.source}: {hr.table['team'].nunique()} teams, {hr.table['period'].nunique()} periods.")
+st.caption(hr.description)
 
 survey_teams = sorted(survey.scored["team"].dropna().unique())
 with st.expander("Check how HR team names match the survey's", expanded=False):
-    proposed = match_teams(survey_teams, sorted(hr.table["team"].unique()))
+    proposed = match_teams(survey_teams, hr.teams)
     matches = st.data_editor(proposed, hide_index=True, width="stretch", disabled=["hr_team", "score", "how"],
                              column_config={"survey_team": st.column_config.SelectboxColumn("Survey team", options=survey_teams)},
                              key="team-matches")
@@ -141,7 +136,7 @@ turnover = rename_teams(hr.table, matches)
 info = subscale_info(survey)
 labels = dict(zip(info["label"], info["column"]))
 c1, c2, c3 = st.columns(3)
-first_strain = next((i for i, d in enumerate(info["direction"]) if d == "higher_is_worse"), 0)
+first_strain = first_heavy(outcomes(survey))  # the scores come first among the outcomes, in this order
 label = c1.selectbox("Survey score", list(labels), index=first_strain)
 rate_label = c2.selectbox("Leavers", ["All leavers", "Voluntary leavers"] if "voluntary_rate" in turnover else ["All leavers"])
 lag_label = c3.radio("Turnover in", ["the same period", "the next period"], horizontal=True)

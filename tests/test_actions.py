@@ -11,10 +11,11 @@ import pytest
 from pptx import Presentation
 
 from tiwell.charts import figures as charts
-from tiwell.actions import (PRINCIPLES, Action, ActionError, check_log, dated_markers, log_from_table, log_table,
+from tiwell.actions import (Action, ActionError, check_log, dated_markers, log_from_table, log_table,
                             make_action, markers, waves_after)
 from tiwell.present import Choices, build, chart_svg, deck_bytes, neutral_labels, report_html
 from tiwell.pipeline import score_file
+from tiwell.theme import PRINCIPLE_LABELS
 from synthetic.samples import SAMPLE_ACTION
 from tiwell.present.workbook import views_table
 from ui.state import SAMPLE
@@ -46,7 +47,7 @@ def test_a_bad_field_is_named(change, message):
 
 
 def test_the_log_refuses_unknown_teams_and_shared_ids_and_sorts_by_date():
-    later = make_action(GOOD | {"date": "2025-10-01", "title": "Peer groups", "principle": PRINCIPLES[2]})
+    later = make_action(GOOD | {"date": "2025-10-01", "title": "Peer groups", "principle": PRINCIPLE_LABELS[2]})
     first = make_action(GOOD)
     assert check_log([later, first]) == (first, later)
     with pytest.raises(ActionError, match="names team 'Early Help', which this survey does not have"):

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from figures import _decode, traces
 from tiwell.analysis.drivers import analysis_frame, driver_columns, impact, outcomes
-from tiwell.mapping import PRINCIPLES
+from tiwell.theme import PRINCIPLE_IDS
 from tiwell.stats import p_adjust
 from tiwell.pipeline import score_file
 from synthetic.respondents import OWN_QUESTIONS
@@ -117,7 +117,7 @@ def test_the_mapping_editor_offers_a_principle_and_a_reversed_flag_per_question(
     app.switch_page("pages/home.py").run()
     editor = next(d for d in app.dataframe if d.proto.editing_mode)
     config = json.loads(editor.proto.columns)
-    assert config["principle"]["type_config"] == {"type": "selectbox", "options": list(PRINCIPLES)}
+    assert config["principle"]["type_config"] == {"type": "selectbox", "options": list(PRINCIPLE_IDS)}
     assert config["reversed"]["type_config"] == {"type": "checkbox"}
     rows = editor.value.set_index("column")
     assert rows.loc[OWN_QUESTIONS[0][0], ["role", "principle", "reversed"]].tolist() == \

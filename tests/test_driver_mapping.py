@@ -11,11 +11,12 @@ from tiwell.scoring import read_driver
 from tiwell.text import AGREEMENT, FREQUENCY, NUMERIC, YES_NO, scale_of
 from tiwell.ingest import SourceTable
 from tiwell.instruments import load_builtin
-from tiwell.mapping import (Mapping, MappingError, PRINCIPLES, detect_mapping, mapping_from_table, match_items,
+from tiwell.mapping import (Mapping, MappingError, detect_mapping, mapping_from_table, match_items,
                             read_mapping_file)
 from tiwell.pipeline import score_file, score_table
 from synthetic.respondents import LEAVING_QUESTION, OWN_QUESTIONS
 from tiwell.findings import describe_upload
+from tiwell.theme import PRINCIPLE_IDS
 from ui.state import SAMPLE, SAMPLES
 
 PROQOL = load_builtin("proqol5")
@@ -148,7 +149,7 @@ def test_an_unknown_principle_is_refused_naming_the_column():
     edited.loc[edited["column"] == "Safe", "principle"] = "kindness"
     with pytest.raises(MappingError, match="Column 'Safe' is tagged 'kindness', which is not one of the principles"):
         mapping_from_table(edited, IN_USE, list(source.frame.columns))
-    assert len(PRINCIPLES) == 6
+    assert len(PRINCIPLE_IDS) == 6
 
 
 def test_a_column_set_as_driver_without_scale_answers_is_reported_and_left_out():

@@ -11,7 +11,8 @@ The folders read in the order the data flows through them:
 - ``privacy``: the one boundary, an audited release of every aggregate that may be shown.
 - ``stats``: the statistics toolkit (one function per concept, checked against R).
 - ``analysis``: trends, drivers, cohorts, turnover, leavers, action effects.
-- ``charts`` and ``present``: figures, and the story drawn as deck, workbook and HTML.
+- ``charts`` and ``present``: figures, and the story drawn as deck, workbook and HTML; ``theme``: the
+  colours and the six trauma-informed principles, imported by any stage (it imports nothing from tiwell).
 - ``errors``: one ``TiwellError`` base for everything given that cannot be used; ``findings``: typed
   findings, the validation report built from them, and the upload told in sentences.
 - ``actions``, ``workspace``, ``export``, ``worker``, ``cli``: on top of the stages.

@@ -15,15 +15,8 @@ from datetime import date, datetime
 import pandas as pd
 
 from tiwell.errors import ActionError
+from tiwell.theme import PRINCIPLE_LABELS
 
-PRINCIPLES = (
-    "Safety",
-    "Trustworthiness and transparency",
-    "Peer support",
-    "Collaboration and mutuality",
-    "Empowerment, voice and choice",
-    "Cultural, historical and gender issues",
-)
 TABLE_COLUMNS = ["id", "date", "title", "teams", "principle", "owner"]
 WHOLE_ORGANISATION = "the whole organisation"
 
@@ -54,8 +47,8 @@ def make_action(data: dict, where: str = "action") -> Action:
     title = _text(data, "title", where, required=True)
     where = f"{where} ('{title}')"
     principle = _text(data, "principle", where, required=True)
-    if principle not in PRINCIPLES:
-        raise ActionError(f"{where}: principle '{principle}' is not one of: {'; '.join(PRINCIPLES)}.")
+    if principle not in PRINCIPLE_LABELS:
+        raise ActionError(f"{where}: principle '{principle}' is not one of: {'; '.join(PRINCIPLE_LABELS)}.")
     teams = data.get("teams") or []
     if isinstance(teams, str):
         teams = [t.strip() for t in teams.split(";")]

@@ -6,7 +6,7 @@ import math
 
 import streamlit as st
 
-from tiwell.privacy import LOWEST_MIN_GROUP, Release
+from tiwell.privacy import LOWEST_MIN_GROUP, Release, why_hidden
 from ui import state
 from ui.safe import inert
 
@@ -49,9 +49,7 @@ def sidebar(survey, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, in
 def shown_selection(release: Release, filters: dict, min_group: int) -> None:
     """Stop with an explanation when the selection itself may not be shown."""
     if math.isnan(release.people(filters)):
-        chosen = " and ".join(f"{c} '{v}'" for c, v in filters.items() if v is not None)
-        st.info(f"Nothing is shown for this selection. Fewer than {min_group} people match {inert(chosen)}, or "
-                "showing them would let a smaller group beside them be worked out by subtraction. Choose a wider "
+        st.info(f"Nothing is shown for this selection. {inert(why_hidden(filters, min_group))} Choose a wider "
                 "selection in the sidebar.")
         st.stop()
 
@@ -61,16 +59,6 @@ def stop_unless(condition: bool, message: str) -> None:
     if not condition:
         st.info(message)
         st.stop()
-
-
-def selected_rows(survey, filters: dict):
-    """The rows a shown selection holds, for an analysis that runs on people's answers (What to act
-    on: only for groups of at least its own, larger minimum, and giving no count of its own)."""
-    mask = True
-    for column, value in filters.items():
-        if value is not None:
-            mask = mask & (survey.scored[column] == value)
-    return survey.scored[mask] if mask is not True else survey.scored
 
 
 def filtered_page(survey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:

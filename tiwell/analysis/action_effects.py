@@ -16,6 +16,7 @@ import pandas as pd
 from tiwell.actions import Action, waves_after
 from tiwell.stats import before_after, did
 from tiwell.privacy.minimum import filtered_view
+from tiwell.text.numbers import interval, signed
 
 CAUTION = ("Teams were not chosen at random and other things changed too, so this is a pattern worth discussing "
            "together, not proof that the action caused it.")
@@ -96,14 +97,14 @@ def effect_sentences(effect: Effect, label: str, direction: str, scope: str | No
     r = effect.result.iloc[0]
     where = scope or effect.action.scope
     span = f"{', '.join(effect.before)} before the action and {', '.join(effect.after)} after it"
-    interval = f"95% CI {r['ci_low']:+.1f} to {r['ci_high']:+.1f}"
+    ci = f"95% CI {interval(r['ci_low'], r['ci_high'], sign=True)}"
     if effect.kind == "did":
-        said = [f"{label} in {where} changed by {r['change_touched']:+.1f} points ({span}); in the other teams it "
-                f"changed by {r['change_untouched']:+.1f}.",
-                f"The difference between the two changes is {r['estimate']:+.1f} points ({interval}). "
+        said = [f"{label} in {where} changed by {signed(r['change_touched'])} points ({span}); in the other teams it "
+                f"changed by {signed(r['change_untouched'])}.",
+                f"The difference between the two changes is {signed(r['estimate'])} points ({ci}). "
                 + _verdict(r, direction, "compared with the other teams")]
     else:
-        said = [f"{label} in {where} changed by {r['estimate']:+.1f} points ({span}; {interval}). "
+        said = [f"{label} in {where} changed by {signed(r['estimate'])} points ({span}; {ci}). "
                 + _verdict(r, direction, ""),
                 "There is no comparison group: the action touched everyone, so the change could also come from "
                 "anything else that happened in the same time."]

@@ -21,6 +21,7 @@ from tiwell.stats import (P_ADJUST_METHODS, cronbach_alpha, describe_groups, eps
                           item_total, kruskal, mann_whitney, omega_total, pairwise, rank_biserial, welch_anova, welch_t)
 from tiwell.privacy.minimum import LOWEST_MIN_GROUP, suppressed
 from tiwell.privacy.release import DETAIL_MIN
+from tiwell.text.numbers import fixed, interval, p_phrase
 
 SETTINGS_FORMAT = "tiwell-analysis"
 
@@ -94,13 +95,29 @@ def box_quantiles(data: pd.DataFrame, value: str, group: str, groups: list) -> p
     return pd.DataFrame(rows, columns=["group", "p10", "q1", "median", "q3", "p90"])
 
 
+def cohort_rows(frame: pd.DataFrame, column: str, groups: list) -> pd.DataFrame:
+    """The rows of the cohorts compared (people, or a table's rows per cohort): a cohort left out
+    as too small is left out of everything worked out beside the comparison too."""
+    return frame[frame[column].isin(groups)]
+
+
+def result_tables(results: dict) -> dict[str, pd.DataFrame]:
+    """The comparison's tables, to show and take away, without the list of cohorts itself."""
+    return {key: table for key, table in results.items() if key != "groups"}
+
+
+def table_title(key: str) -> str:
+    """A result table's name as a heading: 'welch_t' -> 'Welch t'."""
+    return key.replace("_", " ").capitalize()
+
+
 def compare_cohorts(scored: pd.DataFrame, settings: CohortSettings) -> dict[str, pd.DataFrame]:
     """Description per cohort, then for two cohorts Welch's t, Mann-Whitney, Hedges' g and the
     rank-biserial r; for more, Welch's ANOVA, Kruskal-Wallis, eta and epsilon squared and
     pairwise comparisons adjusted by ``settings.padjust``."""
     value, group = settings.subscale, settings.cohort_column
     groups = cohorts_shown(scored, group, value, settings.min_group)
-    data = scored[scored[group].isin(groups)]
+    data = cohort_rows(scored, group, groups)
     out = {"groups": groups, "describe": _without_detail(describe_groups(data, value=value, group=group, groups=groups)),
            "quantiles": box_quantiles(data, value, group, groups)}
     args = dict(data=data, value=value, group=group, groups=groups)
@@ -162,8 +179,8 @@ def cohort_sentences(results: dict, label: str) -> list[str]:
         said += _two_cohorts(results, label)
     else:
         anova, eta = results["welch_anova"].iloc[0], results["eta_squared"].iloc[0]
-        said.append(f"Across {len(groups)} cohorts: Welch's F = {anova['f']:.2f} (df {anova['df1']:.0f}, "
-                    f"{anova['df2']:.1f}), {_p(anova['p'])}; eta squared = {eta['eta_squared']:.3f}, a "
+        said.append(f"Across {len(groups)} cohorts: Welch's F = {fixed(anova['f'], 2)} (df {fixed(anova['df1'], 0)}, "
+                    f"{fixed(anova['df2'])}), {p_phrase(anova['p'])}; eta squared = {fixed(eta['eta_squared'], 3)}, a "
                     f"{'negligible' if eta['eta_squared'] < 0.01 else 'small' if eta['eta_squared'] < 0.06 else 'medium' if eta['eta_squared'] < 0.14 else 'large'} share of the differences between people.")
         clear = results["pairwise"][results["pairwise"]["p_adj"] < 0.05]
         said.append(f"{len(clear)} of {len(results['pairwise'])} pairs differ after {results['pairwise']['padjust'].iloc[0]} "
@@ -178,18 +195,15 @@ def _two_cohorts(results: dict, label: str) -> list[str]:
     sign = 1 if t["diff"] >= 0 else -1
     low, high = sorted((sign * t["ci_low"], sign * t["ci_high"]))
     first, second = (a, b) if sign > 0 else (b, a)
-    stats_text = f"95% CI {low:.1f} to {high:.1f}; Welch's t = {abs(t['t']):.2f}, df = {t['df']:.1f}, {_p(t['p'])}"
+    stats_text = (f"95% CI {interval(low, high)}; Welch's t = {fixed(abs(t['t']), 2)}, df = {fixed(t['df'])}, "
+                  f"{p_phrase(t['p'])}")
     if low <= 0 <= high:
-        difference = f"{label} differed by {abs(t['diff']):.1f} points between {a} and {b}, within noise ({stats_text})."
+        difference = f"{label} differed by {fixed(abs(t['diff']))} points between {a} and {b}, within noise ({stats_text})."
     else:
-        difference = f"{label} was {abs(t['diff']):.1f} points higher in {first} than in {second} ({stats_text})."
-    effect = (f"Hedges' g = {g['g']:.2f} (95% CI {g['ci_low']:.2f} to {g['ci_high']:.2f}), a {_size(abs(g['g']))} "
-              f"difference; rank-biserial r = {results['rank_biserial'].iloc[0]['r_rb']:.2f}.")
+        difference = f"{label} was {fixed(abs(t['diff']))} points higher in {first} than in {second} ({stats_text})."
+    effect = (f"Hedges' g = {fixed(g['g'], 2)} (95% CI {interval(g['ci_low'], g['ci_high'], 2)}), a "
+              f"{_size(abs(g['g']))} difference; rank-biserial r = {fixed(results['rank_biserial'].iloc[0]['r_rb'], 2)}.")
     return [difference, effect]
-
-
-def _p(p: float) -> str:
-    return "p < .001" if p < 0.001 else "p = " + f"{p:.3f}".lstrip("0")
 
 
 def _size(g: float) -> str:

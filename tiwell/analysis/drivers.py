@@ -19,6 +19,7 @@ import pandas as pd
 from tiwell.stats import CONFIDENCE, P_ADJUST_METHODS, p_adjust, pearson, spearman, standardised_ols
 from tiwell.stats._inputs import check_choice
 from tiwell.survey import subscale_info
+from tiwell.text.numbers import interval, p_value, percent, with_interval
 
 MIN_ANALYSIS = 25
 LOWEST_MIN_ANALYSIS = 10
@@ -71,6 +72,25 @@ def outcomes(survey) -> list[Outcome]:
 
 def driver_columns(survey) -> list[str]:
     return [c for c in survey.mapping.columns_for("driver") if c in survey.questions]
+
+
+def first_heavy(found: list[Outcome]) -> int:
+    """Where the first score on which higher is heavier (burnout, say) stands among the outcomes
+    (0 when none is): What to act on and Turnover open on it, as what weighs on people is what
+    they are asked about first."""
+    return next((k for k, o in enumerate(found) if not o.higher_is_better and not o.question), 0)
+
+
+def favourable_points(survey, drivers: list[str]) -> dict[str, float]:
+    """Where each driver's favourable answers start, from the answer scale it was read on
+    ('agree' and above, 'yes', the top of a number scale)."""
+    return {column: survey.question_scales[column].favourable_from for column in drivers}
+
+
+def principle_tags(survey) -> dict[str, str | None]:
+    """Each column's trauma-informed principle as the mapping tags it (empty where untagged): the
+    person's own reading of their questions, which :func:`impact` carries into each row."""
+    return survey.mapping.table.set_index("column")["principle"].to_dict()
 
 
 def analysis_frame(survey, rows: pd.DataFrame) -> pd.DataFrame:
@@ -134,6 +154,30 @@ def quadrants(table: pd.DataFrame) -> pd.DataFrame:
         columns="_o").reset_index(drop=True)
 
 
+def quadrant_lists(placed: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """Each quadrant that holds a question, strengths first, with its questions as
+    'Question (#2, 64% favourable)': the rank ties each one to the interval chart."""
+    lists = []
+    for quadrant in QUADRANTS:
+        part = placed[placed["quadrant"] == quadrant]
+        if len(part):
+            lists.append((quadrant, [f"{d} (#{r}, {percent(s)} favourable)"
+                                     for d, r, s in zip(part["driver"], part["rank"], part["favourable"])]))
+    return lists
+
+
+def ranked_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The impact table as read: the impact interval ('too few answers' where there is none),
+    each correlation with its interval, and the adjusted p-value as text, in reading order."""
+    shown = table.assign(
+        interval=[interval(lo, hi, 2) if lo == lo else "too few answers"
+                  for lo, hi in zip(table["impact_low"], table["impact_high"])],
+        spearman=[with_interval(*v) for v in zip(table["spearman_rho"], table["spearman_low"], table["spearman_high"])],
+        pearson=[with_interval(*v) for v in zip(table["pearson_r"], table["pearson_low"], table["pearson_high"])],
+        adjusted=[p_value(p) for p in table["spearman_p_adj"]])
+    return shown[["rank", "driver", "interval", "favourable", "n", "adjusted", "spearman", "pearson", "principle"]]
+
+
 def principle_summary(table: pd.DataFrame) -> pd.DataFrame:
     """Per trauma-informed principle (untagged questions last): how many questions, their mean
     impact and favourable share, and the question with the strongest impact. Empty when nothing
@@ -161,6 +205,11 @@ def joint_model(data: pd.DataFrame, outcome: Outcome, drivers: list[str], *, min
     low, high = turn * fit["ci_low"], turn * fit["ci_high"]
     return fit.assign(beta=turn * fit["beta"], ci_low=np.minimum(low, high), ci_high=np.maximum(low, high)).sort_values(
         "beta", ascending=False, kind="stable", ignore_index=True)
+
+
+def joint_model_table(model: pd.DataFrame) -> pd.DataFrame:
+    """The joint model's coefficients as read: each question's beta and interval, its p-value as text."""
+    return model[["predictor", "beta", "ci_low", "ci_high", "p"]].assign(p=model["p"].map(p_value))
 
 
 def enough_people(data: pd.DataFrame, outcome: Outcome, min_analysis: int) -> bool:

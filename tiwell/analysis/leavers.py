@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from tiwell.stats import hedges_from_stats, mean_sd_n, welch_from_stats
+from tiwell.text.numbers import fixed, interval, signed
 
 FOLLOW_UP_MONTHS = 6
 OUTCOMES = ("left", "stayed")
@@ -142,8 +143,8 @@ def leaver_sentence(row: pd.Series, months: int = FOLLOW_UP_MONTHS) -> str:
     label = row["label"]
     if not row["shown"]:
         return f"{label}: too few people in one of the groups to show safely."
-    numbers = (f"{row['mean_left']:.1f} against {row['mean_stayed']:.1f}; difference {row['diff']:+.1f}, "
-               f"95% CI {row['ci_low']:+.1f} to {row['ci_high']:+.1f}")
+    numbers = (f"{fixed(row['mean_left'])} against {fixed(row['mean_stayed'])}; difference {signed(row['diff'])}, "
+               f"95% CI {interval(row['ci_low'], row['ci_high'], sign=True)}")
     if row["ci_low"] <= 0 <= row["ci_high"]:
         return (f"{label}: no clear difference between people who left within {months} months and people "
                 f"who stayed ({numbers}); the gap is within noise.")

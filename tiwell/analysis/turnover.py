@@ -20,6 +20,8 @@ from rapidfuzz import fuzz, process
 
 from tiwell.errors import IngestError
 from tiwell.ingest.tables import read_tables
+from tiwell.privacy.release import Release
+from tiwell.stats import pearson, spearman
 from tiwell.text.spelling import normalise
 from tiwell.scoring.dates import parse_dates
 
@@ -57,6 +59,16 @@ class TeamPeriods:
     table: pd.DataFrame
     source: str
     people: pd.DataFrame | None = None
+
+    @property
+    def teams(self) -> list:
+        """The HR data's team names, sorted, to match against the survey's."""
+        return sorted(self.table["team"].unique())
+
+    @property
+    def description(self) -> str:
+        """'Read as a staff list: 7 teams, 4 periods.', so a person sees at once whether it read as meant."""
+        return f"Read as a {self.source}: {self.table['team'].nunique()} teams, {self.table['period'].nunique()} periods."
 
 
 def read_hr(data: bytes, filename: str, sheet: str | None = None, id_key: bytes | None = None) -> TeamPeriods:
@@ -233,3 +245,50 @@ def rename_teams(turnover: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
     confirmed = matches.dropna(subset=["survey_team"])
     mapping = dict(zip(confirmed["hr_team"], confirmed["survey_team"]))
     return turnover[turnover["team"].isin(mapping)].assign(team=lambda t: t["team"].map(mapping))
+
+
+# ---------------------------------------------------------------- team by team, beside the survey
+
+
+def shown_team_waves(release: Release, column: str, filters: dict) -> pd.DataFrame:
+    """The team-wave means of one score that the release shows, in its order: the only survey
+    numbers turnover is ever set beside, so a hidden team-wave never becomes a point."""
+    table = release.table(["wave", "team"], filters)
+    return table[(table["subscale"] == column) & table["mean"].notna()]
+
+
+def turnover_points(team_waves: pd.DataFrame, turnover: pd.DataFrame, dates: pd.Series, rate: str,
+                    lag: int = 0) -> pd.DataFrame:
+    """Each shown team-wave beside its team's ``rate`` (turnover_rate or voluntary_rate) in the
+    period holding the wave, or ``lag`` periods later, the rate under the one name ``rate``."""
+    return join_waves(team_waves, turnover, dates, lag).rename(columns={rate: "rate"})
+
+
+def point_teams(points: pd.DataFrame) -> list:
+    """The teams that have at least one point, sorted: the teams one can follow over time."""
+    return sorted(points["team"].unique())
+
+
+def score_turnover_correlations(points: pd.DataFrame) -> pd.DataFrame:
+    """Pearson's and Spearman's correlation of the team-wave means with the rate, each with its
+    95% interval, p-value and n, to 3 decimals: both, because with few teams one unusual team
+    can carry Pearson's r, and Spearman's says whether the order alone holds up."""
+    table = pd.concat([pearson(points["mean"], points["rate"]).assign(method="Pearson"),
+                       spearman(points["mean"], points["rate"]).assign(method="Spearman")], ignore_index=True)
+    return table[["method", "r", "ci_low", "ci_high", "p", "n"]].round(3)
+
+
+def team_timeline(team_waves: pd.DataFrame, turnover: pd.DataFrame, dates: pd.Series, team: str
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One team's shown means, each at its wave's date, and the same team's turnover periods: the
+    two series the timeline draws on one time axis."""
+    mine = team_waves[team_waves["team"] == team]
+    return mine.assign(date=mine["wave"].map(dates)), turnover[turnover["team"] == team]
+
+
+def answer_dates(scored: pd.DataFrame, date_column: str | None, month_first: bool = False) -> pd.Series:
+    """When each person answered: their own response date where the survey has one (read by the
+    scoring's setting), else the date of their wave (:func:`wave_dates`), so a follow-up can start
+    from every answer."""
+    answered = scored["wave"].map(wave_dates(scored, date_column, month_first))
+    return parse_dates(scored[date_column], month_first).fillna(answered) if date_column else answered

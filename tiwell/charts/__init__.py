@@ -4,12 +4,12 @@ Takes tables from the release and the analyses; gives calm figures readable with
 every label passed through :func:`plain` so text from a file is drawn as text.
 """
 
-from tiwell.charts.figures import (band_colours, band_shares, before_after, cohort_boxes, distribution, heatmap,
+from tiwell.charts.figures import (band_shares, before_after, cohort_boxes, distribution, heatmap,
                                    leaver_gaps, look, plain, profile_shares,
                                    scatter_fit, timeline, trend)
 from tiwell.charts.drivers import impact_intervals, priority_matrix
 
 __all__ = [
-    "band_colours", "band_shares", "before_after", "cohort_boxes", "distribution", "heatmap", "leaver_gaps", "look",
+    "band_shares", "before_after", "cohort_boxes", "distribution", "heatmap", "leaver_gaps", "look",
     "plain", "profile_shares", "scatter_fit", "timeline", "trend", "impact_intervals", "priority_matrix",
 ]

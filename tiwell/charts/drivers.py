@@ -10,7 +10,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from tiwell.charts.figures import ATTENTION, AXIS, BETTER, FAINT, INK, MIDDLE, look, plain
+from tiwell.charts.figures import AXIS, look, plain
+from tiwell.theme import ATTENTION, BETTER, INK, MIDDLE, MUTED, NOTE_INK
 
 _QUADRANT_PLACES = {"protect": (1, 1), "build on": (1, 0), "act": (0, 1), "watch": (0, 0)}  # (right?, top?)
 
@@ -34,7 +35,7 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go
     fig = go.Figure(go.Scatter(
         x=shown["impact"], y=labels, mode="markers", marker=dict(size=11, color=colours),
         error_x=dict(type="data", symmetric=False, array=shown["impact_high"] - shown["impact"],
-                     arrayminus=shown["impact"] - shown["impact_low"], color=FAINT, thickness=2, width=6),
+                     arrayminus=shown["impact"] - shown["impact_low"], color=MUTED, thickness=2, width=6),
         customdata=shown[["impact_low", "impact_high", "n"]].to_numpy(),
         hovertemplate="%{y}<br>impact %{x:.2f} (95% interval %{customdata[0]:.2f} to %{customdata[1]:.2f}), "
                       "n = %{customdata[2]}<extra></extra>"))
@@ -44,7 +45,7 @@ def impact_intervals(table: pd.DataFrame, outcome_label: str, better: str) -> go
                                      range=[min(-0.1, shown["impact_low"].min() - 0.05),
                                             max(0.5, shown["impact_high"].max() + 0.05)]),
                    yaxis=AXIS | dict(autorange="reversed"),
-                   shapes=[dict(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper", line=dict(color=FAINT, dash="dot"))])
+                   shapes=[dict(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper", line=dict(color=MUTED, dash="dot"))])
     return go.Figure(fig.data, layout=layout)
 
 
@@ -68,9 +69,9 @@ def priority_matrix(placed: pd.DataFrame, outcome_label: str) -> go.Figure:
     y_range = [placed["impact"].min() - y_pad, placed["impact"].max() + y_pad]
     notes = [dict(x=x_range[right], y=y_range[top], text=f"<b>{name}</b>", showarrow=False,
                   xanchor="right" if right else "left", yanchor="top" if top else "bottom",
-                  font=dict(color=FAINT, size=15)) for name, (right, top) in _QUADRANT_PLACES.items()]
-    lines = [dict(type="line", x0=x_mid, x1=x_mid, y0=0, y1=1, yref="paper", line=dict(color=FAINT, dash="dot")),
-             dict(type="line", y0=y_mid, y1=y_mid, x0=0, x1=1, xref="paper", line=dict(color=FAINT, dash="dot"))]
+                  font=dict(color=NOTE_INK, size=15)) for name, (right, top) in _QUADRANT_PLACES.items()]
+    lines = [dict(type="line", x0=x_mid, x1=x_mid, y0=0, y1=1, yref="paper", line=dict(color=MUTED, dash="dot")),
+             dict(type="line", y0=y_mid, y1=y_mid, x0=0, x1=1, xref="paper", line=dict(color=MUTED, dash="dot"))]
     layout = look(f"Where this group stands, and what moves with {outcome_label.lower()}", 560) | dict(
         annotations=notes, shapes=lines, showlegend=False,
         xaxis=AXIS | dict(title="share answering favourably", tickformat=".0%", range=x_range),

@@ -1,8 +1,8 @@
 """Plotly figures from the release's tables: calm, readable with colour-blindness, never a number
 for a hidden group (the tables they draw come from :mod:`tiwell.privacy.release`, already protected).
 
-Colours come from the Okabe-Ito palette: blue for the better end of a subscale, orange for the
-end that calls for attention, grey between, whichever direction the subscale runs.
+Colours come from :mod:`tiwell.theme`: blue for the better end of a subscale, orange for the end
+that calls for attention, grey between, whichever direction the subscale runs.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-BETTER, MIDDLE, ATTENTION = "#0072B2", "#B8C4C6", "#E69F00"
-INK, FAINT = "#1f2a2e", "#6b7a80"
-FONT = dict(family="Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif", size=14, color=INK)
+from tiwell.theme import (ATTENTION, BETTER, FONT_FAMILY, GRID, HEAT_MIDDLE, INK, MIDDLE, MUTED, NOTE_INK,
+                          SERIES_COLOURS, band_colours)
+from tiwell.text.numbers import count, fixed, percent, short
 
-
-AXIS = dict(gridcolor="#eef1f2", zeroline=False)
+FONT = dict(family=FONT_FAMILY, size=14, color=INK)
+AXIS = dict(gridcolor=GRID, zeroline=False)
 
 
 # Plotly reads a few HTML tags in any text it draws (<b>, <a href>, <span style>...) and fills
@@ -45,26 +45,17 @@ def _layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
     return fig
 
 
-def band_colours(bands: list[str], direction: str) -> dict[str, str]:
-    """First band to last: from attention to better (higher is better) or the reverse."""
-    if len(bands) == 1:
-        return {bands[0]: MIDDLE}
-    ends = (ATTENTION, BETTER) if direction == "higher_is_better" else (BETTER, ATTENTION)
-    colours = [ends[0]] + [MIDDLE] * (len(bands) - 2) + [ends[1]]
-    return dict(zip(bands, colours))
-
-
 def distribution(bins: pd.DataFrame, label: str, score_range: tuple[float, float], bands, direction: str,
                  min_group: int) -> go.Figure:
     """Histogram of one subscale from the release's bin counts (never from individual scores),
     the band cut points marked (as ``add_vline`` would, at a fifth of its cost). A bin with fewer
     than ``min_group`` people is a low hatched bar that says so, not a count."""
     colours = band_colours([b.label for b in bands], direction)
-    cuts = [(b.low, colours[b.label], plain(f"{b.label} from {b.low:g}")) for b in bands if b.low is not None]
+    cuts = [(b.low, colours[b.label], plain(f"{b.label} from {short(b.low)}")) for b in bands if b.low is not None]
     lines = [dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                   line=dict(color=colour, dash="dot", width=2)) for x, colour, _ in cuts]
     notes = [dict(x=x, y=1, xref="x", yref="y domain", text=text, showarrow=False, xanchor="left", yanchor="top",
-                  font=dict(color=FAINT)) for x, _, text in cuts]
+                  font=dict(color=NOTE_INK)) for x, _, text in cuts]
     layout = look(f"How {label.lower()} scores spread", 280) | dict(
         shapes=lines, annotations=notes, bargap=0.05,
         xaxis=AXIS | dict(title=plain(label), range=[score_range[0] - 1, score_range[1] + 1]),
@@ -97,7 +88,7 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -
                      else f"{name} %{{x:.0%}}")
             fig.add_trace(go.Bar(y=[label], x=[share], orientation="h", name=name, legendgroup=name,
                                  marker_color=colours[band], showlegend=False,
-                                 text=[f"{name} {share:.0%}" if share >= 0.08 else ""], textposition="inside",
+                                 text=[f"{name} {percent(share)}" if share >= 0.08 else ""], textposition="inside",
                                  hovertemplate=f"{label}: {words}<extra></extra>"))
         hidden = [plain(band) for band in sub["bands"] if bool(row.get(f"fewer_{band}", False))]
         if hidden:
@@ -108,7 +99,7 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -
     if notes:
         fig.add_annotation(text="; ".join(notes) + f" (fewer than {min_group} people, or hidden so that such a band "
                                                   "cannot be worked out).", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
-                           xanchor="left", font=dict(color=FAINT))
+                           xanchor="left", font=dict(color=NOTE_INK))
     return _layout(fig, "Share of people in each band", height=110 + 60 * len(info))
 
 
@@ -119,14 +110,14 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
     wide = table.pivot(index="team", columns="subscale", values=value).reindex(index=groups, columns=columns)
     people = table.pivot(index="team", columns="subscale", values="people").reindex(index=groups, columns=columns)
     strain = pd.DataFrame({c: _towards_attention(wide[c], sub, value) for c, sub in info.set_index("column").iterrows()})
-    text = wide.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if value.startswith("share_") else f"{v:.1f}"))
+    text = wide.map(lambda v: "" if pd.isna(v) else (percent(v) if value.startswith("share_") else fixed(v)))
     hover = np.where(wide.isna(), "hidden: too few people",
                      "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
     sizes = people.max(axis=1)
-    rows = [f"{plain(g)} (n = {sizes[g]:.0f})" if pd.notna(sizes[g]) else plain(g) for g in groups]
+    rows = [f"{plain(g)} (n = {count(sizes[g])})" if pd.notna(sizes[g]) else plain(g) for g in groups]
     fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"].map(plain), y=rows, text=text.to_numpy(),
                                texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
-                               colorscale=[[0, BETTER], [0.5, "#F4F1EA"], [1, ATTENTION]], showscale=False,
+                               colorscale=[[0, BETTER], [0.5, HEAT_MIDDLE], [1, ATTENTION]], showscale=False,
                                hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>", xgap=3, ygap=3))
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, "", height=120 + 42 * len(groups))
@@ -153,11 +144,10 @@ def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | 
     (position on the wave axis, label; see :func:`tiwell.actions.markers`), drawn as dashed lines
     on the axis of ``waves``."""
     fig = go.Figure()
-    palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     for k, (name, part) in enumerate(table.groupby(series, sort=False)):
-        fig.add_trace(_trend_trace(part, plain(name), palette[k % len(palette)]))
+        fig.add_trace(_trend_trace(part, plain(name), SERIES_COLOURS[k % len(SERIES_COLOURS)]))
     if overall is not None:
-        fig.add_trace(_trend_trace(overall, "Whole organisation", FAINT, dash="dash"))
+        fig.add_trace(_trend_trace(overall, "Whole organisation", MUTED, dash="dash"))
     order = dict(categoryorder="array", categoryarray=[plain(w) for w in waves]) if waves else {}
     fig.update_xaxes(title="wave", type="category", **order)
     fig.update_yaxes(title=plain(label))
@@ -189,7 +179,7 @@ def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid"
 def profile_shares(table: pd.DataFrame, title: str) -> go.Figure:
     """Share of people in each profile, engaged first; one calm colour, the share as text."""
     fig = go.Figure(go.Bar(y=table["profile"].map(plain), x=table["share"], orientation="h", marker_color=MIDDLE,
-                           text=[f"{v:.0%}" for v in table["share"]], textposition="outside",
+                           text=[percent(v) for v in table["share"]], textposition="outside",
                            hovertemplate="%{y}: %{x:.0%}<extra></extra>"))
     fig.update_xaxes(tickformat=".0%", range=[0, max(1e-9, table["share"].max()) * 1.2])
     fig.update_yaxes(autorange="reversed")
@@ -244,7 +234,7 @@ def leaver_gaps(table: pd.DataFrame) -> go.Figure:
                      arrayminus=shown["g"] - shown["g_ci_low"], color=BETTER),
         customdata=np.stack([shown["g_ci_low"], shown["g_ci_high"]], axis=-1),
         hovertemplate="%{y}: g = %{x:.2f} (95% CI %{customdata[0]:.2f} to %{customdata[1]:.2f})<extra></extra>"))
-    fig.add_vline(x=0, line=dict(color=FAINT, dash="dot"))
+    fig.add_vline(x=0, line=dict(color=MUTED, dash="dot"))
     fig.update_xaxes(title="standardised difference (Hedges' g): left minus stayed")
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, "Earlier scores of people who left, against people who stayed", height=120 + 60 * len(shown))
@@ -269,7 +259,7 @@ def before_after(cells: pd.DataFrame, label: str) -> go.Figure:
     """The mean before and after an action, one line for the teams it touched and one for the
     other teams: the two slopes whose difference is the estimate."""
     fig = go.Figure()
-    for (name, part), colour in zip(cells.groupby("group", sort=False), (BETTER, FAINT)):
+    for (name, part), colour in zip(cells.groupby("group", sort=False), (BETTER, MUTED)):
         name = plain(name)
         fig.add_trace(go.Scatter(x=part["period"], y=part["mean"], name=name, mode="lines+markers",
                                  line=dict(color=colour, width=2.5, dash="solid" if colour == BETTER else "dash"),

@@ -23,6 +23,7 @@ import phonenumbers
 
 from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.text.names import CAPITALISED_WORDS, NAMES_THAT_ARE_WORDS, first_names
+from tiwell.text.numbers import percent
 from tiwell.text.spelling import normalise
 
 IDENTIFIER = "an identifier"
@@ -157,7 +158,7 @@ def _value_reason(column: pd.Series) -> str | None:
     for what, test in _VALUE_RULES:
         share = _count(counts, test, _SHARE * len(values)) / len(values)
         if share >= _SHARE:
-            return f"{share:.0%} of its values look like {what}"
+            return f"{percent(share)} of its values look like {what}"
     return None
 
 

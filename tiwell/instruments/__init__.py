@@ -9,11 +9,11 @@ scale, items, subscales, bands, band sets, profiles), loaded and checked field b
 from tiwell.errors import InstrumentError
 from tiwell.instruments.model import Band, BandSet, Instrument, Item, Label, Profiles, ProfileType, Scale, Subscale
 from tiwell.instruments.load import builtin_ids, builtin_instruments, load_builtin, load_instrument, parse_instrument
-from tiwell.instruments.describe import (band_set_table, band_text, item_table, profile_table, scale_table,
+from tiwell.instruments.describe import (band_cuts_text, band_set_table, band_text, item_table, profile_table, scale_table,
                                          subscale_table)
 
 __all__ = [
     "Band", "BandSet", "Instrument", "InstrumentError", "Item", "Label", "Profiles", "ProfileType", "Scale",
     "Subscale", "builtin_ids", "builtin_instruments", "load_builtin", "load_instrument", "parse_instrument",
-    "band_set_table", "band_text", "item_table", "profile_table", "scale_table", "subscale_table",
+    "band_cuts_text", "band_set_table", "band_text", "item_table", "profile_table", "scale_table", "subscale_table",
 ]

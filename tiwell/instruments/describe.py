@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tiwell.instruments.load import Band, Instrument
+from tiwell.text.numbers import short
 
 DIRECTION_WORDS = {"higher_is_better": "higher is better", "higher_is_worse": "higher means more strain"}
 
@@ -18,12 +19,19 @@ def band_text(bands: tuple[Band, ...]) -> str:
     parts = []
     for b in bands:
         if b.low is None:
-            parts.append(f"{b.label}: {b.high:g} or less")
+            parts.append(f"{b.label}: {short(b.high)} or less")
         elif b.high is None:
-            parts.append(f"{b.label}: {b.low:g} or more")
+            parts.append(f"{b.label}: {short(b.low)} or more")
         else:
-            parts.append(f"{b.label}: {b.low:g} to {b.high:g}")
+            parts.append(f"{b.label}: {short(b.low)} to {short(b.high)}")
     return "; ".join(parts)
+
+
+def band_cuts_text(bands) -> str:
+    """'low up to 22; moderate from 23; high from 42': each band by the cut point it starts at,
+    as the histogram's lines mark them (the first band by where it ends)."""
+    return "; ".join(f"{b.label} up to {short(b.high)}" if b.low is None else f"{b.label} from {short(b.low)}"
+                     for b in bands)
 
 
 def subscale_table(inst: Instrument) -> pd.DataFrame:
@@ -33,7 +41,7 @@ def subscale_table(inst: Instrument) -> pd.DataFrame:
         rows.append({
             "subscale": sub.label, "id": sub.id, "what it means": sub.meaning,
             "direction": DIRECTION_WORDS[sub.direction],
-            "score": f"{'sum' if sub.method == 'sum' else 'mean'} of {len(sub.items)} items ({low:g} to {high:g})",
+            "score": f"{'sum' if sub.method == 'sum' else 'mean'} of {len(sub.items)} items ({short(low)} to {short(high)})",
             "items": ", ".join(map(str, sub.items)),
             "missing items": f"scored with at least {sub.min_answered} of {len(sub.items)} answered"
                              + ("; left blank by people it does not apply to" if sub.optional else ""),
@@ -56,7 +64,7 @@ def item_table(inst: Instrument) -> pd.DataFrame:
 
 
 def scale_table(inst: Instrument) -> pd.DataFrame:
-    return pd.DataFrame([{"value": f"{lab.value:g}", "answer": lab.label,
+    return pd.DataFrame([{"value": short(lab.value), "answer": lab.label,
                           "also accepted": ", ".join(lab.spellings + lab.keywords)} for lab in inst.scale.labels])
 
 
@@ -79,7 +87,7 @@ def profile_table(inst: Instrument) -> pd.DataFrame:
     def beyond(sub_id: str) -> str:
         sub = inst.subscale(sub_id)
         sign = ">=" if sub.direction == "higher_is_worse" else "<="
-        return f"{sub.label} {sign} {profiles.boundaries[sub_id]:g}"
+        return f"{sub.label} {sign} {short(profiles.boundaries[sub_id])}"
     return pd.DataFrame([{"profile": t.label,
                           "beyond the boundary": ", ".join(beyond(s) for s in t.critical) or "none",
                           "within the boundary": ", ".join(inst.subscale(s).label for s in profiles.boundaries

@@ -22,15 +22,13 @@ from tiwell.instruments.load import Instrument
 from tiwell.mapping.items import ItemMatch
 from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
+from tiwell.theme import PRINCIPLE_IDS
 
 ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "outcome", "other", "ignore")
 TAGGED_ROLES = ("driver", "outcome")  # the roles that carry a principle and a reversed flag
 SINGLE_ROLES = ("team", "wave", "date", "id")
 MAPPING_FORMAT = "tiwell-mapping"
 COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed"]
-# The six principles of SAMHSA's trauma-informed approach (SAMHSA, 2014, HHS Publication (SMA) 14-4884).
-PRINCIPLES = ("safety", "trustworthiness and transparency", "peer support", "collaboration and mutuality",
-              "empowerment, voice and choice", "cultural, historical and gender issues")
 
 # (role, header pattern on normalised text); the first role whose pattern matches wins.
 _ROLE_RULES = (
@@ -53,7 +51,7 @@ _TOOL_METADATA = (r"finished|progress|status|duration.*|location (latitude|longi
 # A question about leaving is an outcome to relate the drivers to, not a driver itself.
 _OUTCOME_RULE = r".*\b(leav(e|ing)|quit(ting)?|another job|new job|intention to stay|stay in (this|my) job)\b.*"
 # Words that suggest a question's principle; only a suggestion the person confirms or changes.
-_PRINCIPLE_WORDS = dict(zip(PRINCIPLES, (
+_PRINCIPLE_WORDS = dict(zip(PRINCIPLE_IDS, (
     r"safe|safety|blame|afraid|speak up|raise (a )?concerns?",
     r"trust|honest|open about|transparen|informed|kept up to date|explained|clear about|supervisor|manager",
     r"colleague|peer|team (supports?|looks?)|each other|support one another",
@@ -228,11 +226,11 @@ def _tags(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     tagged = frame["role"].isin(TAGGED_ROLES)
     principle = frame["principle"].astype(object)
     principle = principle.where(principle.notna() & principle.ne(""), None)
-    bad = principle[tagged & principle.notna() & ~principle.isin(PRINCIPLES)]
+    bad = principle[tagged & principle.notna() & ~principle.isin(PRINCIPLE_IDS)]
     if len(bad):
         column = frame.loc[bad.index[0], "column"]
         raise MappingError(f"Column '{column}' is tagged '{bad.iloc[0]}', which is not one of the principles: "
-                           f"{'; '.join(PRINCIPLES)}.", column=column)
+                           f"{'; '.join(PRINCIPLE_IDS)}.", column=column)
     reversed_ = frame["reversed"].astype("boolean").fillna(False).astype(bool) & tagged
     return principle.where(tagged, None), reversed_
 

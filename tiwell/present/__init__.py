@@ -6,7 +6,7 @@ and its renderings: a PowerPoint deck (:mod:`~tiwell.present.deck`), an Excel wo
 :mod:`~tiwell.present.svg`). Comments shown to a group are redacted first (:mod:`~tiwell.present.redaction`).
 """
 
-from tiwell.present.redaction import redact, shown_comments
+from tiwell.present.redaction import redact, shown_comments, typed_names
 from tiwell.present.story import Chart, Choices, Series, Slide, Story, build, load_questions, neutral_labels
 from tiwell.present.svg import chart_svg
 from tiwell.present.html import report_bytes, report_html
@@ -14,6 +14,6 @@ from tiwell.present.deck import deck_bytes
 from tiwell.present.workbook import workbook_bytes
 
 __all__ = [
-    "redact", "shown_comments", "Chart", "Choices", "Series", "Slide", "Story", "build", "load_questions",
+    "redact", "shown_comments", "typed_names", "Chart", "Choices", "Series", "Slide", "Story", "build", "load_questions",
     "neutral_labels", "chart_svg", "report_bytes", "report_html", "deck_bytes", "workbook_bytes",
 ]

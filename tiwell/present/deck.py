@@ -21,9 +21,10 @@ from xlsxwriter import Workbook
 
 from tiwell.export import XLSX_OPTIONS, printable
 from tiwell.present.story import Chart, Slide, Story
+from tiwell.theme import INK, NOTE_INK
 
 TITLE_ONLY = 5
-INK, FAINT = RGBColor(0x1F, 0x2A, 0x2E), RGBColor(0x4A, 0x5A, 0x60)
+TEXT, NOTE = RGBColor.from_string(INK.lstrip("#")), RGBColor.from_string(NOTE_INK.lstrip("#"))
 SIZES = (24, 22, 20, 18, 16, 14)
 
 
@@ -62,16 +63,16 @@ def _add(deck, view: Slide) -> None:
     page = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
     title = page.shapes.title
     title.left, title.top, title.width, title.height = Inches(0.6), Inches(0.3), Inches(12.1), Inches(1.1)
-    _write(title.text_frame, [view.title], 36, INK, bold=True)
+    _write(title.text_frame, [view.title], 36, TEXT, bold=True)
     width = 6.0 if view.chart else 12.1
     points = page.shapes.add_textbox(Inches(0.6), Inches(1.5), Inches(width), Inches(4.9)).text_frame
     lines = [f"\u2022 {p}" for p in view.points]
-    _write(points, lines, _fitting_size(lines, width, 4.9), INK)
+    _write(points, lines, _fitting_size(lines, width, 4.9), TEXT)
     if view.chart:
         _chart(page, view.chart)
     if view.note:
         _write(page.shapes.add_textbox(Inches(0.6), Inches(6.5), Inches(12.1), Inches(0.8)).text_frame,
-               [view.note], 14, FAINT)
+               [view.note], 14, NOTE)
 
 
 def _fitting_size(lines: list[str], width: float, height: float) -> int:

@@ -12,22 +12,23 @@ from html import escape
 
 from tiwell.present.story import Slide, Story
 from tiwell.present.svg import chart_svg
+from tiwell.theme import INK, NOTE_INK, PAPER, WHITE
 
-STYLE = """
-.tw-slide { font-family: "Source Sans Pro", "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2a2e;
-  background: #fbfaf7; border-radius: 12px; padding: 1.6rem 2.2rem; margin: 0 0 1.5rem; }
-.tw-slide h2 { font-size: 2.6rem; line-height: 1.15; margin: 0.2rem 0 1rem; color: #1f2a2e; }
-.tw-count { font-size: 1rem; color: #6b7a80; margin: 0; }
-.tw-points { font-size: 1.6rem; line-height: 1.4; padding-left: 1.4rem; margin: 0 0 1rem; }
-.tw-points li { margin-bottom: 0.6rem; }
-.tw-note { font-size: 1.15rem; color: #4a5a60; margin: 0.6rem 0 0; }
-.tw-chart { width: 100%; max-width: 900px; height: auto; display: block; margin: 0.4rem 0; }
+STYLE = f"""
+.tw-slide {{ font-family: "Source Sans Pro", "Segoe UI", Helvetica, Arial, sans-serif; color: {INK};
+  background: {PAPER}; border-radius: 12px; padding: 1.6rem 2.2rem; margin: 0 0 1.5rem; }}
+.tw-slide h2 {{ font-size: 2.6rem; line-height: 1.15; margin: 0.2rem 0 1rem; color: {INK}; }}
+.tw-count {{ font-size: 1rem; color: {NOTE_INK}; margin: 0; }}
+.tw-points {{ font-size: 1.6rem; line-height: 1.4; padding-left: 1.4rem; margin: 0 0 1rem; }}
+.tw-points li {{ margin-bottom: 0.6rem; }}
+.tw-note {{ font-size: 1.15rem; color: {NOTE_INK}; margin: 0.6rem 0 0; }}
+.tw-chart {{ width: 100%; max-width: 900px; height: auto; display: block; margin: 0.4rem 0; }}
 """
-PAGE_STYLE = """
-body { margin: 0 auto; max-width: 1100px; padding: 2rem; background: #ffffff; }
-.tw-settings { font-family: "Segoe UI", Helvetica, Arial, sans-serif; border-collapse: collapse; color: #4a5a60; }
-.tw-settings td { padding: 0.2rem 1rem 0.2rem 0; }
-@media print { .tw-slide { page-break-after: always; } }
+PAGE_STYLE = f"""
+body {{ margin: 0 auto; max-width: 1100px; padding: 2rem; background: {WHITE}; }}
+.tw-settings {{ font-family: "Segoe UI", Helvetica, Arial, sans-serif; border-collapse: collapse; color: {NOTE_INK}; }}
+.tw-settings td {{ padding: 0.2rem 1rem 0.2rem 0; }}
+@media print {{ .tw-slide {{ page-break-after: always; }} }}
 """
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -59,6 +59,12 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def typed_names(text: str) -> tuple[str, ...]:
+    """The names a facilitator typed to take out of comments, separated by commas ('Ann, Ben
+    Okafor'), each trimmed, blanks dropped."""
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
 def redact(text: str, names: tuple[str, ...] = ()) -> str:
     """The comment with emails, phone numbers, staff, NI and NHS numbers and names replaced by
     ``[email]``, ``[phone]``, ``[number]`` and ``[name]``; ``names`` are replaced wherever they

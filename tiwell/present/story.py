@@ -20,7 +20,6 @@ from tiwell.actions import Action, markers
 import hashlib
 import hmac
 
-from tiwell.charts.figures import band_colours
 from tiwell.privacy.minimum import check_min_group
 from tiwell.present.redaction import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
@@ -28,13 +27,14 @@ from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
 from tiwell.analysis.trends import change_sentence
 from tiwell.survey import subscale_info
+from tiwell.text.numbers import count, fixed, share_text, short
+from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
 MIN_GROUP = check_min_group(5, lowest=5)
 WHOLE = "the whole organisation"
 QUESTIONS_PER_SLIDE = 4
 COMMENTS_PER_SLIDE = 6
 COMMENT_SLIDES = 3
-LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 
 
 @dataclass(frozen=True)
@@ -205,14 +205,9 @@ def _point(summary: pd.DataFrame, sub: pd.Series) -> str:
     if pd.isna(scope["mean"]):
         return f"{sub['label']}: not shown, as fewer than {MIN_GROUP} people answered this part."
     top = sub["bands"][-1]
-    compared = f" ({WHOLE} {whole[0]['mean']:.1f})" if whole and pd.notna(whole[0]["mean"]) else ""
-    return (f"{sub['label']}: {scope['mean']:.1f}{compared} on a scale of {sub['low']:g} to {sub['high']:g}; "
-            f"{_percent(scope[f'share_{top}'])} in the {top} band.")
-
-
-def _percent(share: float) -> str:
-    """'12%', or 'under 1%' for a share that is not quite nothing."""
-    return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+    compared = f" ({WHOLE} {fixed(whole[0]['mean'])})" if whole and pd.notna(whole[0]["mean"]) else ""
+    return (f"{sub['label']}: {fixed(scope['mean'])}{compared} on a scale of {short(sub['low'])} to "
+            f"{short(sub['high'])}; {share_text(scope[f'share_{top}'])} in the {top} band.")
 
 
 def _shares_chart(summary: pd.DataFrame, subs: pd.DataFrame) -> Chart:
@@ -273,7 +268,7 @@ def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
         return None
     waves = tuple(by_wave["wave"].unique())
     series = tuple(Series(sub["label"], tuple(_value(by_wave.loc[by_wave["subscale"] == sub["column"], "mean"], k)
-                                              for k in range(len(waves))), LINE_COLOURS[i % len(LINE_COLOURS)])
+                                              for k in range(len(waves))), SLIDE_SERIES_COLOURS[i % len(SLIDE_SERIES_COLOURS)])
                    for i, (_, sub) in enumerate(info.iterrows()))
     return Chart("means", "Mean score by wave", waves, series, (float(info["low"].min()), float(info["high"].max())))
 
@@ -295,10 +290,10 @@ def _by_wave(release: Release, info, scope: dict, waves: list) -> pd.DataFrame:
 def _opening(title: str, summary: pd.DataFrame, choices: Choices) -> Slide:
     people = summary.groupby("group", sort=False)["people"].max() if len(summary) else pd.Series(dtype=float)
     when = f" in {choices.wave}" if choices.wave else ""
-    points = [f"{people.iloc[0]:.0f} people answered{when}." if len(people) else
+    points = [f"{count(people.iloc[0])} people answered{when}." if len(people) else
               "No numbers can be shown for this group; the next view says why. The conversation can still go ahead."]
     if len(people) > 1:
-        points.append(f"Compared with {WHOLE}: {people.iloc[1]:.0f} people.")
+        points.append(f"Compared with {WHOLE}: {count(people.iloc[1])} people.")
     points += [f"Only groups of {MIN_GROUP} or more people are shown, and never one that could be worked out from "
                "the others. No one's own answers are shown.",
                "Strengths come first. The harder scores describe what the work asks of us, not what is wrong "

@@ -6,10 +6,10 @@ from __future__ import annotations
 from html import escape
 
 from tiwell.present.story import Chart
+from tiwell.text.numbers import percent, short
+from tiwell.theme import FONT_FAMILY, GRID_ON_PAPER, INK, NOTE_INK, WHITE
 
 WIDTH, LABEL_WIDTH, ROW, PLOT_HEIGHT = 820, 300, 46, 260
-INK, FAINT, GRID = "#1f2a2e", "#6b7a80", "#e3e8ea"
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
 
 def chart_svg(chart: Chart) -> str:
@@ -17,7 +17,7 @@ def chart_svg(chart: Chart) -> str:
     legend = _legend(chart, height)
     title = escape(chart.title)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height + 40}" role="img" '
-            f'font-family="{FONT}" aria-label="{title}" class="tw-chart"><title>{title}</title>{body}{legend}</svg>')
+            f'font-family="{FONT_FAMILY}" aria-label="{title}" class="tw-chart"><title>{title}</title>{body}{legend}</svg>')
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = INK, size: int = 16) -> str:
@@ -41,10 +41,10 @@ def _shares(chart: Chart) -> tuple[str, int]:
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{ROW - 12}" '
                          f'fill="{series.colour}"/>')
             if share >= 0.08:
-                parts.append(_text(x + width / 2, y + ROW / 2 - 4, f"{share:.0%}", "middle", "#ffffff", 15))
+                parts.append(_text(x + width / 2, y + ROW / 2 - 4, percent(share), "middle", WHITE, 15))
             x += width
         if all(s.values[row] is None for s in chart.series):
-            parts.append(_text(LABEL_WIDTH, y + ROW / 2 - 4, "not shown: too few people", fill=FAINT))
+            parts.append(_text(LABEL_WIDTH, y + ROW / 2 - 4, "not shown: too few people", fill=NOTE_INK))
     return "".join(parts), 20 + len(chart.categories) * ROW
 
 
@@ -54,7 +54,7 @@ def _label(category: str, y: float) -> str:
     if not second:
         return _text(LABEL_WIDTH - 10, y, _fit(first), "end")
     return _text(LABEL_WIDTH - 10, y - 9, _fit(first), "end", size=15) + _text(
-        LABEL_WIDTH - 10, y + 10, _fit(second), "end", FAINT, 14)
+        LABEL_WIDTH - 10, y + 10, _fit(second), "end", NOTE_INK, 14)
 
 
 def _fit(text: str, most: int = 34) -> str:
@@ -76,10 +76,11 @@ def _means(chart: Chart) -> tuple[str, int]:
     parts = []
     for tick in range(5):
         value = low + (high - low) * tick / 4
-        parts.append(f'<line x1="{left}" x2="{right}" y1="{y_of(value):.1f}" y2="{y_of(value):.1f}" stroke="{GRID}"/>')
-        parts.append(_text(left - 10, y_of(value), f"{value:g}", "end", FAINT, 14))
+        parts.append(f'<line x1="{left}" x2="{right}" y1="{y_of(value):.1f}" y2="{y_of(value):.1f}" '
+                     f'stroke="{GRID_ON_PAPER}"/>')
+        parts.append(_text(left - 10, y_of(value), short(value), "end", NOTE_INK, 14))
     for k, wave in enumerate(chart.categories):
-        parts.append(_text(x_of(k), top + PLOT_HEIGHT + 22, wave, "middle", FAINT, 14))
+        parts.append(_text(x_of(k), top + PLOT_HEIGHT + 22, wave, "middle", NOTE_INK, 14))
     for series in chart.series:
         points = [(x_of(k), y_of(v)) if v is not None else None for k, v in enumerate(series.values)]
         for a, b in zip(points, points[1:]):

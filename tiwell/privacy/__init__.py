@@ -8,12 +8,13 @@ size and the simple check the row-level analyses (drivers, action effects) use.
 """
 
 from tiwell.privacy.minimum import (DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, Visibility, check_min_group, filtered_view,
-                                    suppressed)
+                                    select_rows, suppressed, why_hidden)
 from tiwell.privacy.disclosure import membership, protect
 from tiwell.privacy.release import DETAIL_MIN, Release, Score, bin_edges, build_release, survey_release
 
 __all__ = [
-    "DEFAULT_MIN_GROUP", "LOWEST_MIN_GROUP", "Visibility", "check_min_group", "filtered_view", "suppressed",
+    "DEFAULT_MIN_GROUP", "LOWEST_MIN_GROUP", "Visibility", "check_min_group", "filtered_view", "select_rows",
+    "suppressed", "why_hidden",
     "membership", "protect", "DETAIL_MIN", "Release", "Score", "bin_edges", "build_release",
     "survey_release",
 ]

@@ -57,22 +57,28 @@ def filtered_view(frame: pd.DataFrame, filters: dict[str, object], min_group: in
     rows the other filters select; and the rows left must number at least ``min_group``."""
     active = {col: value for col, value in filters.items() if value is not None}
     for column, value in active.items():
-        others = _select(frame, {c: v for c, v in active.items() if c != column})
+        others = select_rows(frame, {c: v for c, v in active.items() if c != column})
         if value in suppressed(others[column].value_counts(), min_group):
-            return Visibility(False, _why(active, min_group))
-    if len(_select(frame, active)) < min_group:
-        return Visibility(False, _why(active, min_group))
+            return Visibility(False, why_hidden(active, min_group))
+    if len(select_rows(frame, active)) < min_group:
+        return Visibility(False, why_hidden(active, min_group))
     return Visibility(True)
 
 
-def _select(frame: pd.DataFrame, filters: dict[str, object]) -> pd.DataFrame:
+def select_rows(frame: pd.DataFrame, filters: dict[str, object]) -> pd.DataFrame:
+    """The rows matching every filter that is set (None is all values): the people a selection
+    holds, for a check here or an analysis that runs on people's answers (What to act on, only
+    for a selection that may be shown, and with a larger minimum of its own)."""
     mask = pd.Series(True, index=frame.index)
     for column, value in filters.items():
-        mask &= frame[column] == value
+        if value is not None:
+            mask &= frame[column] == value
     return frame[mask]
 
 
-def _why(active: dict, min_group: int) -> str:
-    chosen = " and ".join(f"{column} '{value}'" for column, value in active.items())
+def why_hidden(filters: dict, min_group: int) -> str:
+    """Why a selection may not be shown, naming the filters that are set: one sentence for this
+    check and for a page whose release hides the selection."""
+    chosen = " and ".join(f"{column} '{value}'" for column, value in filters.items() if value is not None)
     return (f"Fewer than {min_group} people match {chosen}, or showing them would let a smaller group "
             "beside them be worked out by subtraction.")

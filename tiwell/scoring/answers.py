@@ -14,6 +14,7 @@ import pandas as pd
 from tiwell.instruments.load import Scale
 from tiwell.findings import Code, Finding, cell_value, finding
 from tiwell.text.answer_scales import DriverScale, whole_number
+from tiwell.text.numbers import short
 from tiwell.text.spelling import normalise
 
 
@@ -67,8 +68,8 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
         elif (found := next((v for k, v in keywords if f" {k} " in f" {key} "), None)) is not None:
             values[position] = found
         elif number is not None:
-            problems[position] = (Code.OFF_SCALE, f"{cell_value(text)[1]} is not an answer on the {scale.min:g} to "
-                                               f"{scale.max:g} scale, so it is treated as unanswered (not rounded or clipped).")
+            problems[position] = (Code.OFF_SCALE, f"{cell_value(text)[1]} is not an answer on the {short(scale.min)} to "
+                                               f"{short(scale.max)} scale, so it is treated as unanswered (not rounded or clipped).")
         else:
             problems[position] = (Code.NOT_AN_ANSWER, f"{cell_value(text)[1]} is not one of the scale's answers ("
                                                    f"{', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")

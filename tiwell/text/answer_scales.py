@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tiwell.text.numbers import short
 from tiwell.text.spelling import normalise
 
 
@@ -31,7 +32,7 @@ class DriverScale:
     favourable_from: float
 
     def describe(self) -> str:
-        return f"{self.name} ({self.low:g} to {self.high:g}, favourable from {self.favourable_from:g})"
+        return f"{self.name} ({short(self.low)} to {short(self.high)}, favourable from {short(self.favourable_from)})"
 
 
 def _labels(name: str, spellings: dict[float, tuple[str, ...]], favourable_from: float) -> DriverScale:

@@ -1,0 +1,39 @@
+"""How are our people: each subscale's headline numbers as the overview writes them.
+
+Takes one subscale's released row (mean, interval, n; already protected by
+:mod:`tiwell.privacy.release`) and gives the words and numbers a metric shows: which way is
+better, the mean or 'hidden', and the interval and n under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tiwell.text.numbers import count, fixed, interval, short
+
+# The better end in a few words: 'lower is easier' says of a heavy score what it means for people.
+DIRECTION_WORDS = {"higher_is_better": "higher is better", "higher_is_worse": "lower is easier"}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A subscale's metric: ``direction`` beside its name, the ``value``, its ``help`` and the
+    ``caption`` under it (empty when the mean is hidden)."""
+
+    direction: str
+    value: str
+    help: str
+    caption: str
+
+
+def headline(row: pd.Series, score_range: tuple[float, float], direction: str) -> Headline:
+    """The metric for one released row: a hidden mean says 'hidden' and shows no interval."""
+    hidden = pd.isna(row["mean"])
+    low, high = score_range
+    return Headline(
+        direction=DIRECTION_WORDS.get(direction, DIRECTION_WORDS["higher_is_worse"]),
+        value="hidden" if hidden else fixed(row["mean"]),
+        help=f"Mean of {count(row['n'])} people's scores; possible range {short(low)} to {short(high)}.",
+        caption="" if hidden else f"95% CI {interval(row['ci_low'], row['ci_high'])} · n = {count(row['n'])}")
