@@ -11,15 +11,14 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.instruments import profile_table
-from tiwell.survey import subscale_info
 from ui.filters import filtered_page, need_survey
 from ui.safe import inert
 
 survey = need_survey()
 release, filters, min_group = filtered_page(survey, "Overview")
-info = subscale_info(survey)
+subscales = survey.subscales
 
-strengths = [inert(label.lower()) for label in info.loc[info["direction"] == "higher_is_better", "label"]]
+strengths = [inert(sub.label.lower()) for sub in subscales if sub.higher_is_better]
 st.write(
     f"{release.people(filters):.0f} people in this selection. "
     + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
@@ -28,31 +27,31 @@ st.write(
 )
 
 summary = release.table((), filters)
-columns = st.columns(len(info))
-for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows()):
-    direction = "higher is better" if sub["direction"] == "higher_is_better" else "lower is easier"
-    col.metric(f"{inert(sub['label'])} ({direction})", "hidden" if pd.isna(row["mean"]) else f"{row['mean']:.1f}",
-               help=f"Mean of {row['n']:.0f} people's scores; possible range {sub['low']:g} to {sub['high']:g}.")
+columns = st.columns(len(subscales))
+for col, sub, (_, row) in zip(columns, subscales, summary.iterrows()):
+    direction = "higher is better" if sub.higher_is_better else "lower is easier"
+    col.metric(f"{inert(sub.label)} ({direction})", "hidden" if pd.isna(row["mean"]) else f"{row['mean']:.1f}",
+               help=f"Mean of {row['n']:.0f} people's scores; possible range {sub.low:g} to {sub.high:g}.")
     if not pd.isna(row["mean"]):
         col.caption(f"95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f} · n = {row['n']:.0f}")
 
-st.plotly_chart(charts.band_shares(summary, info, min_group), width="stretch", key="bands")
+st.plotly_chart(charts.band_shares(summary, subscales, min_group), width="stretch", key="bands")
 with st.expander("How to read this"):
-    for _, sub in info.iterrows():
+    for sub in subscales:
         rules = "; ".join(f"{inert(b.label)} {'up to ' + format(b.high, 'g') if b.low is None else 'from ' + format(b.low, 'g')}"
-                          for b in sub["band_rules"])
-        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {rules}.")
+                          for b in sub.band_rules)
+        st.markdown(f"- **{inert(sub.label)}**: {inert(sub.meaning)} Bands: {rules}.")
     st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
                 "with fewer people it is wider.")
 
-for _, sub in info.iterrows():
-    bins = release.bins(sub["column"], filters)
+for sub in subscales:
+    bins = release.bins(sub.column, filters)
     if bins.empty:
-        st.caption(f"How {inert(sub['label'].lower())} scores spread is shown for groups of {release.detail_min} or more, "
+        st.caption(f"How {inert(sub.label.lower())} scores spread is shown for groups of {release.detail_min} or more, "
                    "so that a chart of a few people's scores cannot point to anyone.")
         continue
-    st.plotly_chart(charts.distribution(bins, sub["label"], (sub["low"], sub["high"]), sub["band_rules"],
-                                        sub["direction"], min_group), width="stretch", key=f"dist-{sub['column']}")
+    st.plotly_chart(charts.distribution(bins, sub.label, (sub.low, sub.high), sub.band_rules,
+                                        sub.direction, min_group), width="stretch", key=f"dist-{sub.column}")
 
 for inst in survey.instruments:
     table = release.profiles(inst.id, filters) if inst.profiles is not None else None

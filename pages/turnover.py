@@ -14,8 +14,9 @@ from tiwell.actions import dated_markers
 from tiwell.ingest import IngestError
 from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, describe
 from tiwell.stats import pearson, spearman
-from tiwell.analysis.turnover import RATE_FORMULA, join_waves, match_teams, rename_teams, wave_dates
-from tiwell.survey import subscale_info
+from tiwell.analysis.turnover import RATE_FORMULA, TeamPeriods, join_waves, match_teams, rename_teams, wave_dates
+from tiwell.privacy import Release
+from tiwell.survey import ScoredSurvey
 from tiwell.scoring import parse_dates
 from ui import state
 from ui.filters import need_survey, sidebar
@@ -24,7 +25,7 @@ from ui.safe import inert
 SAMPLES = {"Use the sample team table": state.SAMPLE_TURNOVER, "Use the sample staff list": state.SAMPLE_STAFF_LIST}
 
 
-def read_hr_source(survey):
+def read_hr_source(survey: ScoredSurvey) -> TeamPeriods:
     """The HR data: an upload or a sample; read with this session's key when the survey kept
     employee numbers as private codes, so the two files' codes agree."""
     left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -42,7 +43,7 @@ def read_hr_source(survey):
     return state.read_turnover(state.sample_turnover_bytes(sample), sample.name, key)
 
 
-def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_group: int) -> None:
+def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame, choice: dict, filters: dict, min_group: int) -> None:
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
     st.subheader("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]
@@ -78,7 +79,7 @@ def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_gro
                     key="timeline")
 
 
-def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
+def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -> None:
     """People who later left against people who stayed, in aggregate, when both files allow it."""
     st.subheader("People who left and people who stayed")
     if survey.table.person_codes is None or hr.people is None:
@@ -92,8 +93,8 @@ def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
     answered = scored["wave"].map(wave_dates(scored, date_column))
     if date_column:
         answered = parse_dates(scored[date_column]).fillna(answered)
-    columns = dict(zip(info["column"], info["label"]))
-    result = compare_leavers(scored, survey.table.person_codes, hr.people, answered, columns, min_group=min_group)
+    result = compare_leavers(scored, survey.table.person_codes, hr.people, answered, survey.labels,
+                             min_group=min_group)
     if min(result.left, result.stayed) < min_group:
         st.info(f"Too few people could be followed up to compare safely: each group needs at least {min_group}.")
         return
@@ -129,7 +130,7 @@ except IngestError as exc:
     st.stop()
 st.caption(f"Read as a {hr.source}: {hr.table['team'].nunique()} teams, {hr.table['period'].nunique()} periods.")
 
-survey_teams = sorted(survey.scored["team"].dropna().unique())
+survey_teams = list(survey.teams)
 with st.expander("Check how HR team names match the survey's", expanded=False):
     proposed = match_teams(survey_teams, sorted(hr.table["team"].unique()))
     matches = st.data_editor(proposed, hide_index=True, width="stretch", disabled=["hr_team", "score", "how"],
@@ -137,17 +138,16 @@ with st.expander("Check how HR team names match the survey's", expanded=False):
                              key="team-matches")
 turnover = rename_teams(hr.table, matches)
 
-info = subscale_info(survey)
-labels = dict(zip(info["label"], info["column"]))
+subscales = survey.by_label
 c1, c2, c3 = st.columns(3)
-first_strain = next((i for i, d in enumerate(info["direction"]) if d == "higher_is_worse"), 0)
-label = c1.selectbox("Survey score", list(labels), index=first_strain)
+first_strain = next((i for i, sub in enumerate(subscales.values()) if not sub.higher_is_better), 0)
+label = c1.selectbox("Survey score", list(subscales), index=first_strain)
 rate_label = c2.selectbox("Leavers", ["All leavers", "Voluntary leavers"] if "voluntary_rate" in turnover else ["All leavers"])
 lag_label = c3.radio("Turnover in", ["the same period", "the next period"], horizontal=True)
 rate = "turnover_rate" if rate_label == "All leavers" else "voluntary_rate"
 lag = 0 if lag_label == "the same period" else 1
-column = labels[label]
+column = subscales[label].column
 
 team_by_team(survey, release, turnover, {"column": column, "label": label, "rate": rate, "rate_label": rate_label, "lag": lag},
              filters, min_group)
-leavers_and_stayers(survey, hr, info, min_group)
+leavers_and_stayers(survey, hr, min_group)

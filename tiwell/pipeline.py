@@ -8,7 +8,7 @@ several instruments (ProQOL 5 and the CBI in one survey): each is scored, one ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -16,11 +16,12 @@ from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
 from tiwell.ingest.tables import LAYOUTS, IngestError, SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
-from tiwell.mapping.items import detect_items
+from tiwell.mapping.items import ItemMatch, detect_items
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import cell_value, issues_frame
-from tiwell.scoring.scores import STATUSES, score
+from tiwell.scoring.scores import score
 from tiwell.scoring.waves import parse_dates, waves_from_dates
+from tiwell.survey import ScoredSurvey
 
 # Detection tries instruments in this order, so a tie (16 plain-numbered columns fit both
 # the OLBI and the MBI-GS) goes to the more commonly used one, with a note.
@@ -28,43 +29,46 @@ DETECTION_ORDER = ("proqol5", "mbi_hss", "cbi", "stss", "olbi", "mbi_gs", "mbi_e
 
 
 @dataclass(frozen=True)
-class ScoredSurvey:
-    """Everything a page, the CLI or a notebook needs about one scored upload."""
+class ScoringChoices:
+    """Everything a person chooses about reading and scoring an upload, besides the file itself:
+    one hashable value, so a cache keyed on it is keyed on every choice. ``instruments`` names
+    built-in or custom ids (the custom ones' TOML text in ``custom_tomls``); ``mapping_json`` is a
+    saved or edited mapping; ``band_sets`` names cut points per instrument,
+    ``((instrument_id, band_set_id), ...)``; ``id_key`` keeps employee numbers as private codes."""
 
-    scored: pd.DataFrame                 # one row per respondent: row, kept columns, scores, bands, status, reason
-    answers: dict[str, pd.DataFrame]     # per instrument id: answers as given, one column per item number
-    mapping: Mapping
-    instruments: tuple[Instrument, ...]
-    table: SourceTable
-    issues: pd.DataFrame
-    notes: tuple[str, ...] = field(default=())
-    score_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (instrument, subscale) -> column
-    # The organisation's own scale questions (drivers and outcomes) as numbers, rows as ``scored``,
-    # reversed wording already flipped; and the scale each was read on.
-    questions: pd.DataFrame = field(default_factory=pd.DataFrame)
-    question_scales: dict[str, DriverScale] = field(default_factory=dict)
+    sheet: str | None = None
+    instruments: tuple[str, ...] = ()
+    custom_tomls: tuple[str, ...] = ()
+    mapping_json: str | None = None
+    band_sets: tuple[tuple[str, str], ...] = ()
+    id_key: bytes | None = None
 
     @property
-    def counts(self) -> dict[str, int]:
-        """Respondents by status, and in all."""
-        counts = self.scored["status"].value_counts().to_dict()
-        return {s: int(counts.get(s, 0)) for s in STATUSES} | {"respondents": len(self.scored)}
+    def reading(self) -> ScoringChoices:
+        """The choices reading the file depends on: the same for every mapping and set of cut
+        points, so a mapping edit re-scores without re-reading."""
+        return replace(self, mapping_json=None, band_sets=())
+
+
+Matched = tuple[list[ItemMatch], list[str]]  # columns matched to items, and notes on ambiguity
 
 
 def load_table(data: bytes, filename: str, *, sheet: str | None = None, instruments: tuple[Instrument, ...] = (),
                also_detect: tuple[Instrument, ...] = (),
-               id_key: bytes | None = None) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
-    """The first sheet that holds an instrument's items, the instruments found there, and notes
-    on how they were chosen. Without ``instruments`` every built-in one is tried, and the
-    user's own definitions in ``also_detect``. ``id_key`` keeps an employee number as private
-    codes (``table.person_codes``), for comparing later leavers with stayers."""
+               id_key: bytes | None = None) -> tuple[SourceTable, tuple[Instrument, ...], Matched]:
+    """The first sheet that holds an instrument's items, the instruments found there, and their
+    items matched to columns (with notes on the choice), ready for :func:`score_table`. Without
+    ``instruments`` every built-in one is tried, and the user's own definitions in ``also_detect``.
+    ``id_key`` keeps an employee number as private codes (``table.person_codes``), for comparing
+    later leavers with stayers."""
     candidates = list(instruments) or builtins_in_order() + list(also_detect)
     looked = []
     for table in read_tables(data, filename, sheet, id_key):
-        matches, notes = detect_items(table.headers, candidates, chosen=bool(instruments))
-        found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matches))
+        matched = detect_items(table.headers, candidates, chosen=bool(instruments))
+        found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matched[0]))
         if found:
-            return table, found, notes
+            repeat = bool(instruments) and len(found) == len(candidates)  # matching them would ask the same again
+            return table, found, matched if repeat else match_columns(table, found)
         looked.append(table.where)
     names = " or ".join(inst.short_name for inst in candidates) if instruments else "instrument"
     raise IngestError(
@@ -72,6 +76,13 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
         "like Q1, Q2_1, item 1, ProQOL_1 or 1., or for the statements' own text; give a mapping file "
         "(--map) or choose the instrument if your export names them differently."
     )
+
+
+def match_columns(table: SourceTable, instruments: tuple[Instrument, ...]) -> Matched:
+    """The columns of the instruments scored, matched to their items as chosen ones (every match
+    kept). Detection looked at every candidate; once they are known, their own columns are matched
+    again among themselves alone."""
+    return detect_items(table.headers, list(instruments), chosen=True)
 
 
 def builtins_in_order() -> list[Instrument]:
@@ -82,11 +93,12 @@ def builtins_in_order() -> list[Instrument]:
 
 
 def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_mapping: str | None = None,
-                band_sets: dict[str, str] | None = None) -> ScoredSurvey:
+                band_sets: dict[str, str] | None = None, matched: Matched | None = None) -> ScoredSurvey:
     """Map (laying a saved or edited mapping over what was detected), read the answers, score
-    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument."""
+    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument.
+    ``matched`` is what :func:`load_table` matched; without it the columns are matched here."""
     by_id = {inst.id: inst for inst in instruments}
-    matches, notes = detect_items(table.headers, list(instruments), chosen=True)
+    matches, notes = matched if matched is not None else match_columns(table, instruments)
     mapping = detect_mapping(table, tuple(by_id), matches)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
@@ -134,8 +146,8 @@ def score_file(data: bytes, filename: str, *, instruments: tuple[str | Instrumen
     chosen = tuple(load_instrument(i) if isinstance(i, str) else i for i in instruments)
     if saved_mapping and not chosen:
         chosen = tuple(load_instrument(i) for i in read_mapping_file(saved_mapping)["instruments"])
-    table, found, _ = load_table(data, filename, sheet=sheet, instruments=chosen)
-    return score_table(table, found, saved_mapping, band_sets)
+    table, found, matched = load_table(data, filename, sheet=sheet, instruments=chosen)
+    return score_table(table, found, saved_mapping, band_sets, matched)
 
 
 # ---------------------------------------------------------------- assembling the output

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from tiwell.ingest.tables import LAYOUTS
+from tiwell.survey import ScoredSurvey
 
 
-def describe(survey, *, chose_instrument: bool = False) -> list[str]:
+def describe(survey: ScoredSurvey, *, chose_instrument: bool = False) -> list[str]:
     """Sentences: what was read, which instrument, which column is which, what was dropped,
     and how many respondents were scored. Names columns, never personal values."""
     table, mapping = survey.table, survey.mapping
@@ -35,7 +36,7 @@ def describe(survey, *, chose_instrument: bool = False) -> list[str]:
     return lines
 
 
-def _roles(survey) -> list[str]:
+def _roles(survey: ScoredSurvey) -> list[str]:
     mapping = survey.mapping
     parts = []
     for role, label in (("team", "team"), ("wave", "wave"), ("date", "date"), ("id", "respondent id")):

@@ -20,7 +20,7 @@ from tiwell.stats.correlation import pearson, spearman
 from tiwell.stats.multigroup import P_ADJUST_METHODS, p_adjust
 from tiwell.stats.regression import standardised_ols
 from tiwell.stats._inputs import CONFIDENCE, check_choice
-from tiwell.survey import subscale_info
+from tiwell.survey import ScoredSurvey
 
 MIN_ANALYSIS = 25
 LOWEST_MIN_ANALYSIS = 10
@@ -62,20 +62,19 @@ def check_min_analysis(min_analysis: int) -> int:
     return int(min_analysis)
 
 
-def outcomes(survey) -> list[Outcome]:
+def outcomes(survey: ScoredSurvey) -> list[Outcome]:
     """Every subscale score (strengths first), then every question about leaving (higher = worse,
     once reversed wording is flipped)."""
-    found = [Outcome(row.column, row.label, row.direction == "higher_is_better")
-             for row in subscale_info(survey).itertuples()]
+    found = [Outcome(sub.column, sub.label, sub.higher_is_better) for sub in survey.subscales]
     asked = [c for c in survey.mapping.columns_for("outcome") if c in survey.questions]
     return found + [Outcome(c, c, False, question=True) for c in asked]
 
 
-def driver_columns(survey) -> list[str]:
+def driver_columns(survey: ScoredSurvey) -> list[str]:
     return [c for c in survey.mapping.columns_for("driver") if c in survey.questions]
 
 
-def analysis_frame(survey, rows: pd.DataFrame) -> pd.DataFrame:
+def analysis_frame(survey: ScoredSurvey, rows: pd.DataFrame) -> pd.DataFrame:
     """The selected rows' scores beside their numeric answers to the organisation's own questions."""
     scores = [o.column for o in outcomes(survey) if o.column not in survey.questions]
     return pd.concat([rows[scores], survey.questions.loc[rows.index]], axis=1)
