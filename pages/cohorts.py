@@ -30,7 +30,8 @@ with st.expander("Or compare this survey with a second file (another service, or
 choices = list(survey.filter_columns)
 if other is not None:
     try:
-        second = state.score(other.getvalue(), other.name, choices=ScoringChoices(mapping_json=survey.mapping.to_json()))
+        same_mapping = ScoringChoices(mapping_json=survey.mapping.to_json())
+        second = state.score(other.getvalue(), other.name, choices=same_mapping)
         survey = combine(survey, second, (survey.table.filename, other.name))
         choices = ["file", *choices]
     except (IngestError, MappingError, ValueError) as exc:

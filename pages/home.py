@@ -166,9 +166,7 @@ def show_report(survey: ScoredSurvey) -> None:
 
 def show_scored(survey: ScoredSurvey) -> None:
     scored = survey.scored
-    labels = {(inst.id, sub.id): sub.label for inst in survey.instruments for sub in inst.subscales}
-    number_format = {column: st.column_config.NumberColumn(labels[key], format="%.1f")
-                     for key, column in survey.score_columns.items()}
+    number_format = {sub.column: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.subscales}
     st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
     left, right = st.columns(2)
     stem = survey.table.filename.rsplit(".", 1)[0]

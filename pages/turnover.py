@@ -43,7 +43,8 @@ def read_hr_source(survey: ScoredSurvey) -> TeamPeriods:
     return state.read_turnover(state.sample_turnover_bytes(sample), sample.name, key)
 
 
-def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame, choice: dict, filters: dict, min_group: int) -> None:
+def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame, choice: dict, filters: dict,
+                 min_group: int) -> None:
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
     st.subheader("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]

@@ -19,7 +19,7 @@ from tiwell.instruments.load import Instrument, builtin_instruments, load_instru
 from tiwell.mapping.items import ItemMatch, detect_items
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import cell_value, issues_frame
-from tiwell.scoring.scores import score
+from tiwell.scoring.scores import STATUSES, score
 from tiwell.scoring.waves import parse_dates, waves_from_dates
 from tiwell.survey import ScoredSurvey
 
