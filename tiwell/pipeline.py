@@ -16,7 +16,7 @@ from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
 from tiwell.ingest.tables import LAYOUTS, IngestError, SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
-from tiwell.mapping.items import ItemMatch, detect_items
+from tiwell.mapping.items import ItemMatch, detect_items, find_instruments
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import cell_value, issues_frame
 from tiwell.scoring.scores import STATUSES, score
@@ -57,18 +57,17 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
                also_detect: tuple[Instrument, ...] = (),
                id_key: bytes | None = None) -> tuple[SourceTable, tuple[Instrument, ...], Matched]:
     """The first sheet that holds an instrument's items, the instruments found there, and their
-    items matched to columns (with notes on the choice), ready for :func:`score_table`. Without
-    ``instruments`` every built-in one is tried, and the user's own definitions in ``also_detect``.
-    ``id_key`` keeps an employee number as private codes (``table.person_codes``), for comparing
-    later leavers with stayers."""
+    columns matched to items with notes on the choice: matched once, here, for :func:`score_table`
+    and every re-scoring with another mapping or other cut points. Without ``instruments`` every
+    built-in one is tried, and the user's own definitions in ``also_detect``. ``id_key`` keeps an
+    employee number as private codes (``table.person_codes``), for comparing later leavers with
+    stayers."""
     candidates = list(instruments) or builtins_in_order() + list(also_detect)
     looked = []
     for table in read_tables(data, filename, sheet, id_key):
-        matched = detect_items(table.headers, candidates, chosen=bool(instruments))
-        found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matched[0]))
+        found, matched = find_instruments(table.headers, candidates, chosen=bool(instruments))
         if found:
-            repeat = bool(instruments) and len(found) == len(candidates)  # matching them would ask the same again
-            return table, found, matched if repeat else match_columns(table, found)
+            return table, found, matched
         looked.append(table.where)
     names = " or ".join(inst.short_name for inst in candidates) if instruments else "instrument"
     raise IngestError(
@@ -76,13 +75,6 @@ def load_table(data: bytes, filename: str, *, sheet: str | None = None, instrume
         "like Q1, Q2_1, item 1, ProQOL_1 or 1., or for the statements' own text; give a mapping file "
         "(--map) or choose the instrument if your export names them differently."
     )
-
-
-def match_columns(table: SourceTable, instruments: tuple[Instrument, ...]) -> Matched:
-    """The columns of the instruments scored, matched to their items as chosen ones (every match
-    kept). Detection looked at every candidate; once they are known, their own columns are matched
-    again among themselves alone."""
-    return detect_items(table.headers, list(instruments), chosen=True)
 
 
 def builtins_in_order() -> list[Instrument]:
@@ -98,7 +90,7 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     every instrument, and report every finding. ``band_sets`` picks named cut points per instrument.
     ``matched`` is what :func:`load_table` matched; without it the columns are matched here."""
     by_id = {inst.id: inst for inst in instruments}
-    matches, notes = matched if matched is not None else match_columns(table, instruments)
+    matches, notes = matched or detect_items(table.headers, list(instruments), chosen=True)
     mapping = detect_mapping(table, tuple(by_id), matches)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)

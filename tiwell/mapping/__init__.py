@@ -6,12 +6,12 @@ team, wave, date, id, grouping, comment, own question, outcome) found from heade
 keyword (:mod:`~tiwell.mapping.items`). Saved mapping files are read back here too.
 """
 
-from tiwell.mapping.items import ItemMatch, detect_items, match_items
+from tiwell.mapping.items import ItemMatch, detect_items, find_instruments, match_items
 from tiwell.mapping.roles import (PRINCIPLES, ROLES, Mapping, MappingError, apply_saved, detect_mapping,
                                   mapping_from_table, read_mapping_file,
                                   suggest_principle)
 
 __all__ = [
-    "ItemMatch", "detect_items", "match_items", "PRINCIPLES", "ROLES", "Mapping", "MappingError", "apply_saved",
+    "ItemMatch", "detect_items", "find_instruments", "match_items", "PRINCIPLES", "ROLES", "Mapping", "MappingError", "apply_saved",
     "detect_mapping", "mapping_from_table", "read_mapping_file", "suggest_principle",
 ]
