@@ -19,7 +19,8 @@ from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest.tables import IngestError
 from tiwell.instruments.load import InstrumentError, builtin_instruments, load_instrument
 from tiwell.mapping.roles import MappingError
-from tiwell.pipeline import ScoredSurvey, score_file
+from tiwell.pipeline import score_file
+from tiwell.survey import ScoredSurvey
 from tiwell.summary import describe
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx")
