@@ -127,7 +127,7 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
                                  "('I worry about being blamed')."),
         },
     )
-    mapping_json = Mapping(survey.mapping.instrument_ids, edited).to_json()  # the edit's one form from here on
+    mapping_json = Mapping(survey.mapping.instrument_ids, edited).to_json()  # once: downloaded and scored
     st.download_button("Download this mapping", mapping_json, file_name="tiwell-mapping.json",
                        mime="application/json")
     chosen = ["role", "instrument", "item", "principle", "reversed"]
