@@ -27,7 +27,7 @@ from tiwell.pipeline import score_file, score_table
 from tiwell.privacy import Release, survey_release
 from synthetic.samples import SAMPLE_ACTION
 from tiwell.scoring import key_matrix, read_answers, read_dates, score
-from tiwell.survey import subscale_info
+from tiwell.survey import ScoreColumn
 from ui.state import SAMPLE
 
 
@@ -62,10 +62,9 @@ def export_stages(rows: int, repeats: int) -> list[Result]:
     mapped = median_time(lambda: detect_mapping(table, (PROQOL.id,), detect_items(table.headers, [PROQOL])[0]), repeats)
     scored_in = median_time(lambda: score_table(table, (PROQOL,)), repeats)
     survey = score_table(table, (PROQOL,))
-    info = subscale_info(survey)
     released = median_time(lambda: survey_release(survey, 5), repeats)
     release = survey_release(survey, 5)
-    drawn = median_time(lambda: overview_figures(release, info), repeats)
+    drawn = median_time(lambda: overview_figures(release, survey.subscales), repeats)
     changes = median_time(lambda: release.changes("burnout", by="team"), repeats)
     effect = median_time(lambda: action_effect(survey.scored, SAMPLE_ACTION, "burnout", 5), repeats)
     return [
@@ -84,12 +83,12 @@ def export_stages(rows: int, repeats: int) -> list[Result]:
     ]
 
 
-def overview_figures(release: Release, info: pd.DataFrame) -> list:
+def overview_figures(release: Release, subscales: tuple[ScoreColumn, ...]) -> list:
     """The figures the overview page draws for the whole organisation, from the release."""
-    figures = [charts.band_shares(release.table(), info)]
-    for _, sub in info.iterrows():
-        figures.append(charts.distribution(release.bins(sub["column"]), sub["label"], (sub["low"], sub["high"]),
-                                           sub["band_rules"], sub["direction"], release.min_group))
+    figures = [charts.band_shares(release.table(), subscales)]
+    for sub in subscales:
+        figures.append(charts.distribution(release.bins(sub.column), sub.label, (sub.low, sub.high),
+                                           sub.band_rules, sub.direction, release.min_group))
     return figures
 
 

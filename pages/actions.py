@@ -15,19 +15,18 @@ from tiwell import charts
 from tiwell.actions import check_log, log_from_table, log_table, make_action
 from tiwell.analysis import action_effect, effect_sentences
 from tiwell.errors import TiwellError
-from tiwell.survey import filter_columns, filter_options, subscale_info
 from tiwell.theme import PRINCIPLE_LABELS
 from ui import state
 from ui.filters import need_survey, sidebar
 from ui.safe import inert
 
 survey = need_survey()
-_, _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+_, _, min_group = sidebar(survey, exclude=survey.filter_columns)
 st.title("Actions and their effect")
 st.write("Log what the organisation did after a survey: a dated action, the trauma-informed principle it serves and "
          "who owns it, for one or more teams or for everyone. Each action shows as a dashed line on the trend charts "
          "and in the presentation, and once a later wave is in, here is how things moved before and after it.")
-teams = filter_options(survey.scored, "team") if "team" in survey.scored else []
+teams = list(survey.teams)
 actions = state.workspace().actions
 
 
@@ -71,20 +70,19 @@ def edit_log() -> None:
 
 
 def show_effects() -> None:
-    info = subscale_info(survey)
-    labels = dict(zip(info["label"], info["column"]))
-    label = st.selectbox("Subscale", list(labels), key="actions-subscale")
-    sub = info.set_index("column").loc[labels[label]]
+    subscales = survey.by_label
+    label = st.selectbox("Subscale", list(subscales), key="actions-subscale")
+    sub = subscales[label]
     for action in actions:
         with st.container(border=True):
             st.markdown(f"**{inert(action.title)}** · {inert(action.scope)} · from {action.date:%d %B %Y} · "
                         f"{inert(action.principle)} · owner: {inert(action.owner)}")
-            effect = action_effect(survey.scored, action, labels[label], min_group)
+            effect = action_effect(survey.scored, action, sub.column, min_group)
             if effect.kind == "not_shown":
                 st.info(inert(effect.why))
                 continue
             text, chart = st.columns([3, 2])
-            text.markdown("\n".join(f"- {inert(line)}" for line in effect_sentences(effect, label, sub["direction"])))
+            text.markdown("\n".join(f"- {inert(line)}" for line in effect_sentences(effect, label, sub.direction)))
             chart.plotly_chart(charts.before_after(effect.cells, label), width="stretch", key=f"effect-{action.id}")
 
 

@@ -14,31 +14,31 @@ from tiwell.analysis.cohorts import (CohortSettings, cohort_rows, cohort_sentenc
 from tiwell.export import csv_bytes, xlsx_bytes
 from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_reference, reference_values
 from tiwell.privacy import DETAIL_MIN
-from tiwell.survey import filter_columns, subscale_info
 from tiwell.errors import TiwellError
+from tiwell.pipeline import ScoringChoices
 from tiwell.text import fixed
 from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
 
 survey = need_survey()
-_, _, min_group = sidebar(survey, exclude=tuple(filter_columns(survey)))
+_, _, min_group = sidebar(survey, exclude=survey.filter_columns)
 st.title("Compare cohorts")
 st.write("Compare groups of people on one score: two services, two waves, one role against another. Cohorts "
          "smaller than the smallest group shown are left out before anything is computed.")
 with st.expander("Or compare this survey with a second file (another service, or a published study's data)"):
     other = st.file_uploader("Second survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm"], key="second-file")
-choices = filter_columns(survey)
+choices = list(survey.filter_columns)
 if other is not None:
     try:
-        second = state.score(other.getvalue(), other.name, None, (), (), survey.mapping.to_json(), ())
+        same_mapping = ScoringChoices(mapping_json=survey.mapping.to_json())
+        second = state.score(other.getvalue(), other.name, choices=same_mapping)
         survey = combine(survey, second, (survey.table.filename, other.name))
         choices = ["file", *choices]
     except TiwellError as exc:
         st.error(f"The second file cannot be compared: {inert(exc)}")
 stop_unless(bool(choices), "This survey has no team, wave or grouping column to define cohorts by.")
-info = subscale_info(survey)
-labels = dict(zip(info["label"], info["column"]))
+subscales = survey.by_label
 
 saved = st.file_uploader("Rerun a saved analysis (settings file)", type=["json"], key="analysis-settings")
 try:
@@ -50,13 +50,14 @@ except TiwellError as exc:
 c1, c2, c3 = st.columns(3)
 cohort_column = c1.selectbox("Cohorts from", choices, index=choices.index(restored.cohort_column)
                              if restored and restored.cohort_column in choices else 0)
-names = list(labels)
-label = c2.selectbox("Score", names, index=names.index(next((n for n, c in labels.items() if restored and
-                                                              c == restored.subscale), names[0])))
+names = list(subscales)
+label = c2.selectbox("Score", names, index=names.index(next((n for n, s in subscales.items() if restored and
+                                                              s.column == restored.subscale), names[0])))
+sub = subscales[label]
 adjust = c3.selectbox("Adjust pairwise p-values", P_ADJUST_METHODS,
                       index=P_ADJUST_METHODS.index(restored.padjust) if restored else 0,
                       help="holm controls the chance of any false finding; bh the share of false findings.")
-settings = CohortSettings(cohort_column, labels[label], adjust, min_group)
+settings = CohortSettings(cohort_column, sub.column, adjust, min_group)
 results = compare_cohorts(survey.scored, settings)
 stop_unless(len(results["groups"]) >= 2, f"Fewer than two cohorts of '{inert(cohort_column)}' have {min_group} or more "
                                          "people, so there is nothing to compare.")
@@ -82,10 +83,8 @@ st.caption(f"Cronbach's alpha (95% CI, Feldt) and McDonald's omega total on comp
 st.dataframe(alphas, hide_index=True, width="stretch")
 if alphas["poor"].any():
     st.warning("Some subscales hold together poorly in some cohorts: read their differences with extra care.")
-sub = info.set_index("column").loc[labels[label]]
-inst_id = next(i.id for i in survey.instruments if i.short_name == sub["instrument"])
 st.markdown(f"**Items of {inert(label)}** (whole survey)")
-tables["items"] = item_statistics(survey, inst_id, sub["subscale"])
+tables["items"] = item_statistics(survey, sub.instrument.id, sub.subscale.id)
 tables["reliability"] = alphas
 st.dataframe(tables["items"], hide_index=True, width="stretch")
 
@@ -102,7 +101,7 @@ ref_mean = r1.number_input("Mean", value=None, key="ref-mean")
 ref_sd = r2.number_input("SD", value=None, min_value=0.0, key="ref-sd")
 ref_n = r3.number_input("n", value=None, min_value=2, step=1, key="ref-n")
 if ref_mean is not None and ref_sd and ref_n:
-    tables["reference"] = one_sample_vs_reference(data, value=labels[label], mean=ref_mean, sd=ref_sd, n=int(ref_n),
+    tables["reference"] = one_sample_vs_reference(data, value=sub.column, mean=ref_mean, sd=ref_sd, n=int(ref_n),
                                                   group=cohort_column)
     st.dataframe(tables["reference"], hide_index=True, width="stretch")
 

@@ -6,6 +6,7 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -13,8 +14,10 @@ import streamlit as st
 from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.findings import SEVERITIES, Code, describe_upload
+from tiwell.instruments import Instrument
 from tiwell.mapping import ROLES, Mapping
-from tiwell.pipeline import builtins_in_order
+from tiwell.pipeline import ScoringChoices, builtins_in_order
+from tiwell.survey import ScoredSurvey
 from tiwell.theme import PRINCIPLE_IDS
 from tiwell.workspace import check_instruments, load
 from ui import state
@@ -63,7 +66,7 @@ def choose_source() -> tuple[bytes, str] | None:
     return None
 
 
-def choose_options(data: bytes, name: str) -> dict:
+def choose_options(data: bytes, name: str) -> ScoringChoices:
     customs = state.custom_instruments()
     with st.expander("Options: sheet, instruments, a saved mapping"):
         sheets = state.sheets_of(data, name)
@@ -81,29 +84,29 @@ def choose_options(data: bytes, name: str) -> dict:
             help="Only needed on the Turnover page, to compare the earlier answers of people who later left "
                  "with those of people who stayed. Each number becomes a code that works only in this browser "
                  "session and is never shown. Otherwise employee numbers are removed, like names.")
-    return {
-        "sheet": sheet if sheet in sheets else None,
-        "chosen": tuple(picked),
-        "custom_tomls": tuple(customs.values()),
-        "mapping_json": saved.getvalue().decode("utf-8", errors="replace") if saved else (
+    return ScoringChoices(
+        sheet=sheet if sheet in sheets else None,
+        instruments=tuple(picked),
+        custom_tomls=tuple(customs.values()),
+        mapping_json=saved.getvalue().decode("utf-8", errors="replace") if saved else (
             state.workspace().mapping_json if state.brought_back() else None),
-        "id_key": state.private_code_key() if keep_codes else None,
-        "month_first": state.workspace().month_first,
-    }
+        id_key=state.private_code_key() if keep_codes else None,
+        month_first=state.workspace().month_first,
+    )
 
 
-def show_found(survey, options: dict) -> None:
+def show_found(survey: ScoredSurvey, choices: ScoringChoices) -> None:
     counts = survey.counts
     cols = st.columns(4)
     cols[0].metric("Respondents", counts["respondents"])
     cols[1].metric("Scored", counts["scored"])
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
-    chose = bool(options["chosen"])
+    chose = bool(choices.instruments)
     st.markdown("\n".join(f"- {inert(line)}" for line in describe_upload(survey, chose_instrument=chose)))
 
 
-def edit_mapping(survey, options: dict):
+def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: ScoringChoices) -> ScoredSurvey:
     st.caption("Each column's role as tiwell read it, and how sure it is. Change a role or an item "
                "number and the scores follow. Save the mapping to reuse it on the next wave's export.")
     edited = st.data_editor(
@@ -124,17 +127,16 @@ def edit_mapping(survey, options: dict):
                                  "('I worry about being blamed')."),
         },
     )
-    mapping = Mapping(survey.mapping.instrument_ids, edited)
-    st.download_button("Download this mapping", mapping.to_json(), file_name="tiwell-mapping.json",
+    mapping_json = Mapping(survey.mapping.instrument_ids, edited).to_json()  # once: downloaded and scored
+    st.download_button("Download this mapping", mapping_json, file_name="tiwell-mapping.json",
                        mime="application/json")
     chosen = ["role", "instrument", "item", "principle", "reversed"]
     if edited[chosen].equals(survey.mapping.table[chosen]):
         return survey
-    return state.score(*_source_key(options), mapping.to_json(), options["band_sets"], options["id_key"],
-                       month_first=options["month_first"])
+    return state.score(*source, choices=replace(choices, mapping_json=mapping_json))
 
 
-def choose_date_order(survey) -> None:
+def choose_date_order(survey: ScoredSurvey) -> None:
     """Asked only when every date in the file could be read either way (03/02/2026): the order
     the organisation writes, kept in the workspace. A date such as 13/02/2026 settles it alone."""
     if survey.findings["code"].eq(Code.DATE_ORDER_ASSUMED).any():
@@ -143,7 +145,7 @@ def choose_date_order(survey) -> None:
                  horizontal=True, **state.setting_widget(state.DATE_ORDER_KEY))
 
 
-def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
+def choose_band_sets(instruments: tuple[Instrument, ...]) -> tuple[tuple[str, str], ...]:
     """Named cut points for instruments that have them (the classic MBI cut-offs): never the
     default, each labelled with its source."""
     chosen = []
@@ -163,11 +165,7 @@ def choose_band_sets(instruments) -> tuple[tuple[str, str], ...]:
     return tuple(chosen)
 
 
-def _source_key(options: dict) -> tuple:
-    return (options["data"], options["name"], options["sheet"], options["chosen"], options["custom_tomls"])
-
-
-def show_report(survey) -> None:
+def show_report(survey: ScoredSurvey) -> None:
     report = survey.findings
     st.caption("Everything tiwell noticed, row by row. Errors are rows that could not be fully scored; "
                "warnings are answers treated as unanswered; the rest is for information.")
@@ -175,11 +173,9 @@ def show_report(survey) -> None:
     st.dataframe(report[report["severity"].isin(shown)], hide_index=True, width="stretch")
 
 
-def show_scored(survey) -> None:
+def show_scored(survey: ScoredSurvey) -> None:
     scored = survey.scored
-    labels = {(inst.id, sub.id): sub.label for inst in survey.instruments for sub in inst.subscales}
-    number_format = {column: st.column_config.NumberColumn(labels[key], format="%.1f")
-                     for key, column in survey.score_columns.items()}
+    number_format = {sub.column: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.subscales}
     st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
     left, right = st.columns(2)
     stem = survey.table.filename.rsplit(".", 1)[0]
@@ -197,13 +193,10 @@ if source is None:
     st.stop()
 
 try:
-    options = {"data": source[0], "name": source[1]} | choose_options(*source)
-    detected = state.score(*_source_key(options), options["mapping_json"], (), options["id_key"],
-                           month_first=options["month_first"])
-    choose_date_order(detected)
-    options["band_sets"] = choose_band_sets(detected.instruments)
-    base = state.score(*_source_key(options), options["mapping_json"], options["band_sets"], options["id_key"],
-                       month_first=options["month_first"])
+    choices = choose_options(*source)
+    choices = replace(choices, band_sets=choose_band_sets(state.instruments_in(*source, choices=choices)))
+    base = state.score(*source, choices=choices)
+    choose_date_order(base)
 except TiwellError as exc:
     st.error(inert(exc))
     state.keep_survey(None)
@@ -213,16 +206,16 @@ found_box = st.container()
 mapping_tab, report_tab, scored_tab = st.tabs(["Column mapping", "Validation report", "Scored rows"])
 with mapping_tab:
     try:
-        survey = edit_mapping(base, options)
+        survey = edit_mapping(base, source, choices)
     except TiwellError as exc:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
 state.release(survey, state.workspace().min_group)  # worked out once here, so the leaders' pages open at once
-state.update_workspace(instruments=options["chosen"], band_sets=options["band_sets"],
+state.update_workspace(instruments=choices.instruments, band_sets=choices.band_sets,
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:
-    show_found(survey, options)
+    show_found(survey, choices)
 with report_tab:
     show_report(survey)
 with scored_tab:

@@ -13,16 +13,15 @@ import streamlit as st
 from tiwell import charts
 from tiwell.analysis import headline
 from tiwell.instruments import band_cuts_text, profile_table
-from tiwell.survey import subscale_info
 from tiwell.text import count
 from ui.filters import filtered_page, need_survey
 from ui.safe import inert
 
 survey = need_survey()
 release, filters, min_group = filtered_page(survey, "Overview")
-info = subscale_info(survey)
+subscales = survey.subscales
 
-strengths = [inert(label.lower()) for label in info.loc[info["direction"] == "higher_is_better", "label"]]
+strengths = [inert(sub.label.lower()) for sub in subscales if sub.higher_is_better]
 st.write(
     f"{count(release.people(filters))} people in this selection. "
     + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
@@ -31,29 +30,29 @@ st.write(
 )
 
 summary = release.table((), filters)
-columns = st.columns(len(info))
-for col, (_, sub), (_, row) in zip(columns, info.iterrows(), summary.iterrows()):
-    metric = headline(row, (sub["low"], sub["high"]), sub["direction"])
-    col.metric(f"{inert(sub['label'])} ({metric.direction})", metric.value, help=metric.help)
+columns = st.columns(len(subscales))
+for col, sub, (_, row) in zip(columns, subscales, summary.iterrows()):
+    metric = headline(row, (sub.low, sub.high), sub.direction)
+    col.metric(f"{inert(sub.label)} ({metric.direction})", metric.value, help=metric.help)
     if metric.caption:
         col.caption(metric.caption)
 
-st.plotly_chart(charts.band_shares(summary, info, min_group), width="stretch", key="bands")
+st.plotly_chart(charts.band_shares(summary, subscales, min_group), width="stretch", key="bands")
 with st.expander("How to read this"):
-    for _, sub in info.iterrows():
-        bands = inert(band_cuts_text(sub["band_rules"]))
-        st.markdown(f"- **{inert(sub['label'])}**: {inert(sub['meaning'])} Bands: {bands}.")
+    for sub in subscales:
+        bands = inert(band_cuts_text(sub.band_rules))
+        st.markdown(f"- **{inert(sub.label)}**: {inert(sub.meaning)} Bands: {bands}.")
     st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
                 "with fewer people it is wider.")
 
-for _, sub in info.iterrows():
-    bins = release.bins(sub["column"], filters)
+for sub in subscales:
+    bins = release.bins(sub.column, filters)
     if bins.empty:
-        st.caption(f"How {inert(sub['label'].lower())} scores spread is shown for groups of {release.detail_min} or more, "
+        st.caption(f"How {inert(sub.label.lower())} scores spread is shown for groups of {release.detail_min} or more, "
                    "so that a chart of a few people's scores cannot point to anyone.")
         continue
-    st.plotly_chart(charts.distribution(bins, sub["label"], (sub["low"], sub["high"]), sub["band_rules"],
-                                        sub["direction"], min_group), width="stretch", key=f"dist-{sub['column']}")
+    st.plotly_chart(charts.distribution(bins, sub.label, (sub.low, sub.high), sub.band_rules,
+                                        sub.direction, min_group), width="stretch", key=f"dist-{sub.column}")
 
 for inst in survey.instruments:
     table = release.profiles(inst.id, filters) if inst.profiles is not None else None

@@ -12,15 +12,13 @@ from tiwell import charts
 from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                              team_order, team_rows)
 from tiwell.export import csv_bytes
-from tiwell.survey import subscale_info
 from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()
 stop_unless("team" in survey.scored, "No team column was found in this survey, so there is nothing to show by "
                                      "team. Mark a column as the team on the Upload and score page.")
 release, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
-info = subscale_info(survey)
-subscales = dict(zip(info["column"], info["label"]))
+subscales = survey.subscales
 
 st.write("Each team's scores side by side, to see where support is most needed. Colour shows how far a "
          "score sits towards the end that calls for attention (orange) or the better end (blue), whatever "
@@ -30,17 +28,17 @@ table = release.table(["team"], filters)
 shown = shown_teams(table)
 hidden = hidden_teams(release.options("team"), shown)
 
-measures = band_measures(info["bands"])
+measures = band_measures(sub.bands for sub in subscales)
 left, right = st.columns(2)
 measure = measures[left.selectbox("Show", list(measures))]
-orders = {"Team name": None} | {f"{label}": column for column, label in subscales.items()}
+orders = {"Team name": None} | {sub.label: sub.column for sub in subscales}
 order_by = orders[right.selectbox("Order teams by", list(orders))]
 
 if not shown:
     st.info("Every team in this selection is smaller than the smallest group shown, so no team can be shown.")
     st.stop()
 ordered = team_order(table, shown, order_by, measure)
-st.plotly_chart(charts.heatmap(shown_cells(table), info, measure, ordered), width="stretch", key="heatmap")
+st.plotly_chart(charts.heatmap(shown_cells(table), subscales, measure, ordered), width="stretch", key="heatmap")
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
@@ -49,5 +47,5 @@ st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, show
 
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
-st.dataframe(team_detail(table, release.table((), filters), team, subscales), hide_index=True, width="stretch")
-st.plotly_chart(charts.band_shares(team_rows(table, team), info, min_group), width="stretch", key="team-bands")
+st.dataframe(team_detail(table, release.table((), filters), team, survey.labels), hide_index=True, width="stretch")
+st.plotly_chart(charts.band_shares(team_rows(table, team), subscales, min_group), width="stretch", key="team-bands")

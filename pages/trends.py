@@ -11,25 +11,23 @@ import streamlit as st
 from tiwell import charts
 from tiwell.actions import markers
 from tiwell.analysis import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
-from tiwell.survey import subscale_info
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
 
 survey = need_survey()
-stop_unless("wave" in survey.scored and survey.scored["wave"].nunique() >= 2,
+stop_unless(len(survey.waves) >= 2,
             "This survey holds one wave, so there is no trend to show yet. Upload a file with several waves "
             "(or with response dates across several survey rounds).")
 release, filters, min_group = filtered_page(survey, "Trends", exclude=("wave",))
-info = subscale_info(survey)
 
 st.write("How each subscale has moved from one survey wave to the next. The bars around each point are 95% "
          "confidence intervals; when the change between two waves is within noise we say so.")
 
-labels = dict(zip(info["label"], info["column"]))
-label = st.selectbox("Subscale", list(labels))
-column = labels[label]
-sub = info.set_index("column").loc[column]
+subscales = survey.by_label
+label = st.selectbox("Subscale", list(subscales))
+sub = subscales[label]
+column = sub.column
 overall = subscale_rows(release.table(["wave"], filters), column)
 teams, by_team = [], None
 by_teams = "team" in release.dims and filters.get("team") is None
@@ -48,7 +46,7 @@ if teams and has_gaps(lines):
 
 st.subheader("Change since the previous wave")
 for _, change in release.changes(column, filters=filters).iterrows():
-    st.markdown(f"- {inert(change_sentence(change, label, sub['direction']))}")
+    st.markdown(f"- {inert(change_sentence(change, label, sub.direction))}")
 
 if by_teams:
     st.subheader("Change since the previous wave, team by team")

@@ -8,17 +8,20 @@ require_sign_in()
 
 import math
 
+import pandas as pd
+
 import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import dated_markers
 from tiwell.analysis.drivers import first_heavy, outcomes
 from tiwell.analysis.leavers import FOLLOW_UP_MONTHS, compare_leavers, leaver_sentence
-from tiwell.analysis.turnover import (RATE_FORMULA, answer_dates, match_teams, point_teams, rename_teams,
+from tiwell.analysis.turnover import (RATE_FORMULA, TeamPeriods, answer_dates, match_teams, point_teams, rename_teams,
                                       score_turnover_correlations, shown_team_waves, team_timeline, turnover_points,
                                       wave_dates)
 from tiwell.errors import TiwellError
-from tiwell.survey import subscale_info
+from tiwell.privacy import Release
+from tiwell.survey import ScoredSurvey
 from ui import state
 from ui.filters import need_survey, sidebar
 from ui.safe import inert
@@ -26,7 +29,7 @@ from ui.safe import inert
 SAMPLES = {"Use the sample team table": state.SAMPLE_TURNOVER, "Use the sample staff list": state.SAMPLE_STAFF_LIST}
 
 
-def read_hr_source(survey):
+def read_hr_source(survey: ScoredSurvey) -> TeamPeriods:
     """The HR data: an upload or a sample; read with this session's key when the survey kept
     employee numbers as private codes, so the two files' codes agree."""
     left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -44,7 +47,8 @@ def read_hr_source(survey):
     return state.read_turnover(state.sample_turnover_bytes(sample), sample.name, key)
 
 
-def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_group: int) -> None:
+def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame, choice: dict, filters: dict,
+                 min_group: int) -> None:
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
     st.subheader("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]
@@ -77,7 +81,7 @@ def team_by_team(survey, release, turnover, choice: dict, filters: dict, min_gro
     st.plotly_chart(charts.timeline(means, periods, label, rate, marks), width="stretch", key="timeline")
 
 
-def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
+def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -> None:
     """People who later left against people who stayed, in aggregate, when both files allow it."""
     st.subheader("People who left and people who stayed")
     if survey.table.person_codes is None or hr.people is None:
@@ -87,8 +91,7 @@ def leavers_and_stayers(survey, hr, info, min_group: int) -> None:
                 "Options on the Upload and score page, then bring a staff list here.")
         return
     answered = answer_dates(survey.scored, survey.mapping.column_for("date"), state.workspace().month_first)
-    columns = dict(zip(info["column"], info["label"]))
-    result = compare_leavers(survey.scored, survey.table.person_codes, hr.people, answered, columns,
+    result = compare_leavers(survey.scored, survey.table.person_codes, hr.people, answered, survey.labels,
                              min_group=min_group)
     if min(result.left, result.stayed) < min_group:
         st.info(f"Too few people could be followed up to compare safely: each group needs at least {min_group}.")
@@ -125,7 +128,7 @@ except TiwellError as exc:
     st.stop()
 st.caption(hr.description)
 
-survey_teams = sorted(survey.scored["team"].dropna().unique())
+survey_teams = list(survey.teams)
 with st.expander("Check how HR team names match the survey's", expanded=False):
     proposed = match_teams(survey_teams, hr.teams)
     matches = st.data_editor(proposed, hide_index=True, width="stretch", disabled=["hr_team", "score", "how"],
@@ -133,17 +136,16 @@ with st.expander("Check how HR team names match the survey's", expanded=False):
                              key="team-matches")
 turnover = rename_teams(hr.table, matches)
 
-info = subscale_info(survey)
-labels = dict(zip(info["label"], info["column"]))
+subscales = survey.by_label
 c1, c2, c3 = st.columns(3)
 first_strain = first_heavy(outcomes(survey))  # the scores come first among the outcomes, in this order
-label = c1.selectbox("Survey score", list(labels), index=first_strain)
+label = c1.selectbox("Survey score", list(subscales), index=first_strain)
 rate_label = c2.selectbox("Leavers", ["All leavers", "Voluntary leavers"] if "voluntary_rate" in turnover else ["All leavers"])
 lag_label = c3.radio("Turnover in", ["the same period", "the next period"], horizontal=True)
 rate = "turnover_rate" if rate_label == "All leavers" else "voluntary_rate"
 lag = 0 if lag_label == "the same period" else 1
-column = labels[label]
+column = subscales[label].column
 
 team_by_team(survey, release, turnover, {"column": column, "label": label, "rate": rate, "rate_label": rate_label, "lag": lag},
              filters, min_group)
-leavers_and_stayers(survey, hr, info, min_group)
+leavers_and_stayers(survey, hr, min_group)

@@ -11,7 +11,6 @@ from tiwell.charts import drivers as driver_charts, figures as charts, plain
 from tiwell.analysis import box_quantiles
 from tiwell.analysis.drivers import analysis_frame, driver_columns, impact, outcomes, quadrants
 from tiwell.privacy import survey_release
-from tiwell.survey import subscale_info
 
 
 def test_plain_turns_every_plotly_markup_character_into_an_entity():
@@ -33,8 +32,8 @@ def strings(value) -> list[str]:
 def figures() -> dict[str, object]:
     """Each chart as its page draws it from the marked-up survey."""
     data = survey()
-    scored, info, release = data.scored, subscale_info(data), survey_release(data, 5)
-    burnout = info.set_index("column").loc["burnout"]
+    scored, subscales, release = data.scored, data.subscales, survey_release(data, 5)
+    burnout = data.subscale("burnout")
     teams = release.table(["team"])
     by_wave = release.table(["wave", "team"])
     by_wave = by_wave[by_wave["subscale"] == "burnout"]
@@ -51,23 +50,23 @@ def figures() -> dict[str, object]:
                           "ci_low": [18.0, 20], "ci_high": [22.0, 24]})
     turnover = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-01"]), "period_end": pd.to_datetime(["2025-12-31"]),
                              "turnover_rate": [12.0], "period": [period]})
-    gaps = pd.DataFrame({"label": [burnout["label"]], "g": [0.5], "g_ci_low": [0.2], "g_ci_high": [0.8], "shown": [True]})
+    gaps = pd.DataFrame({"label": [burnout.label], "g": [0.5], "g_ci_low": [0.2], "g_ci_high": [0.8], "shown": [True]})
     cells = pd.DataFrame({"group": ["Teams it touched"] * 2, "period": ["before", "after"], "mean": [20.0, 22],
                           "n": [9, 9]})
     action = [(0.5, marked("action"))]
     return {
-        "bands": charts.band_shares(release.table(), info),
-        "spread": charts.distribution(release.bins("burnout"), burnout["label"], (burnout["low"], burnout["high"]),
-                                      burnout["band_rules"], burnout["direction"], 5),
-        "heatmap": charts.heatmap(teams[teams["shown"]], info, "mean", team_names),
-        "trend": charts.trend(by_wave, burnout["label"], "team", None, waves, action),
+        "bands": charts.band_shares(release.table(), subscales),
+        "spread": charts.distribution(release.bins("burnout"), burnout.label, (burnout.low, burnout.high),
+                                      burnout.band_rules, burnout.direction, 5),
+        "heatmap": charts.heatmap(teams[teams["shown"]], subscales, "mean", team_names),
+        "trend": charts.trend(by_wave, burnout.label, "team", None, waves, action),
         "profiles": charts.profile_shares(pd.DataFrame({"profile": [marked("profile")], "share": [0.5]}),
                                           marked("title")),
-        "scatter": charts.scatter_fit(points, "mean", "rate", burnout["label"], marked("rate")),
-        "timeline": charts.timeline(dated, turnover, burnout["label"], "turnover_rate", [("2025-06-01", marked("a"))]),
+        "scatter": charts.scatter_fit(points, "mean", "rate", burnout.label, marked("rate")),
+        "timeline": charts.timeline(dated, turnover, burnout.label, "turnover_rate", [("2025-06-01", marked("a"))]),
         "leavers": charts.leaver_gaps(gaps),
-        "boxes": charts.cohort_boxes(box_quantiles(scored, "burnout", "team", team_names), "team", burnout["label"]),
-        "before and after": charts.before_after(cells, burnout["label"]),
+        "boxes": charts.cohort_boxes(box_quantiles(scored, "burnout", "team", team_names), "team", burnout.label),
+        "before and after": charts.before_after(cells, burnout.label),
         "impact": driver_charts.impact_intervals(table, outcome.label, outcome.better),
         "priority": driver_charts.priority_matrix(quadrants(table), outcome.label),
     }

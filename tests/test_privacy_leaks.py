@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from browser import browser_page
 from tiwell.export import csv_bytes, scored_workbook
+from tiwell.pipeline import ScoringChoices
 from ui import state
 from ui.state import SAMPLE
 
@@ -73,8 +74,8 @@ def test_session_state_holds_no_personal_data(walked, personal):
 
 def test_cached_results_hold_no_personal_data(personal):
     data = state.sample_bytes()
-    loaded = state.load(data, SAMPLE.name, None, (), ())
-    scored = state.score(data, SAMPLE.name, None, (), (), None, ())
+    loaded = state.load(data, SAMPLE.name, choices=ScoringChoices())
+    scored = state.score(data, SAMPLE.name, choices=ScoringChoices())
     assert leaks(pickle.dumps(loaded), personal) == []
     assert leaks(pickle.dumps(scored), personal) == []
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.instruments.load import builtin_instruments, load_instrument
-from tiwell.pipeline import ScoredSurvey, score_file
+from tiwell.pipeline import score_file
 from tiwell.findings import describe_upload
+from tiwell.survey import ScoredSurvey
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx")
 MAX_LISTED_ROWS = 20

@@ -15,6 +15,8 @@ import re
 
 import pandas as pd
 
+from tiwell.survey import ScoredSurvey
+
 FORMULA_START = re.compile(r"[=+\-@\t]")
 # C0 and C1 controls but tab and line feed, lone surrogates and the two non-characters XML forbids.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -63,6 +65,6 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def scored_workbook(survey) -> bytes:
+def scored_workbook(survey: ScoredSurvey) -> bytes:
     """The scored rows, the validation report and the mapping used, as one workbook."""
     return xlsx_bytes({"Scored": survey.scored, "Report": survey.findings, "Mapping": survey.mapping.table})

@@ -8,7 +8,7 @@ several instruments (ProQOL 5 and the CBI in one survey): each is scored, one ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -17,12 +17,13 @@ from tiwell.text.answer_scales import DriverScale, scale_of
 from tiwell.errors import IngestError
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
-from tiwell.mapping.items import detect_items
+from tiwell.mapping.items import ItemMatch, detect_items, find_instruments
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
 from tiwell.scoring.dates import BLANKS, date_findings, read_dates
 from tiwell.scoring.waves import waves_from_dates
+from tiwell.survey import ScoredSurvey
 
 # Detection tries instruments in this order, so a tie (16 plain-numbered columns fit both
 # the OLBI and the MBI-GS) goes to the more commonly used one, with a note.
@@ -30,43 +31,47 @@ DETECTION_ORDER = ("proqol5", "mbi_hss", "cbi", "stss", "olbi", "mbi_gs", "mbi_e
 
 
 @dataclass(frozen=True)
-class ScoredSurvey:
-    """Everything a page, the CLI or a notebook needs about one scored upload."""
+class ScoringChoices:
+    """Everything a person chooses about reading and scoring an upload, besides the file itself:
+    one hashable value, so a cache keyed on it is keyed on every choice. ``instruments`` names
+    built-in or custom ids (the custom ones' TOML text in ``custom_tomls``); ``mapping_json`` is a
+    saved or edited mapping; ``band_sets`` names cut points per instrument,
+    ``((instrument_id, band_set_id), ...)``; ``id_key`` keeps employee numbers as private codes;
+    ``month_first`` reads a date column that could be read either way as 03/02/2026 = 2 March."""
 
-    scored: pd.DataFrame                 # one row per respondent: row, kept columns, scores, bands, status, reason
-    answers: dict[str, pd.DataFrame]     # per instrument id: answers as given, one column per item number
-    mapping: Mapping
-    instruments: tuple[Instrument, ...]
-    table: SourceTable
-    findings: pd.DataFrame              # the validation report (tiwell.findings.findings_frame)
-    notes: tuple[str, ...] = field(default=())
-    score_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (instrument, subscale) -> column
-    # The organisation's own scale questions (drivers and outcomes) as numbers, rows as ``scored``,
-    # reversed wording already flipped; and the scale each was read on.
-    questions: pd.DataFrame = field(default_factory=pd.DataFrame)
-    question_scales: dict[str, DriverScale] = field(default_factory=dict)
+    sheet: str | None = None
+    instruments: tuple[str, ...] = ()
+    custom_tomls: tuple[str, ...] = ()
+    mapping_json: str | None = None
+    band_sets: tuple[tuple[str, str], ...] = ()
+    id_key: bytes | None = None
+    month_first: bool = False
 
     @property
-    def counts(self) -> dict[str, int]:
-        """Respondents by status, and in all."""
-        counts = self.scored["status"].value_counts().to_dict()
-        return {s: int(counts.get(s, 0)) for s in STATUSES} | {"respondents": len(self.scored)}
+    def reading(self) -> ScoringChoices:
+        """The choices reading the file depends on: the same for every mapping and set of cut
+        points and date order, so a mapping edit re-scores without re-reading."""
+        return replace(self, mapping_json=None, band_sets=(), month_first=False)
+
+
+Matched = tuple[list[ItemMatch], list[str]]  # columns matched to items, and notes on ambiguity
 
 
 def load_table(data: bytes, filename: str, *, sheet: str | None = None, instruments: tuple[Instrument, ...] = (),
                also_detect: tuple[Instrument, ...] = (),
-               id_key: bytes | None = None) -> tuple[SourceTable, tuple[Instrument, ...], list[str]]:
-    """The first sheet that holds an instrument's items, the instruments found there, and notes
-    on how they were chosen. Without ``instruments`` every built-in one is tried, and the
-    user's own definitions in ``also_detect``. ``id_key`` keeps an employee number as private
-    codes (``table.person_codes``), for comparing later leavers with stayers."""
+               id_key: bytes | None = None) -> tuple[SourceTable, tuple[Instrument, ...], Matched]:
+    """The first sheet that holds an instrument's items, the instruments found there, and their
+    columns matched to items with notes on the choice: matched once, here, for :func:`score_table`
+    and every re-scoring with another mapping or other cut points. Without ``instruments`` every
+    built-in one is tried, and the user's own definitions in ``also_detect``. ``id_key`` keeps an
+    employee number as private codes (``table.person_codes``), for comparing later leavers with
+    stayers."""
     candidates = list(instruments) or builtins_in_order() + list(also_detect)
     looked = []
     for table in read_tables(data, filename, sheet, id_key):
-        matches, notes = detect_items(table.headers, candidates, chosen=bool(instruments))
-        found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matches))
+        found, matched = find_instruments(table.headers, candidates, chosen=bool(instruments))
         if found:
-            return table, found, notes
+            return table, found, matched
         looked.append(table.where)
     names = " or ".join(inst.short_name for inst in candidates) if instruments else "instrument"
     raise IngestError(
@@ -84,12 +89,14 @@ def builtins_in_order() -> list[Instrument]:
 
 
 def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_mapping: str | None = None,
-                band_sets: dict[str, str] | None = None, *, month_first: bool = False) -> ScoredSurvey:
+                band_sets: dict[str, str] | None = None, matched: Matched | None = None, *,
+                month_first: bool = False) -> ScoredSurvey:
     """Map (laying a saved or edited mapping over what was detected), read the answers, score
-    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument;
+    every instrument, and report every finding. ``band_sets`` picks named cut points per instrument.
+    ``matched`` is what :func:`load_table` matched; without it the columns are matched here.
     ``month_first`` reads a date column that could be read either way as 03/02/2026 = 2 March."""
     by_id = {inst.id: inst for inst in instruments}
-    matches, notes = detect_items(table.headers, list(instruments), chosen=True)
+    matches, notes = matched or detect_items(table.headers, list(instruments), chosen=True)
     mapping = detect_mapping(table, tuple(by_id), matches)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
@@ -137,8 +144,8 @@ def score_file(data: bytes, filename: str, *, instruments: tuple[str | Instrumen
     chosen = tuple(load_instrument(i) if isinstance(i, str) else i for i in instruments)
     if saved_mapping and not chosen:
         chosen = tuple(load_instrument(i) for i in read_mapping_file(saved_mapping)["instruments"])
-    table, found, _ = load_table(data, filename, sheet=sheet, instruments=chosen)
-    return score_table(table, found, saved_mapping, band_sets, month_first=month_first)
+    table, found, matched = load_table(data, filename, sheet=sheet, instruments=chosen)
+    return score_table(table, found, saved_mapping, band_sets, matched, month_first=month_first)
 
 
 # ---------------------------------------------------------------- assembling the output

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import streamlit as st
 
 from tiwell.privacy import LOWEST_MIN_GROUP, Release, why_hidden
+from tiwell.survey import ScoredSurvey
 from ui import state
 from ui.safe import inert
 
 ALL = "All"
 
 
-def need_survey():
+def need_survey() -> ScoredSurvey:
     """The scored survey, or a kind pointer to the upload page and a stop."""
     survey = state.current_survey()
     if survey is None:
@@ -23,7 +25,7 @@ def need_survey():
     return survey
 
 
-def sidebar(survey, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
+def sidebar(survey: ScoredSurvey, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
     """The release for the chosen minimum group size, and filter choices ({column: value or
     None}) among the values the release covers."""
     with st.sidebar:
@@ -61,7 +63,7 @@ def stop_unless(condition: bool, message: str) -> None:
         st.stop()
 
 
-def filtered_page(survey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
+def filtered_page(survey: ScoredSurvey, title: str, *, exclude: tuple[str, ...] = ()) -> tuple[Release, dict, int]:
     """The sidebar, the page title, and the release with the filters chosen (or why the
     selection may not be shown)."""
     release, filters, min_group = sidebar(survey, exclude=exclude)

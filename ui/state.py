@@ -17,12 +17,13 @@ import pandas as pd
 import streamlit as st
 
 from tiwell.analysis.cohorts import reliability
-from tiwell.ingest import new_key, sheet_names
+from tiwell.ingest import SourceTable, new_key, sheet_names
 from tiwell.instruments import Instrument, load_builtin, parse_instrument
-from tiwell.pipeline import ScoredSurvey, load_table, score_table
+from tiwell.pipeline import Matched, ScoringChoices, load_table, score_table
 from tiwell.privacy import Release, survey_release
 from tiwell.analysis import TeamPeriods, read_hr
 from tiwell.worker import run_limited
+from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
 from ui.uploads import keep_uploads_in_memory
 
@@ -130,26 +131,29 @@ def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
 
 
 @st.cache_data(**CACHE, show_spinner="Reading the file…")
-def load(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...],
-         id_key: bytes | None = None):
-    """The table (personal data already dropped), the instruments in it, and notes on the choice.
-    ``chosen`` names built-in ids or custom ids; custom ones come as TOML text in ``custom_tomls``.
-    ``id_key`` (this session's, when the user opts in) keeps employee numbers as private codes."""
-    customs = {inst.id: inst for inst in map(parsed, custom_tomls)}
-    instruments = tuple(customs[i] if i in customs else load_builtin(i) for i in chosen)
-    return run_limited(load_table, data, filename, sheet=sheet, instruments=instruments,
-                       also_detect=tuple(customs.values()), id_key=id_key, what=filename)
+def load(data: bytes, filename: str, *, choices: ScoringChoices) -> tuple[SourceTable, tuple[Instrument, ...], Matched]:
+    """The table (personal data already dropped), the instruments in it and their columns matched
+    to items, read under ``choices.reading`` (built-in or custom instrument ids, the custom ones'
+    TOML text; ``id_key``, this session's when the user opts in, keeps employee numbers as private codes)."""
+    customs = {inst.id: inst for inst in map(parsed, choices.custom_tomls)}
+    instruments = tuple(customs[i] if i in customs else load_builtin(i) for i in choices.instruments)
+    return run_limited(load_table, data, filename, sheet=choices.sheet, instruments=instruments,
+                       also_detect=tuple(customs.values()), id_key=choices.id_key, what=filename)
+
+
+def instruments_in(data: bytes, filename: str, *, choices: ScoringChoices) -> tuple[Instrument, ...]:
+    """The instruments the upload holds, read once (the cut points to offer depend on them)."""
+    return load(data, filename, choices=choices.reading)[1]
 
 
 @st.cache_data(**CACHE, show_spinner="Scoring…")
-def score(data: bytes, filename: str, sheet: str | None, chosen: tuple[str, ...], custom_tomls: tuple[str, ...],
-          mapping_json: str | None, band_sets: tuple[tuple[str, str], ...] = (),
-          id_key: bytes | None = None, month_first: bool = False) -> ScoredSurvey:
-    """Scores for the table ``load`` read, with a saved or edited mapping laid over the detected
-    one, any named cut points chosen per instrument (``((instrument_id, band_set_id), ...)``), and
-    the workspace's order for dates that could be read either way."""
-    table, instruments, _ = load(data, filename, sheet, chosen, custom_tomls, id_key)
-    return run_limited(score_table, table, instruments, mapping_json, dict(band_sets), month_first=month_first,
+def score(data: bytes, filename: str, *, choices: ScoringChoices) -> ScoredSurvey:
+    """Scores for the table ``load`` read (once for every mapping and set of cut points), with a
+    saved or edited mapping laid over the detected one, any named cut points chosen, and the
+    workspace's order for dates that could be read either way."""
+    table, instruments, matched = load(data, filename, choices=choices.reading)
+    return run_limited(score_table, table, instruments, choices.mapping_json, dict(choices.band_sets), matched,
+                       month_first=choices.month_first,
                        what=filename)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from tiwell.actions import Action, waves_after
 from tiwell.stats import before_after, did
 from tiwell.privacy.minimum import filtered_view
+from tiwell.survey import values_in_order
 from tiwell.text.numbers import interval, signed
 
 CAUTION = ("Teams were not chosen at random and other things changed too, so this is a pattern worth discussing "
@@ -39,7 +40,7 @@ class Effect:
 
 def action_effect(scored: pd.DataFrame, action: Action, column: str, min_group: int) -> Effect:
     """The before and after comparison for ``action`` on the score ``column``."""
-    waves = sorted(scored["wave"].dropna().unique()) if "wave" in scored else []
+    waves = list(values_in_order(scored, "wave"))
     after = waves_after(action, waves)
     if after is None:
         return Effect(action, "not_shown", why="The survey's waves are not labelled by month (like 2025-03), so "

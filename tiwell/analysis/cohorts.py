@@ -21,6 +21,7 @@ from tiwell.stats import (P_ADJUST_METHODS, cronbach_alpha, describe_groups, eps
                           item_total, kruskal, mann_whitney, omega_total, pairwise, rank_biserial, welch_anova, welch_t)
 from tiwell.privacy.minimum import LOWEST_MIN_GROUP, suppressed
 from tiwell.privacy.release import DETAIL_MIN
+from tiwell.survey import ScoredSurvey
 from tiwell.text.numbers import fixed, interval, p_phrase
 
 SETTINGS_FORMAT = "tiwell-analysis"
@@ -130,7 +131,7 @@ def compare_cohorts(scored: pd.DataFrame, settings: CohortSettings) -> dict[str,
     return out
 
 
-def reliability(survey, cohort_column: str, min_group: int) -> pd.DataFrame:
+def reliability(survey: ScoredSurvey, cohort_column: str, min_group: int) -> pd.DataFrame:
     """Alpha (with its interval) and omega total per subscale and cohort, on reverse-scored items
     of people who answered every item of that subscale; cohorts below ``min_group`` complete
     answers are left out."""
@@ -151,7 +152,7 @@ def reliability(survey, cohort_column: str, min_group: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def combine(first, second, names: tuple[str, str]):
+def combine(first: ScoredSurvey, second: ScoredSurvey, names: tuple[str, str]) -> ScoredSurvey:
     """Two scored uploads of the same instruments as one survey whose ``file`` column says which
     upload each person came from, so two files can be compared as two cohorts."""
     if [i.id for i in first.instruments] != [i.id for i in second.instruments]:
@@ -162,9 +163,9 @@ def combine(first, second, names: tuple[str, str]):
     return replace(first, scored=scored, answers=answers)
 
 
-def item_statistics(survey, instrument_id: str, subscale_id: str) -> pd.DataFrame:
+def item_statistics(survey: ScoredSurvey, instrument_id: str, subscale_id: str) -> pd.DataFrame:
     """Corrected item-total correlation and alpha if the item were deleted, for one subscale."""
-    inst = next(i for i in survey.instruments if i.id == instrument_id)
+    inst = survey.instrument(instrument_id)
     block = reverse_items(survey.answers[inst.id], inst)[list(inst.subscale(subscale_id).items)].dropna()
     return item_total(block)
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from tiwell.stats import CONFIDENCE, P_ADJUST_METHODS, p_adjust, pearson, spearman, standardised_ols
 from tiwell.stats._inputs import check_choice
-from tiwell.survey import subscale_info
+from tiwell.survey import ScoredSurvey
 from tiwell.text.numbers import interval, p_value, percent, with_interval
 
 MIN_ANALYSIS = 25
@@ -61,16 +61,15 @@ def check_min_analysis(min_analysis: int) -> int:
     return int(min_analysis)
 
 
-def outcomes(survey) -> list[Outcome]:
+def outcomes(survey: ScoredSurvey) -> list[Outcome]:
     """Every subscale score (strengths first), then every question about leaving (higher = worse,
     once reversed wording is flipped)."""
-    found = [Outcome(row.column, row.label, row.direction == "higher_is_better")
-             for row in subscale_info(survey).itertuples()]
+    found = [Outcome(sub.column, sub.label, sub.higher_is_better) for sub in survey.subscales]
     asked = [c for c in survey.mapping.columns_for("outcome") if c in survey.questions]
     return found + [Outcome(c, c, False, question=True) for c in asked]
 
 
-def driver_columns(survey) -> list[str]:
+def driver_columns(survey: ScoredSurvey) -> list[str]:
     return [c for c in survey.mapping.columns_for("driver") if c in survey.questions]
 
 
@@ -81,19 +80,19 @@ def first_heavy(found: list[Outcome]) -> int:
     return next((k for k, o in enumerate(found) if not o.higher_is_better and not o.question), 0)
 
 
-def favourable_points(survey, drivers: list[str]) -> dict[str, float]:
+def favourable_points(survey: ScoredSurvey, drivers: list[str]) -> dict[str, float]:
     """Where each driver's favourable answers start, from the answer scale it was read on
     ('agree' and above, 'yes', the top of a number scale)."""
     return {column: survey.question_scales[column].favourable_from for column in drivers}
 
 
-def principle_tags(survey) -> dict[str, str | None]:
+def principle_tags(survey: ScoredSurvey) -> dict[str, str | None]:
     """Each column's trauma-informed principle as the mapping tags it (empty where untagged): the
     person's own reading of their questions, which :func:`impact` carries into each row."""
     return survey.mapping.table.set_index("column")["principle"].to_dict()
 
 
-def analysis_frame(survey, rows: pd.DataFrame) -> pd.DataFrame:
+def analysis_frame(survey: ScoredSurvey, rows: pd.DataFrame) -> pd.DataFrame:
     """The selected rows' scores beside their numeric answers to the organisation's own questions."""
     scores = [o.column for o in outcomes(survey) if o.column not in survey.questions]
     return pd.concat([rows[scores], survey.questions.loc[rows.index]], axis=1)

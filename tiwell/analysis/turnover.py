@@ -24,6 +24,7 @@ from tiwell.privacy.release import Release
 from tiwell.stats import pearson, spearman
 from tiwell.text.spelling import normalise
 from tiwell.scoring.dates import parse_dates
+from tiwell.survey import values_in_order
 
 RATE_FORMULA = ("Turnover rate = leavers in the period / average headcount in the period x 100, "
                 "annualised x 12 / months for periods shorter than a year (CIPD crude wastage rate).")
@@ -213,7 +214,7 @@ def match_teams(survey_teams, hr_teams) -> pd.DataFrame:
 def wave_dates(scored: pd.DataFrame, date_column: str | None, month_first: bool = False) -> pd.Series:
     """A date for each wave: the median response date where dates exist (read as the scoring read
     them, by the same setting), else the wave label read as a date ('2025-03' -> 1 March 2025)."""
-    waves = sorted(scored["wave"].dropna().unique())
+    waves = list(values_in_order(scored, "wave"))
     labels = pd.Series(pd.to_datetime(pd.Series(waves), format="mixed", errors="coerce").to_numpy(), index=waves)
     if date_column and date_column in scored:
         dates = parse_dates(scored[date_column], month_first)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from tiwell.survey import ScoreColumn
 from tiwell.theme import (ATTENTION, BETTER, FONT_FAMILY, GRID, HEAT_MIDDLE, INK, MIDDLE, MUTED, NOTE_INK,
                           SERIES_COLOURS, band_colours)
 from tiwell.text.numbers import count, fixed, percent, short
@@ -73,15 +74,15 @@ def distribution(bins: pd.DataFrame, label: str, score_range: tuple[float, float
     return go.Figure([shown, hidden], layout=layout)
 
 
-def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -> go.Figure:
+def band_shares(summary: pd.DataFrame, subscales: tuple[ScoreColumn, ...], min_group: int = 5) -> go.Figure:
     """One stacked bar per subscale: the share of people in each band. A band with fewer than
     ``min_group`` people is left out of its bar and named under the chart instead."""
     fig = go.Figure()
     notes: list[str] = []
-    for _, sub in info.iterrows():
-        row = summary[summary["subscale"] == sub["column"]].iloc[0]
-        colours, label = band_colours(sub["bands"], sub["direction"]), plain(sub["label"])
-        for band in sub["bands"]:
+    for sub in subscales:
+        row = summary[summary["subscale"] == sub.column].iloc[0]
+        colours, label = band_colours(sub.bands, sub.direction), plain(sub.label)
+        for band in sub.bands:
             share, name = row.get(f"share_{band}", np.nan), plain(band)
             few = bool(row.get(f"fewer_{band}", False)) and pd.isna(share)
             words = (f"{name}: not shown (fewer than {min_group} people, or hidden beside such a band)" if few
@@ -90,7 +91,7 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -
                                  marker_color=colours[band], showlegend=False,
                                  text=[f"{name} {percent(share)}" if share >= 0.08 else ""], textposition="inside",
                                  hovertemplate=f"{label}: {words}<extra></extra>"))
-        hidden = [plain(band) for band in sub["bands"] if bool(row.get(f"fewer_{band}", False))]
+        hidden = [plain(band) for band in sub.bands if bool(row.get(f"fewer_{band}", False))]
         if hidden:
             notes.append(f"{label}: {', '.join(hidden)} not shown")
     fig.update_layout(barmode="stack")
@@ -100,22 +101,22 @@ def band_shares(summary: pd.DataFrame, info: pd.DataFrame, min_group: int = 5) -
         fig.add_annotation(text="; ".join(notes) + f" (fewer than {min_group} people, or hidden so that such a band "
                                                   "cannot be worked out).", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
                            xanchor="left", font=dict(color=NOTE_INK))
-    return _layout(fig, "Share of people in each band", height=110 + 60 * len(info))
+    return _layout(fig, "Share of people in each band", height=110 + 60 * len(subscales))
 
 
-def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[str]) -> go.Figure:
+def heatmap(table: pd.DataFrame, subscales: tuple[ScoreColumn, ...], value: str, groups: list[str]) -> go.Figure:
     """Team x subscale. Colour shows how far each cell sits towards the end that calls for
     attention, so one scale reads the same for every subscale; the cell text is the number."""
-    columns = info["column"].tolist()
+    columns = [sub.column for sub in subscales]
     wide = table.pivot(index="team", columns="subscale", values=value).reindex(index=groups, columns=columns)
     people = table.pivot(index="team", columns="subscale", values="people").reindex(index=groups, columns=columns)
-    strain = pd.DataFrame({c: _towards_attention(wide[c], sub, value) for c, sub in info.set_index("column").iterrows()})
+    strain = pd.DataFrame({sub.column: _towards_attention(wide[sub.column], sub, value) for sub in subscales})
     text = wide.map(lambda v: "" if pd.isna(v) else (percent(v) if value.startswith("share_") else fixed(v)))
     hover = np.where(wide.isna(), "hidden: too few people",
                      "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
     sizes = people.max(axis=1)
     rows = [f"{plain(g)} (n = {count(sizes[g])})" if pd.notna(sizes[g]) else plain(g) for g in groups]
-    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=info["label"].map(plain), y=rows, text=text.to_numpy(),
+    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=[plain(sub.label) for sub in subscales], y=rows, text=text.to_numpy(),
                                texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
                                colorscale=[[0, BETTER], [0.5, HEAT_MIDDLE], [1, ATTENTION]], showscale=False,
                                hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>", xgap=3, ygap=3))
@@ -123,18 +124,17 @@ def heatmap(table: pd.DataFrame, info: pd.DataFrame, value: str, groups: list[st
     return _layout(fig, "", height=120 + 42 * len(groups))
 
 
-def _towards_attention(values: pd.Series, sub: pd.Series, value: str) -> pd.Series:
+def _towards_attention(values: pd.Series, sub: ScoreColumn, value: str) -> pd.Series:
     """0 at the better end, 1 at the end that calls for attention. Means are placed between the
     outermost band cut points (or across the whole range when there are fewer than two), so
     the colours spread over the scores people actually have."""
     if value.startswith("share_"):
-        bands = sub["bands"]
-        worst = bands[0] if sub["direction"] == "higher_is_better" else bands[-1]
+        worst = sub.bands[0] if sub.higher_is_better else sub.bands[-1]
         return values if value == f"share_{worst}" else 1 - values
-    cuts = [b.low for b in sub["band_rules"] if b.low is not None]
-    low, high = (min(cuts), max(cuts)) if len(cuts) >= 2 else (sub["low"], sub["high"])
+    cuts = [b.low for b in sub.band_rules if b.low is not None]
+    low, high = (min(cuts), max(cuts)) if len(cuts) >= 2 else (sub.low, sub.high)
     position = ((values - low) / (high - low)).clip(0, 1)
-    return 1 - position if sub["direction"] == "higher_is_better" else position
+    return 1 - position if sub.higher_is_better else position
 
 
 def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | None = None,

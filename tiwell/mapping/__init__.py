@@ -7,12 +7,12 @@ keyword (:mod:`~tiwell.mapping.items`). Saved mapping files are read back here t
 """
 
 from tiwell.errors import MappingError
-from tiwell.mapping.items import ItemMatch, detect_items, match_items
+from tiwell.mapping.items import ItemMatch, detect_items, find_instruments, match_items
 from tiwell.mapping.roles import (ROLES, Mapping, apply_saved, detect_mapping,
                                   mapping_from_table, read_mapping_file,
                                   suggest_principle)
 
 __all__ = [
-    "ItemMatch", "detect_items", "match_items", "ROLES", "Mapping", "MappingError", "apply_saved",
+    "ItemMatch", "detect_items", "find_instruments", "match_items", "ROLES", "Mapping", "MappingError", "apply_saved",
     "detect_mapping", "mapping_from_table", "read_mapping_file", "suggest_principle",
 ]

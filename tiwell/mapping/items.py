@@ -61,12 +61,44 @@ def detect_items(headers: dict[str, tuple[str, ...]], instruments: list[Instrume
     """The best one-to-one assignment of columns to (instrument, item) over all candidates, and
     notes on ambiguity. Instruments the user ``chosen`` keep every match; when detecting, only
     instruments with at least half their items found are kept."""
-    groups = _number_groups(headers)
-    texts = _read_headers(headers)
+    return _assign(_Reading(headers), instruments, chosen)
+
+
+def find_instruments(headers: dict[str, tuple[str, ...]], candidates: list[Instrument], chosen: bool = False
+                     ) -> tuple[tuple[Instrument, ...], tuple[list[ItemMatch], list[str]]]:
+    """The candidates whose items the headers hold, and their columns matched to items as for
+    instruments the user chose (what ``detect_items(headers, found, chosen=True)`` gives), with
+    notes. The headers are read, and each statement looked for, once for both steps."""
+    reading = _Reading(headers)
+    matches, notes = _assign(reading, candidates, chosen)
+    found = tuple(inst for inst in candidates if any(m.instrument == inst.id for m in matches))
+    if not found or (chosen and len(found) == len(candidates)):
+        return found, (matches, notes)
+    return found, _assign(reading, list(found), chosen=True)
+
+
+class _Reading:
+    """One upload's headers as matching reads them: numbered groups and statement text, and each
+    instrument's claims by text, worked out once however often columns are assigned."""
+
+    def __init__(self, headers: dict[str, tuple[str, ...]]):
+        self.headers = headers
+        self.groups = _number_groups(headers)
+        self.texts = _read_headers(headers)
+        self._by_text: dict[int, dict[str, ItemMatch]] = {}  # by the instrument object: a user's own may share an id
+
+    def by_text(self, inst: Instrument) -> dict[str, ItemMatch]:
+        if id(inst) not in self._by_text:
+            self._by_text[id(inst)] = _text_candidates(self.texts, inst) | _keyword_candidates(self.texts, inst)
+        return self._by_text[id(inst)]
+
+
+def _assign(reading: _Reading, instruments: list[Instrument], chosen: bool) -> tuple[list[ItemMatch], list[str]]:
+    headers, groups = reading.headers, reading.groups
     only_one = chosen and len(instruments) == 1
     claims = []
     for inst in instruments:
-        claims += _claims(headers, texts, inst, groups, generic=only_one)
+        claims += _claims(headers, reading.by_text(inst), inst, groups, generic=only_one)
     matches = _one_to_one(claims)
     notes = []
     if not only_one:
@@ -81,10 +113,9 @@ def _share(matches: list[ItemMatch], inst: Instrument) -> float:
     return sum(m.instrument == inst.id for m in matches) / len(inst.items)
 
 
-def _claims(headers, texts: dict[str, _HeaderText], inst: Instrument, groups: dict,
+def _claims(headers, by_text: dict[str, ItemMatch], inst: Instrument, groups: dict,
             generic: bool) -> list[ItemMatch]:
     """Every column's best claim for this instrument: text and number agreeing beat either."""
-    by_text = _text_candidates(texts, inst) | _keyword_candidates(texts, inst)
     by_number = _number_candidates(headers, inst, groups, generic)
     claims = []
     for column in headers:

@@ -279,12 +279,13 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
     present = set(frame["column"])
     notes = [f"The saved mapping names column '{c}', which this file does not have." for c in saved["columns"] if c not in present]
     mine = "from your mapping file"
-    for column, (role, inst_id, item) in saved["columns"].items():
-        if column in present:
-            principle, reversed_ = saved.get("tags", {}).get(column, (None, False))
-            frame.loc[frame["column"] == column, ["role", "instrument", "item", "confidence", "evidence",
-                                                  "principle", "reversed"]] = \
-                [role, inst_id, item, 1.0, mine, principle, reversed_]
+    laid = frame["column"].isin(saved["columns"])
+    tags = saved.get("tags", {})
+    for k, name in enumerate(("role", "instrument", "item")):  # every saved column at once: one edit, one pass
+        frame.loc[laid, name] = [saved["columns"][c][k] for c in frame.loc[laid, "column"]]
+    frame.loc[laid, ["confidence", "evidence"]] = [1.0, mine]
+    for k, name in enumerate(("principle", "reversed")):
+        frame.loc[laid, name] = [tags.get(c, (None, False))[k] for c in frame.loc[laid, "column"]]
     saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
     taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
     clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)

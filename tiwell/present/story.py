@@ -26,7 +26,7 @@ from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
 from tiwell.analysis.trends import change_sentence
-from tiwell.survey import subscale_info
+from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
@@ -126,10 +126,10 @@ def _letters(k: int) -> str:
     return (_letters(k // 26 - 1) if k >= 26 else "") + chr(ord("A") + k % 26)
 
 
-def build(survey, choices: Choices = Choices(), release: Release | None = None) -> Story:
+def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release | None = None) -> Story:
     """Every slide for the chosen scope, in order, with the tables behind them. Every number
     comes from ``release`` (made with the smallest group fixed at 5 when not given)."""
-    info = subscale_info(survey)
+    subs = survey.subscales
     release = release or survey_release(survey, MIN_GROUP)
     filters = {"wave": choices.wave} if choices.wave else {}
     summary = _summary(release, filters, choices.team)
@@ -140,10 +140,10 @@ def build(survey, choices: Choices = Choices(), release: Release | None = None) 
         body = [_hidden_slide(choices)]
     else:
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
-        by_wave, changes, change_slide = _change(release, info, choices, label, actions)
+        by_wave, changes, change_slide = _change(release, subs, choices, label, actions)
         rows = survey.scored if not choices.wave else survey.scored[survey.scored["wave"] == choices.wave]
         mine = rows if choices.team is None else rows[rows["team"] == choices.team]
-        body = [_numbers_slide(summary, info, strengths=True), _numbers_slide(summary, info, strengths=False),
+        body = [_numbers_slide(summary, subs, strengths=True), _numbers_slide(summary, subs, strengths=False),
                 change_slide, *_comment_slides(survey, mine, choices)]
     title = f"How we are doing: {label}"
     slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
@@ -174,7 +174,7 @@ def _rounded(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns="shown").assign(**{c: (table[c] / 5).round() * 5 for c in ("people", "n")})
 
 
-def _label(survey, choices: Choices, shown: bool) -> str:
+def _label(survey: ScoredSurvey, choices: Choices, shown: bool) -> str:
     """How the scope is named: a hidden team is never named, a neutral label hides the real one."""
     if choices.team is None:
         return WHOLE
@@ -184,39 +184,39 @@ def _label(survey, choices: Choices, shown: bool) -> str:
     return labels[choices.team] if choices.neutral_labels else choices.team
 
 
-def _numbers_slide(summary: pd.DataFrame, info: pd.DataFrame, strengths: bool) -> Slide:
+def _numbers_slide(summary: pd.DataFrame, subs: tuple[ScoreColumn, ...], strengths: bool) -> Slide:
     """The strengths (higher is better), or the other subscales: each mean beside the whole
     organisation's, and the share in each band."""
-    wanted = info[(info["direction"] == "higher_is_better") == strengths]
+    wanted = tuple(sub for sub in subs if sub.higher_is_better == strengths)
     key, title, note = ("going_well", "What is going well",
                         "The good that comes from doing this work, and what helps sustain it.") if strengths else (
         "heavy", "What is heavy", "These scores describe what the work asks of people. They are about what has "
                                   "happened at work, not about what is wrong with anyone.")
-    if wanted.empty:
+    if not wanted:
         return Slide(key, title, ("This survey does not measure this directly. What do people value, or find hard, "
                                   "in their work?",))
-    points = tuple(_point(summary, sub) for _, sub in wanted.iterrows())
+    points = tuple(_point(summary, sub) for sub in wanted)
     return Slide(key, title, points, _shares_chart(summary, wanted), note)
 
 
-def _point(summary: pd.DataFrame, sub: pd.Series) -> str:
+def _point(summary: pd.DataFrame, sub: ScoreColumn) -> str:
     """'Burnout: 24.1 (the whole organisation 23.8) on a scale of 10 to 50; 12% in the high band.'"""
-    scope, *whole = summary[summary["subscale"] == sub["column"]].to_dict("records")
+    scope, *whole = summary[summary["subscale"] == sub.column].to_dict("records")
     if pd.isna(scope["mean"]):
-        return f"{sub['label']}: not shown, as fewer than {MIN_GROUP} people answered this part."
-    top = sub["bands"][-1]
+        return f"{sub.label}: not shown, as fewer than {MIN_GROUP} people answered this part."
+    top = sub.bands[-1]
     compared = f" ({WHOLE} {fixed(whole[0]['mean'])})" if whole and pd.notna(whole[0]["mean"]) else ""
-    return (f"{sub['label']}: {fixed(scope['mean'])}{compared} on a scale of {short(sub['low'])} to "
-            f"{short(sub['high'])}; {share_text(scope[f'share_{top}'])} in the {top} band.")
+    return (f"{sub.label}: {fixed(scope['mean'])}{compared} on a scale of {short(sub.low)} to "
+            f"{short(sub.high)}; {share_text(scope[f'share_{top}'])} in the {top} band.")
 
 
-def _shares_chart(summary: pd.DataFrame, subs: pd.DataFrame) -> Chart:
+def _shares_chart(summary: pd.DataFrame, subs: tuple[ScoreColumn, ...]) -> Chart:
     """One bar per subscale and group, stacked by band."""
     colours: dict[str, str] = {}
-    for _, sub in subs.iterrows():
-        for band, colour in band_colours(sub["bands"], sub["direction"]).items():
+    for sub in subs:
+        for band, colour in band_colours(sub.bands, sub.direction).items():
             colours.setdefault(band, colour)
-    rows = summary.set_index("label").loc[subs["label"]].reset_index()
+    rows = summary.set_index("label").loc[[sub.label for sub in subs]].reset_index()
     many = rows["group"].nunique() > 1
     categories = tuple(f"{r.label}: {r.group}" if many else r.label for r in rows.itertuples())
     series = tuple(Series(band, tuple(_value(rows.get(f"share_{band}"), k) for k in range(len(rows))), colour)
@@ -231,7 +231,7 @@ def _value(column: pd.Series | None, k: int) -> float | None:
 # ---------------------------------------------------------------- change between waves
 
 
-def _change(release: Release, info, choices: Choices, label: str, actions: tuple[Action, ...]
+def _change(release: Release, subs: tuple[ScoreColumn, ...], choices: Choices, label: str, actions: tuple[Action, ...]
             ) -> tuple[pd.DataFrame, pd.DataFrame, Slide]:
     """Means by wave for the scope up to the chosen wave (hidden waves as gaps), every change
     between waves shown, the latest change in words, and the actions taken between the waves."""
@@ -243,45 +243,43 @@ def _change(release: Release, info, choices: Choices, label: str, actions: tuple
         return pd.DataFrame(), pd.DataFrame(), Slide("change", title, (
             "There is no earlier wave to compare with yet. Next time, this is where the change will show.",))
     scope = {"team": choices.team} if choices.team else {}
-    by_wave = _by_wave(release, info, scope, waves).assign(group=label)
-    changes = pd.concat([release.changes(sub["column"], filters=scope).assign(subscale=sub["column"],
-                                                                                label=sub["label"])
-                         for _, sub in info.iterrows()], ignore_index=True)
+    by_wave = _by_wave(release, subs, scope, waves).assign(group=label)
+    changes = pd.concat([release.changes(sub.column, filters=scope).assign(subscale=sub.column, label=sub.label)
+                         for sub in subs], ignore_index=True)
     changes = changes[changes["to"].isin(waves)]
     latest = changes[changes["to"] == waves[-1]]
-    points = tuple(change_sentence(change, sub["label"], sub["direction"])
-                   for (_, change), (_, sub) in zip(latest.iterrows(), info.iterrows()))
+    points = tuple(change_sentence(change, sub.label, sub.direction)
+                   for (_, change), sub in zip(latest.iterrows(), subs))
     marks = markers(actions, waves)
     points += tuple(f"Action taken between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]} ({text})."
                     for x, text in marks)
     note = ("A gap is a wave with too few people to show, or one that would let a smaller group be worked out. "
             "'Within noise' means the change is too small to tell apart from chance."
             + (" Dashed lines mark actions taken." if marks else ""))
-    chart = _means_chart(by_wave, info)
+    chart = _means_chart(by_wave, subs)
     chart = chart and replace(chart, marks=tuple(marks))
     return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, chart, note)
 
 
-def _means_chart(by_wave: pd.DataFrame, info: pd.DataFrame) -> Chart | None:
+def _means_chart(by_wave: pd.DataFrame, subs: tuple[ScoreColumn, ...]) -> Chart | None:
     """One line per subscale across the waves; nothing to draw when every wave is hidden."""
     if by_wave["mean"].isna().all():
         return None
     waves = tuple(by_wave["wave"].unique())
-    series = tuple(Series(sub["label"], tuple(_value(by_wave.loc[by_wave["subscale"] == sub["column"], "mean"], k)
-                                              for k in range(len(waves))), SLIDE_SERIES_COLOURS[i % len(SLIDE_SERIES_COLOURS)])
-                   for i, (_, sub) in enumerate(info.iterrows()))
-    return Chart("means", "Mean score by wave", waves, series, (float(info["low"].min()), float(info["high"].max())))
+    series = tuple(Series(sub.label, tuple(_value(by_wave.loc[by_wave["subscale"] == sub.column, "mean"], k)
+                                           for k in range(len(waves))), SLIDE_SERIES_COLOURS[i % len(SLIDE_SERIES_COLOURS)])
+                   for i, sub in enumerate(subs))
+    return Chart("means", "Mean score by wave", waves, series, (min(s.low for s in subs), max(s.high for s in subs)))
 
 
-def _by_wave(release: Release, info, scope: dict, waves: list) -> pd.DataFrame:
+def _by_wave(release: Release, subs: tuple[ScoreColumn, ...], scope: dict, waves: list) -> pd.DataFrame:
     """The scope's released summary per wave, as the Trends page shows it: one row per wave and
     subscale in wave order, a hidden wave left blank."""
-    subscales = dict(zip(info["column"], info["label"]))
     table = _rounded(release.table(["wave"], scope))
     table = table[table["people"].notna() & table["mean"].notna()]
-    grid = pd.MultiIndex.from_product([waves, info["column"]], names=["wave", "subscale"])
+    grid = pd.MultiIndex.from_product([waves, [sub.column for sub in subs]], names=["wave", "subscale"])
     table = table.drop(columns="label").set_index(["wave", "subscale"]).reindex(grid).reset_index()
-    return table.assign(label=table["subscale"].map(subscales))
+    return table.assign(label=table["subscale"].map({sub.column: sub.label for sub in subs}))
 
 
 # ---------------------------------------------------------------- words: opening, comments, conversation
@@ -311,15 +309,14 @@ def _hidden_slide(choices: Choices) -> Slide:
     ))
 
 
-def _comment_slides(survey, rows: pd.DataFrame, choices: Choices) -> list[Slide]:
+def _comment_slides(survey: ScoredSurvey, rows: pd.DataFrame, choices: Choices) -> list[Slide]:
     """Up to a few slides of redacted comments, or one saying why none are shown. Other teams'
     names are taken out too (and the team's own under a neutral label), so no team is singled
     out in front of the room, nor a hidden one named."""
     columns = [c for c in survey.mapping.columns_for("comment") if c in rows]
     if not choices.show_comments or not columns:
         return []
-    teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
-    names = choices.names + tuple(t for t in teams if choices.neutral_labels or t != choices.team)
+    names = choices.names + tuple(t for t in survey.teams if choices.neutral_labels or t != choices.team)
     found = shown_comments(rows, columns, MIN_GROUP, names)
     title = "In our own words"
     if found is None:
@@ -335,15 +332,14 @@ def _comment_slides(survey, rows: pd.DataFrame, choices: Choices) -> list[Slide]
             for k, chunk in enumerate(chunks)]
 
 
-def _actions_told(survey, choices: Choices, label: str) -> tuple[Action, ...]:
+def _actions_told(survey: ScoredSurvey, choices: Choices, label: str) -> tuple[Action, ...]:
     """The logged actions for the scope (a team's own and the organisation's), teams named as
     the story names them: the scope by its label, others by neutral labels when chosen."""
     if choices.team is not None:
         chosen = tuple(a for a in choices.actions if not a.teams or choices.team in a.teams)
     else:
         chosen = choices.actions
-    teams = survey.scored["team"].dropna().astype(str).unique() if "team" in survey.scored else []
-    names = neutral_labels(teams, choices.label_key) if choices.neutral_labels else {}
+    names = neutral_labels(survey.teams, choices.label_key) if choices.neutral_labels else {}
     names |= {choices.team: label} if choices.team is not None else {}
     hidden = tuple(names) if choices.neutral_labels or label == "this team" else ()
     return tuple(replace(a, title=redact(a.title, hidden), owner=redact(a.owner, hidden),
@@ -375,7 +371,7 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[k:k + size] for k in range(0, len(items), size)]
 
 
-def _settings(survey, choices: Choices, label: str) -> pd.DataFrame:
+def _settings(survey: ScoredSurvey, choices: Choices, label: str) -> pd.DataFrame:
     rows = {"Scope": label, "Wave": choices.wave or "All waves", "Smallest group shown": MIN_GROUP,
             "Team names": "neutral labels" if choices.neutral_labels else "as in the data",
             "Staff comments": "shown (redacted)" if choices.show_comments else "hidden",

@@ -10,9 +10,10 @@ import pandas as pd
 from tiwell.export import xlsx_bytes
 from tiwell.present.story import Story, neutral_labels
 from tiwell.present.redaction import redact
+from tiwell.survey import ScoredSurvey
 
 
-def workbook_bytes(story: Story, survey, *, with_rows: bool = False) -> bytes:
+def workbook_bytes(story: Story, survey: ScoredSurvey, *, with_rows: bool = False) -> bytes:
     """Sheets: Views, Summary, By wave, Changes, Validation report, Settings (and Scored rows)."""
     sheets = {"Views": views_table(story), "Summary": story.summary, "By wave": story.by_wave,
               "Changes": story.changes, "Validation report": survey.findings, "Settings": story.settings}
@@ -29,10 +30,10 @@ def views_table(story: Story) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["view", "title", "text"])
 
 
-def safe_rows(survey, neutral: bool, names: tuple[str, ...], key: bytes = b"") -> pd.DataFrame:
+def safe_rows(survey: ScoredSurvey, neutral: bool, names: tuple[str, ...], key: bytes = b"") -> pd.DataFrame:
     """The scored rows with comments redacted and, with neutral labels, teams renamed."""
     rows = survey.scored.copy()
-    teams = tuple(rows["team"].dropna().astype(str).unique()) if "team" in rows else ()
+    teams = survey.teams
     for column in survey.mapping.columns_for("comment"):
         if column in rows:
             rows[column] = rows[column].map(lambda t: redact(t, names + (teams if neutral else ())),

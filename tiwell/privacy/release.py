@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from tiwell.privacy.disclosure import ALL, protect
+from tiwell.survey import ScoredSurvey, values_in_order
 
 DETAIL_MIN = 30
 BINS = 8            # histogram bins over a score's whole range, split at every band's edge
@@ -205,7 +206,7 @@ def _dimensions(scored: pd.DataFrame, dims: list[str]) -> tuple[list[str], dict[
     is of a bounded size."""
     notes, kept = [], []
     for dim in dims:
-        values = tuple(sorted(scored[dim].dropna().unique().tolist(), key=str))
+        values = values_in_order(scored, dim)
         if dim not in ("wave", "team") and len(values) > MAX_VALUES:
             notes.append(f"'{dim}' has {len(values)} different answers, so it is not offered as a filter.")
             continue
@@ -380,14 +381,11 @@ def _profile_family(scored, frame, missing: dict[str, int], column: str, order: 
     return out[dims + ["subscale", "kind", "category", "low", "high", "band", "count", "total", "shown"]]
 
 
-def survey_release(survey, min_group: int, detail_min: int = DETAIL_MIN) -> Release:
+def survey_release(survey: ScoredSurvey, min_group: int, detail_min: int = DETAIL_MIN) -> Release:
     """The release for a scored survey: every subscale, over wave, team and its grouping columns,
     with the profiles of instruments that have them."""
-    from tiwell.survey import filter_columns, subscale_info
-
-    info = subscale_info(survey)
-    scores = [Score(r.column, r.label, float(r.low), float(r.high), tuple(r.band_rules)) for r in info.itertuples()]
+    scores = [Score(s.column, s.label, s.low, s.high, s.band_rules) for s in survey.subscales]
     profiles = {f"{inst.id}_profile": list(survey.scored[f"{inst.id}_profile"].cat.categories)
                 for inst in survey.instruments
                 if inst.profiles is not None and f"{inst.id}_profile" in survey.scored}
-    return build_release(survey.scored, scores, filter_columns(survey), min_group, detail_min, profiles)
+    return build_release(survey.scored, scores, list(survey.filter_columns), min_group, detail_min, profiles)
