@@ -20,6 +20,7 @@ from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
 from tiwell.mapping.items import ItemMatch
+from tiwell.mapping.labels import LABELLED_ROLES, format_labels, parse_labels, unlabelled_codes
 from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 
@@ -27,29 +28,37 @@ ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "ou
 TAGGED_ROLES = ("driver", "outcome")  # the roles that carry a principle and a reversed flag
 SINGLE_ROLES = ("team", "wave", "date", "id")
 MAPPING_FORMAT = "tiwell-mapping"
-COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed"]
+COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed", "labels"]
 # The six principles of SAMHSA's trauma-informed approach (SAMHSA, 2014, HHS Publication (SMA) 14-4884).
 PRINCIPLES = ("safety", "trustworthiness and transparency", "peer support", "collaboration and mutuality",
               "empowerment, voice and choice", "cultural, historical and gender issues")
 
+# Response dates, the tools' own time stamps among them: REDCap '<form>_timestamp', Typeform 'Submitted At' /
+# 'Submit Date (UTC)', LimeSurvey 'Date submitted' / 'submitdate', SmartSurvey 'Started' / 'Ended', Jisc
+# 'Completion date', Jotform 'Submission Date'.
+_DATE_RULE = (r"completion (time|date)|end ?date|recorded ?date|(.* )?timestamp|submitted( at)?|date submitted|"
+              r"submitdate|submission date|submit date( utc)?|response date|date|start ?date( utc)?|start time|"
+              r"date started|startdate|date last action|datestamp|started|ended|completed at|(started|landed) at|"
+              r"stage date( utc)?|last update date")
 # (role, header pattern on normalised text); the first role whose pattern matches wins.
 _ROLE_RULES = (
     ("id", r"id|response id|respondent id|record id|responseid|respondentid|_record id"),
     ("team", r".*\bteam\b.*|department|dept|directorate|ward|unit|which (department|unit|ward) .*"),
     ("wave", r".*\b(wave|survey round|round|cycle|survey period|quarter)\b.*"),
-    # Tools' own time stamps too: REDCap '<form>_timestamp', Typeform 'Submitted At' / 'Submit Date (UTC)',
-    # LimeSurvey 'Date submitted' / 'submitdate', SmartSurvey 'Started' / 'Ended'.
-    ("date", r"completion time|end ?date|recorded ?date|(.* )?timestamp|submitted( at)?|date submitted|submitdate|"
-             r"submission date|submit date( utc)?|response date|date|start ?date( utc)?|start time|date started|"
-             r"startdate|date last action|datestamp|started|ended|completed at"),
+    ("date", _DATE_RULE),
     ("group", r".*\b(role|job|grade|band|site|service|location|office|region|area|tenure|contract|profession|"
               r"discipline|shift|length of service|years)\b.*"),
     ("comment", r".*\b(comments?|anything else|tell us|free text|suggestions?|feedback|would like to share|"
                 r"what would help|please explain|other thoughts)\b.*"),
 )
-# Columns the survey tool adds about the response itself (Qualtrics' Finished is 0/1, Progress a percentage).
+# Columns the survey tool adds about the response itself (Qualtrics' Finished is 0/1, Progress a percentage;
+# LimeSurvey's last page, language and seed; REDCap's completion flags and survey identifier; Typeform's
+# token and network id; SmartSurvey's and Jotform's record numbers): never a question, never a comment.
 _TOOL_METADATA = (r"finished|progress|status|duration.*|location (latitude|longitude)|distribution channel|"
-                  r"user language|collector id|custom data.*|last modified time")
+                  r"user language|collector id|custom data.*|custom value|last modified time|last ?page|"
+                  r"start ?language|seed|token|network id|tags|ending|response type|ref ?url|referrer url|"
+                  r"(redcap )?survey identifier|redcap .*|.*\bcomplete\b\W*|complete|user (id|no)|unique id|"
+                  r"tracking link|submission id|external (data )?reference|interview time|group time.*")
 # A question about leaving is an outcome to relate the drivers to, not a driver itself.
 _OUTCOME_RULE = r".*\b(leav(e|ing)|quit(ting)?|another job|new job|intention to stay|stay in (this|my) job)\b.*"
 # Words that suggest a question's principle; only a suggestion the person confirms or changes.
@@ -64,7 +73,7 @@ _PRINCIPLE_WORDS = dict(zip(PRINCIPLES, (
 _AFTER_SCALE = ("team", "group", "comment")  # header rules that answers on a labelled scale overrule
 _ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey wave", "date": "a response date",
                "group": "a grouping (role, site, service)", "comment": "a comment question"}
-_DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted",
+_DATE_PREFERENCE = ("completion time", "completion date", "end date", "enddate", "recorded date", "timestamp", "submitted",
                     "submitted at", "submit date utc", "date submitted", "submitdate", "submission date", "ended",
                     "completed at")
 _FREE_TEXT_LENGTH = 25
@@ -88,6 +97,11 @@ class Mapping:
         found = self.columns_for(role)
         return found[0] if found else None
 
+    def code_labels(self) -> dict[str, dict[str, str]]:
+        """The labels given for each column's codes (columns without labels left out)."""
+        rows = self.table.reindex(columns=COLUMNS)
+        return {c: parse_labels(t, c) for c, t in zip(rows["column"], rows["labels"]) if isinstance(t, str) and t}
+
     def item_columns(self, instrument_id: str) -> dict[int, str]:
         rows = self.table[(self.table["role"] == "item") & (self.table["instrument"] == instrument_id)]
         return {int(n): c for n, c in zip(rows["item"], rows["column"])}
@@ -98,29 +112,33 @@ class Mapping:
             {"column": r.column, "role": r.role,
              **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" else {}),
              **({"principle": r.principle if isinstance(r.principle, str) and r.principle else None,
-                 "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {})}
-            for r in self.table.itertuples()
+                 "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {}),
+             **({"labels": r.labels} if isinstance(r.labels, str) and r.labels else {})}
+            for r in self.table.reindex(columns=COLUMNS).itertuples()
         ]
         return json.dumps({"format": MAPPING_FORMAT, "version": 1, "instruments": list(self.instrument_ids),
                            "columns": entries}, indent=2, ensure_ascii=False)
 
 
-def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch]) -> Mapping:
-    """Propose a role for every column of the table, given the item matches found."""
+def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch],
+                   code_labels: dict[str, dict[str, str]] | None = None) -> Mapping:
+    """Propose a role for every column of the table, given the item matches found; ``code_labels``
+    (a data dictionary's choices, by field name) label the codes of the columns they name."""
     items = {m.column: m for m in matches}
     rows = []
     for column in table.frame.columns:
         if column in items:
             m = items[column]
-            rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False))
+            rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False, ""))
         else:
             role, confidence, evidence = _other_role(column, table)
             principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
             if principle:
                 evidence += f"; its wording suggests {principle}"
-            rows.append((column, role, None, None, confidence, evidence, principle, False))
+            rows.append((column, role, None, None, confidence, evidence, principle, False, ""))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
-    return Mapping(tuple(instrument_ids), _free_text_is_no_grouping(_keep_one_of_each(frame), table))
+    frame = _free_text_is_no_grouping(_keep_one_of_each(frame), table)
+    return Mapping(tuple(instrument_ids), with_code_labels(frame, table, code_labels or {}))
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
@@ -129,8 +147,8 @@ def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
     they make a driver, or an outcome when the header is about leaving. Answers in plain numbers make
     a driver only when no rule claimed the header (a pay band or years of service is a grouping)."""
     parts = [normalise(p) for p in table.headers.get(column, (column,)) if not p.startswith("{")]
-    if any(re.fullmatch(_TOOL_METADATA, part) for part in parts):
-        return "other", 0.7, "the survey tool's own record of the response"
+    if any(re.fullmatch(_TOOL_METADATA, part) for part in parts) and not _is_date_header(parts):
+        return "ignore", 0.8, "the survey tool's own record of the response, not an answer"
     values = table.frame[column]
     scale = None
     for role, pattern in _ROLE_RULES:
@@ -185,6 +203,26 @@ def _free_text_is_no_grouping(frame: pd.DataFrame, table: SourceTable) -> pd.Dat
     return frame
 
 
+def _is_date_header(parts: list[str]) -> bool:
+    return any(re.fullmatch(_DATE_RULE, part) for part in parts)
+
+
+def with_code_labels(frame: pd.DataFrame, table: SourceTable, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """Labels from ``code_labels`` (by column name) on the columns they name, and on each team or
+    grouping column still holding codes without labels, evidence asking for them."""
+    frame = frame.copy()
+    for index, column, role in zip(frame.index, frame["column"], frame["role"]):
+        given = code_labels.get(column, {})
+        if given:
+            frame.at[index, "labels"] = format_labels(given)
+        missing = unlabelled_codes(table.frame[column], given) if role in LABELLED_ROLES else []
+        if missing:
+            shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+            frame.at[index, "evidence"] += (f"; its answers are codes ({shown}) with no labels: write them under "
+                                            f"labels, as '{missing[0]}, name | {missing[-1]}, name'")
+    return frame
+
+
 def _preferred(columns: pd.Series, role: str):
     if role == "date":
         for wanted in _DATE_PREFERENCE:
@@ -220,7 +258,10 @@ def mapping_from_table(edited: pd.DataFrame, instruments: dict[str, Instrument],
     frame["principle"], frame["reversed"] = _tags(frame)
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").fillna(1.0)
     frame["evidence"] = frame["evidence"].fillna("set by you")
-    return Mapping(tuple(instruments), frame.reset_index(drop=True))
+    frame["labels"] = frame["labels"].astype(object).where(frame["labels"].notna(), "").astype(str).str.strip()
+    mapping = Mapping(tuple(instruments), frame.reset_index(drop=True))
+    mapping.code_labels()  # a label that cannot be read stops here, naming its column
+    return mapping
 
 
 def _tags(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -262,16 +303,18 @@ def read_mapping_file(text: str, source: str = "mapping file") -> dict:
         raise MappingError(str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT or not isinstance(data.get("columns"), list):
         raise MappingError(f"{source} is not a tiwell mapping file (it needs \"format\": \"{MAPPING_FORMAT}\" and a list of columns).")
-    entries, tags = {}, {}
+    entries, tags, labels = {}, {}, {}
     for i, entry in enumerate(data["columns"]):
         if not isinstance(entry, dict) or not isinstance(entry.get("column"), str) or entry.get("role") not in ROLES:
             raise MappingError(f"{source}: entry {i + 1} needs a 'column' and a 'role' (one of {', '.join(ROLES)}).")
         entries[entry["column"]] = (entry["role"], entry.get("instrument"), entry.get("item"))
         tags[entry["column"]] = (entry.get("principle"), bool(entry.get("reversed", False)))
+        if isinstance(entry.get("labels"), str):
+            labels[entry["column"]] = entry["labels"]
     instruments = data.get("instruments") or []
     if not isinstance(instruments, list) or not all(isinstance(i, str) for i in instruments):
         raise MappingError(f"{source}: 'instruments' must be a list of instrument ids.")
-    return {"instruments": instruments, "columns": entries, "tags": tags}
+    return {"instruments": instruments, "columns": entries, "tags": tags, "labels": labels}
 
 
 def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrument]) -> tuple[Mapping, list[str]]:
@@ -287,6 +330,8 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
             frame.loc[frame["column"] == column, ["role", "instrument", "item", "confidence", "evidence",
                                                   "principle", "reversed"]] = \
                 [role, inst_id, item, 1.0, mine, principle, reversed_]
+            if column in saved.get("labels", {}):
+                frame.loc[frame["column"] == column, "labels"] = saved["labels"][column]
     saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
     taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
     clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)

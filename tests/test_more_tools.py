@@ -1,0 +1,151 @@
+"""More survey tools, exactly as they export: every shape scores the same people exactly (with
+the instrument chosen and without), keeps each respondent once, names teams (never their codes)
+and lets no personal data through; tool metadata is never a question of the organisation's own."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from synthetic import layouts, tool_layouts
+from synthetic.respondents import simulate_survey
+from test_layouts_and_samples import sums
+from tiwell.ingest import read_data_dictionary
+from tiwell.instruments import load_builtin
+from tiwell.mapping import parse_labels
+from tiwell.pipeline import score_file
+
+PROQOL = load_builtin("proqol5")
+SCORES = ["compassion_satisfaction", "burnout", "secondary_traumatic_stress"]
+DICTIONARY = layouts.to_csv_bytes(tool_layouts.redcap_dictionary(PROQOL))
+
+
+@pytest.fixture(scope="module")
+def truth() -> pd.DataFrame:
+    """40 people of the last wave: two who answered nothing, two who stopped halfway, one who
+    skipped one item, and 35 spread over the whole list."""
+    survey = simulate_survey()
+    last = survey[survey["wave"].eq("2026-03")]
+    missing = last[list(range(1, 31))].isna().sum(axis=1)
+    odd = [*last.index[missing.eq(30)][:2], *last.index[missing.between(10, 20)][:2], *last.index[missing.eq(1)][:1]]
+    rest = last.drop(odd)
+    spread = rest.index[np.linspace(0, len(rest) - 1, 35).astype(int)]
+    people = last.loc[sorted([*odd, *spread])].reset_index(drop=True)
+    assert len(people) == 40 and people["team"].nunique() >= 6
+    return people
+
+
+def csv(rows, **options):
+    return layouts.to_csv_bytes(rows, **options)
+
+
+def xlsx(rows):
+    return layouts.to_xlsx_bytes(rows, sheet="Sheet1")
+
+
+def team_labels(form: str) -> str:
+    """A mapping's labels for team codes written ``form`` ('{}' -> 1, 'AO{:02d}' -> AO01)."""
+    return " | ".join(f"{form.format(k)}, {name}" for k, name in enumerate(tool_layouts.TEAM_CODES, start=1))
+
+
+def with_team_labels(column: str, form: str) -> str:
+    """A mapping file as a user saves it after typing the team codes' labels into the mapping table."""
+    return json.dumps({"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"],
+                       "columns": [{"column": column, "role": "team", "labels": team_labels(form)}]})
+
+
+# shape -> (file bytes, file name, saved mapping, code labels from a data dictionary)
+SHAPES = {
+    "limesurvey_codes": lambda t: (csv(tool_layouts.limesurvey_codes(t, PROQOL)), "results-survey123.csv",
+                                   with_team_labels("G01Q01", "AO{:02d}"), None),
+    "limesurvey_text": lambda t: (xlsx(tool_layouts.limesurvey_text(t, PROQOL)), "results-survey123.xlsx", None, None),
+    "smartsurvey": lambda t: (xlsx(tool_layouts.smartsurvey(t, PROQOL)), "smartsurvey.xlsx", None, None),
+    "jisc": lambda t: (csv(tool_layouts.jisc(t, PROQOL)), "jisc.csv", None, None),
+    "redcap_raw": lambda t: (csv(tool_layouts.redcap_raw(t, PROQOL)), "WELLBEING_DATA_2026-03-20.csv", None,
+                             read_data_dictionary(DICTIONARY, "WELLBEING_DataDictionary.csv")),
+    "redcap_labels": lambda t: (csv(tool_layouts.redcap_labels(t, PROQOL)), "WELLBEING_DATA_LABELS.csv", None, None),
+    "qualtrics_numeric": lambda t: (csv(tool_layouts.qualtrics_numeric(t, PROQOL), bom=True), "qualtrics.csv",
+                                    with_team_labels("Q1", "{}"), None),
+    "surveymonkey_condensed": lambda t: (csv(tool_layouts.surveymonkey_condensed(t, PROQOL)), "monkey.csv",
+                                         with_team_labels("Which team do you work in?", "{}"), None),
+    "typeform": lambda t: (csv(tool_layouts.typeform(t, PROQOL)), "responses.csv", None, None),
+    "jotform": lambda t: (xlsx(tool_layouts.jotform(t, PROQOL)), "Staff_wellbeing.xlsx", None, None),
+}
+
+
+def scored(shape, truth, instrument):
+    data, name, saved, labels = SHAPES[shape](truth)
+    return score_file(data, name, instruments=instrument, saved_mapping=saved, code_labels=labels)
+
+
+@pytest.mark.parametrize("instrument", [(), ("proqol5",)], ids=["detected", "chosen"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_each_tool_scores_every_person_exactly(shape, instrument, truth):
+    survey = scored(shape, truth, instrument)
+    assert len(survey.scored) == len(truth), "every respondent once; header rows never"
+    assert [inst.id for inst in survey.instruments] == ["proqol5"]
+    assert len(survey.mapping.item_columns("proqol5")) == 30
+    np.testing.assert_allclose(survey.scored[SCORES].to_numpy(float), sums(truth)[SCORES].to_numpy(float))
+    assert not survey.findings["code"].isin(["not_an_answer", "off_scale"]).any()
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_each_tool_names_the_teams_not_their_codes(shape, truth):
+    survey = scored(shape, truth, ())
+    assert survey.scored["team"].tolist() == truth["team"].tolist()
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_no_tool_lets_personal_data_through(shape, truth):
+    text = scored(shape, truth, ()).scored.astype(str).to_csv()
+    for name, email in zip(truth["name"], truth["email"]):
+        assert name not in text and email not in text
+    assert "81.2.69." not in text
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_tool_metadata_is_never_a_question_or_a_comment(shape, truth):
+    table = scored(shape, truth, ()).mapping.table.set_index("column")
+    own = table.index[table["role"].isin(["driver", "outcome", "comment"])].tolist()
+    assert all("tell us" in c or "comment" in c.lower() or c == "G03Q05" for c in own), own
+
+
+def test_metadata_columns_are_recognised_and_dates_are_dates(truth):
+    roles = lambda shape: scored(shape, truth, ()).mapping.table.set_index("column")["role"]  # noqa: E731
+    lime, redcap, typeform = roles("limesurvey_codes"), roles("redcap_raw"), roles("typeform")
+    assert lime[["lastpage", "startlanguage", "seed"]].tolist() == ["ignore"] * 3
+    assert lime["submitdate"] == "date" and lime["id"] == "id"
+    assert redcap[["redcap_survey_identifier", "proqol_complete"]].tolist() == ["ignore"] * 2
+    assert redcap["proqol_timestamp"] == "date"
+    assert typeform[["Token", "Network ID"]].tolist() == ["ignore"] * 2 and typeform["Submitted At"] == "date"
+    smart = roles("smartsurvey")
+    assert smart["Ended"] == "date" and smart["Which team do you work in?"] == "team"
+    assert not smart.index.str.startswith("Column ").any()
+
+
+def test_waves_come_from_each_tools_dates(truth):
+    for shape in ("limesurvey_codes", "smartsurvey", "jisc", "redcap_raw", "typeform", "jotform",
+                  "surveymonkey_condensed"):
+        assert scored(shape, truth, ()).scored["wave"].tolist() == ["2026-03"] * len(truth), shape
+
+
+def test_the_data_dictionary_gives_each_fields_code_labels():
+    labels = read_data_dictionary(DICTIONARY, "dictionary.csv")
+    assert labels["team"]["1"] == "Children's Residential" and labels["team"]["9"] == "Clinical Psychology"
+    assert labels["role"] == {"1": "Practitioner", "2": "Senior practitioner", "3": "Team manager",
+                              "4": "Support worker", "5": "Admin"}
+    assert labels["proqol_5"]["5"] == "Very Often" and "record_id" not in labels
+
+
+def test_labels_read_in_redcaps_form_and_bad_ones_are_named():
+    assert parse_labels("1, Family Support | 2, Fostering, Adoption") == {"1": "Family Support",
+                                                                          "2": "Fostering, Adoption"}
+    assert parse_labels("") == {}
+    with pytest.raises(ValueError, match="'3 Early Help'"):
+        parse_labels("1, North | 3 Early Help")
+
+
+def test_a_data_dictionary_that_is_not_one_gets_one_sentence():
+    with pytest.raises(Exception, match="not a REDCap data dictionary"):
+        read_data_dictionary(b"a,b\n1,2\n", "notes.csv")
