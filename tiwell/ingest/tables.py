@@ -1,7 +1,7 @@
 """Reading an upload (bytes and a file name) into tables of text cells.
 
 Survey tools do not write one clean header row: Qualtrics writes three (names, question text,
-import ids), SurveyMonkey two (the question, then each matrix statement), and people paste a title
+import ids), SurveyMonkey and SmartSurvey two (the question, then each matrix statement), and people paste a title
 above the header in plain Excel. Here every layout becomes one :class:`SourceTable`: unique column
 names, the header text of each column kept for mapping, and the spreadsheet row number of each
 data row so that every message can point at the row a person sees. Personal-data columns are
@@ -27,7 +27,8 @@ from tiwell.ingest import guard
 from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
 
-LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "microsoft_forms": "Microsoft Forms",
+LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "smartsurvey": "SmartSurvey-style two-row",
+           "microsoft_forms": "Microsoft Forms",
            "google_forms": "Google Forms", "plain": "plain spreadsheet"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -275,11 +276,11 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
     if not filled.to_numpy().any():
         raise IngestError(f"{where} is empty.", file=filename, sheet=sheet)
     first = _first_header_row(filled)
-    if first and _is_surveymonkey_subheader(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
-        first -= 1  # SurveyMonkey's sparse question row sits above the statements
+    if first and _is_question_row(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
+        first -= 1  # SurveyMonkey's and SmartSurvey's sparse question row sits above the statements
     n_header, layout = _header_shape(grid, first)
     header_grid = grid.iloc[first : first + n_header]
-    if n_header == 2 and layout == "surveymonkey":
+    if n_header == 2 and layout in ("surveymonkey", "smartsurvey"):
         header_grid = _fill_matrix_questions(header_grid)
     names, headers = _column_names(header_grid, short_names=layout == "qualtrics")
     body = grid.iloc[first + n_header :]
@@ -324,6 +325,8 @@ def _header_shape(grid: pd.DataFrame, first: int) -> tuple[int, str]:
         return 2, "qualtrics"
     if below and _is_surveymonkey_subheader(top, below[0]):
         return 2, "surveymonkey"
+    if below and _is_statement_row(top, below[0]):
+        return 2, "smartsurvey"
     return 1, "plain"
 
 
@@ -333,6 +336,22 @@ def _is_surveymonkey_subheader(top: list[str], second: list[str]) -> bool:
     marks = sum(cell.lower() in _SURVEYMONKEY_SUBHEADERS for cell in second)
     continued = sum(1 for t, s in zip(top, second) if not t and s)
     return marks >= 1 and marks + continued >= 2
+
+
+def _is_question_row(top: list[str], second: list[str]) -> bool:
+    return _is_surveymonkey_subheader(top, second) or _is_statement_row(top, second)
+
+
+def _is_statement_row(top: list[str], second: list[str]) -> bool:
+    """SmartSurvey's second header row, with no 'Response' marker: every column named in one of
+    the two rows, metadata and single questions on the first only, and at least three different
+    statements under the blank continuations of a matrix question (answers below a one-row
+    header repeat; statements never do)."""
+    if any(not t and not s for t, s in zip(top, second)):
+        return False
+    continued = [s for t, s in zip(top, second) if not t]
+    alone = sum(1 for t, s in zip(top, second) if t and not s)
+    return alone >= 2 and len(continued) >= 3 and len(set(continued)) == len(continued)
 
 
 def _fill_matrix_questions(header_grid: pd.DataFrame) -> pd.DataFrame:

@@ -2,11 +2,14 @@
 
 A value off the scale is never clipped to the nearest end: it is treated as unanswered and
 reported with its row and column, and with its value only when that cannot be personal
-(:func:`tiwell.findings.cell_value`). Each column's distinct values are read once and the
+(:func:`tiwell.findings.cell_value`). LimeSurvey's answer codes (AO01, AO02...) read as the
+scale's options in order. Each column's distinct values are read once and the
 result spread back with their codes, so a million rows cost as much as their distinct answers.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -38,7 +41,8 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
     findings = []
     for target, column in zip(block, item_columns.values()):
         codes, uniques = pd.factorize(frame[column], sort=False)
-        values, problems = _read_distinct(uniques, lookup, keywords, scale)
+        values = _option_codes(uniques, scale)
+        values, problems = (values, {}) if values is not None else _read_distinct(uniques, lookup, keywords, scale)
         np.take(np.append(values, np.nan), codes, out=target)  # code -1 (an empty cell) reads the NaN
         for position, (code, message) in problems.items():
             rows = frame.index[codes == position]
@@ -73,6 +77,22 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
             problems[position] = (Code.NOT_AN_ANSWER, f"{cell_value(text)[1]} is not one of the scale's answers ("
                                                    f"{', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")
     return values, problems
+
+
+def _option_codes(uniques, scale: Scale) -> np.ndarray | None:
+    """LimeSurvey's answer codes (AO01 for the first option, AO05 for the fifth) as the values of
+    the scale's options in order, when every answer in the column is such a code on the scale;
+    None otherwise, so a column mixing codes with other text is read (and reported) answer by answer."""
+    texts = [str(u).strip() for u in uniques]
+    found = [_OPTION_CODE.match(t) for t in texts if t]
+    options = sorted(lab.value for lab in scale.labels)
+    if not found or not all(found) or not all(1 <= int(m["n"]) <= len(options) for m in found):
+        return None
+    codes = iter(found)
+    return np.array([options[int(next(codes)["n"]) - 1] if t else np.nan for t in texts], dtype=float)
+
+
+_OPTION_CODE = re.compile(r"^AO?0*(?P<n>\d{1,3})$", re.I)
 
 
 def _as_number(text: str) -> float | None:
