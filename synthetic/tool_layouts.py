@@ -37,7 +37,7 @@ def limesurvey_codes(truth: pd.DataFrame, instrument: Instrument) -> list[list]:
     numbers = _numbers(instrument)
     header = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "G01Q01",
               *(f"G02Q04[SQ{k:03d}]" for k in range(1, len(numbers) + 1)), "G03Q05"]
-    front = [*_lime_front(truth), _codes(truth["team"], TEAM_CODES, "AO{:02d}")]
+    front = [*_lime_front(truth, instrument), _codes(truth["team"], TEAM_CODES, "AO{:02d}")]
     answers = [[f"AO{v:02d}" if v else "" for v in column] for column in _values(truth, instrument)]
     return _rows([header], front, answers, [_text(truth["comment"])])
 
@@ -47,15 +47,19 @@ def limesurvey_text(truth: pd.DataFrame, instrument: Instrument, *, words: dict 
     texts = statements(instrument, words)
     header = ["Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started",
               "Date last action", _TEAM, *(f"{_MATRIX} [{texts[n]}]" for n in _numbers(instrument)), _COMMENT]
-    front = [*_lime_front(truth), _text(truth["team"])]
+    front = [*_lime_front(truth, instrument), _text(truth["team"])]
     return _rows([header], front, _labels(truth, instrument), [_text(truth["comment"])])
 
 
-def _lime_front(truth: pd.DataFrame) -> list[list]:
+def _lime_front(truth: pd.DataFrame, instrument: Instrument) -> list[list]:
     start, end = _times(truth)
     n = len(truth)
     seeds = [int(hashlib.sha256(f"seed-{r}".encode()).hexdigest()[:9], 16) % 10**9 for r in truth["respondent"]]
-    return [truth["respondent"].tolist(), _iso(end), [3] * n, ["en"] * n, seeds, _iso(start), _iso(end)]
+    numbers = _numbers(instrument)
+    answered = truth[numbers].notna().sum(axis=1)
+    last_page = [1 if a == 0 else 2 if a < len(numbers) - 1 else 3 for a in answered]  # pages: team, items, comment
+    return [truth["respondent"].tolist(), _iso(end), last_page, ["en"] * n, seeds, _iso(start), _iso(end)]
+
 
 
 # ---------------------------------------------------------------- SmartSurvey and Jisc

@@ -193,7 +193,8 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping, month_first: bool
     """The input's non-item columns, team and wave under those names, a wave from the dates
     when the export has no wave column, and how the dates were read."""
     keep = mapping.table.loc[~mapping.table["role"].isin(["item", "ignore"]), "column"].tolist()
-    out = frame[keep].assign(**{c: relabel(frame[c], labels) for c, labels in mapping.code_labels().items() if c in keep})
+    labelled = {c: relabel(frame[c], labels) for c, labels in mapping.code_labels().items() if c in keep}
+    out = frame[keep].assign(**labelled)
     out = out.rename(columns={mapping.column_for("team"): "team", mapping.column_for("wave"): "wave"})
     findings = []
     date_column = mapping.column_for("date")

@@ -233,7 +233,8 @@ def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[s
     return list(dict.fromkeys(n for n in map(normalised, found) if n))
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?\d{1,3}\s*[.):-]\s*", re.I)
+# '4. ', 'Q4) ', and Jisc Online Surveys' '4.1. ' before a grid's statement.
+_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?\d{1,3}(\.\d{1,3})*\s*[.):-]\s*", re.I)
 
 
 def statement_words(text: str) -> tuple[str | None, ...]:

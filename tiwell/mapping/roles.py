@@ -73,9 +73,9 @@ _PRINCIPLE_WORDS = dict(zip(PRINCIPLES, (
 _AFTER_SCALE = ("team", "group", "comment")  # header rules that answers on a labelled scale overrule
 _ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey wave", "date": "a response date",
                "group": "a grouping (role, site, service)", "comment": "a comment question"}
-_DATE_PREFERENCE = ("completion time", "completion date", "end date", "enddate", "recorded date", "timestamp", "submitted",
-                    "submitted at", "submit date utc", "date submitted", "submitdate", "submission date", "ended",
-                    "completed at")
+_DATE_PREFERENCE = ("completion time", "completion date", "end date", "enddate", "recorded date", "timestamp",
+                    "submitted", "submitted at", "submit date utc", "date submitted", "submitdate", "submission date",
+                    "ended", "completed at")
 _FREE_TEXT_LENGTH = 25
 # A grouping's answers are a few categories; more different ones than this (or, past a handful,
 # more than one answer in two different) are free text, whatever the header says.
@@ -138,7 +138,7 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
             rows.append((column, role, None, None, confidence, evidence, principle, False, ""))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
     frame = _free_text_is_no_grouping(_keep_one_of_each(frame), table)
-    return Mapping(tuple(instrument_ids), with_code_labels(frame, table, code_labels or {}))
+    return Mapping(tuple(instrument_ids), _with_code_labels(frame, table, code_labels or {}))
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
@@ -207,12 +207,12 @@ def _is_date_header(parts: list[str]) -> bool:
     return any(re.fullmatch(_DATE_RULE, part) for part in parts)
 
 
-def with_code_labels(frame: pd.DataFrame, table: SourceTable, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
-    """Labels from ``code_labels`` (by column name) on the columns they name, and on each team or
-    grouping column still holding codes without labels, evidence asking for them."""
+def _with_code_labels(frame: pd.DataFrame, table: SourceTable, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """Labels from ``code_labels`` (by column name) on the non-item columns they name, and on each
+    team or grouping column still holding codes without labels, evidence asking for them."""
     frame = frame.copy()
     for index, column, role in zip(frame.index, frame["column"], frame["role"]):
-        given = code_labels.get(column, {})
+        given = code_labels.get(column, {}) if role != "item" else {}  # items are read on their own scale
         if given:
             frame.at[index, "labels"] = format_labels(given)
         missing = unlabelled_codes(table.frame[column], given) if role in LABELLED_ROLES else []
