@@ -13,7 +13,7 @@ from synthetic.respondents import simulate_survey
 from test_layouts_and_samples import sums
 from tiwell.ingest import read_data_dictionary
 from tiwell.instruments import load_builtin
-from tiwell.mapping import parse_labels
+from tiwell.mapping import parse_labels, with_labels
 from tiwell.pipeline import score_file
 
 PROQOL = load_builtin("proqol5")
@@ -164,3 +164,81 @@ def test_labels_read_in_redcaps_form_and_bad_ones_are_named():
 def test_a_data_dictionary_that_is_not_one_gets_one_sentence():
     with pytest.raises(Exception, match="not a REDCap data dictionary"):
         read_data_dictionary(b"a,b\n1,2\n", "notes.csv")
+
+
+# ---------------------------------------------------------------- labels for codes in the mapping
+
+
+def test_codes_without_labels_are_asked_for_and_typed_labels_are_saved_with_the_mapping(truth):
+    data, name, _, _ = SHAPES["qualtrics_numeric"](truth)
+    bare = score_file(data, name)
+    team = bare.mapping.table.set_index("column").loc["Q1"]
+    assert team["role"] == "team" and team["labels"] == ""
+    assert "its answers are codes (1, 2, 3, ...) with no labels" in team["evidence"]
+    assert set(bare.scored["team"]) <= {str(k) for k in range(1, 10)}, "codes stay codes until labelled"
+    labelled = score_file(data, name, saved_mapping=with_team_labels("Q1", "{}"))
+    saved = json.loads(labelled.mapping.to_json())
+    entry = next(e for e in saved["columns"] if e["column"] == "Q1")
+    assert entry["labels"] == team_labels("{}")
+    again = score_file(data, name, saved_mapping=labelled.mapping.to_json())
+    assert again.scored["team"].tolist() == truth["team"].tolist()
+
+
+def test_a_mapping_file_saved_before_labels_still_loads(truth):
+    data, name, _, _ = SHAPES["qualtrics_numeric"](truth)
+    old = {"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"],
+           "columns": [{"column": "Q1", "role": "group"}, {"column": "Q3", "role": "comment"}]}
+    survey = score_file(data, name, saved_mapping=json.dumps(old))
+    rows = survey.mapping.table.set_index("column")
+    assert rows.loc["Q1", "role"] == "group" and rows.loc["Q1", "labels"] == ""
+    assert "Q1" in survey.scored.columns
+
+
+def test_a_label_that_cannot_be_read_names_its_column(truth):
+    data, name, _, _ = SHAPES["qualtrics_numeric"](truth)
+    broken = json.dumps({"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"],
+                         "columns": [{"column": "Q1", "role": "team", "labels": "1, North | 2 South"}]})
+    with pytest.raises(ValueError, match="Column 'Q1': the label '2 South' needs a code, a comma and the label"):
+        score_file(data, name, saved_mapping=broken)
+
+
+def test_a_data_dictionary_becomes_labels_only_entries_of_a_mapping_file(truth):
+    data, name, _, _ = SHAPES["redcap_raw"](truth)
+    mapping_json = with_labels(None, read_data_dictionary(DICTIONARY, "dictionary.csv"))
+    survey = score_file(data, name, saved_mapping=mapping_json)
+    assert survey.scored["team"].tolist() == truth["team"].tolist()
+    assert survey.scored["role"].tolist() == truth["role"].tolist()
+    rows = survey.mapping.table.set_index("column")
+    assert rows.loc["team", "role"] == "team" and rows.loc["team", "evidence"] != "from your mapping file"
+    assert rows.loc["proqol_1", "labels"] == "", "items are read on the instrument's scale, never relabelled"
+    kept = with_labels(with_team_labels("team", "T{}"), {"team": {"1": "Other"}, "role": {"1": "Admin"}})
+    entries = {e["column"]: e.get("labels") for e in json.loads(kept)["columns"]}
+    assert entries == {"team": team_labels("T{}"), "role": "1, Admin"}, "labels already given win"
+
+
+def test_limesurvey_answer_codes_read_in_order_and_a_stray_answer_is_reported(truth):
+    rows = tool_layouts.limesurvey_codes(truth, PROQOL)
+    rows[1][rows[0].index("G02Q04[SQ001]")] = "AO09"  # no ninth option
+    rows[2][rows[0].index("G02Q04[SQ001]")] = "Often"  # a label among the codes reads as itself
+    survey = score_file(csv(rows), "results.csv", saved_mapping=with_team_labels("G01Q01", "AO{:02d}"))
+    found = survey.findings[survey.findings["code"].eq("not_an_answer")]
+    assert found[["row", "column"]].values.tolist() == [[2, "G02Q04[SQ001]"]]
+    assert survey.answers["proqol5"].loc[3, 1] == 4
+    assert survey.answers["proqol5"].loc[4, 1] == truth.loc[2, 1], "the other codes still read as options"
+    evidence = survey.mapping.table.set_index("column").loc["G02Q04[SQ004]", "evidence"]
+    assert "number 4" in evidence
+
+
+def test_jisc_numbered_statements_match_whole(truth):
+    survey = scored("jisc", truth, ())
+    items = survey.mapping.table[survey.mapping.table["role"].eq("item")]
+    # 'caseload' for 'case [work] load' is the one near miss, matched by similarity as everywhere.
+    assert items["evidence"].value_counts().to_dict() == {"statement text": 29, "statement text, 95% similar": 1}
+    assert survey.mapping.table.set_index("column").loc["1. Which team do you work in?", "role"] == "team"
+
+
+def test_the_smartsurvey_header_is_two_rows_and_keeps_its_metadata(truth):
+    survey = scored("smartsurvey", truth, ())
+    assert survey.table.header_rows == (1, 2) and survey.table.layout == "smartsurvey"
+    assert survey.scored["row"].tolist() == list(range(3, 3 + len(truth)))
+    assert {"Name", "Email", "IP Address"} <= {c for c, _ in survey.table.dropped}

@@ -296,7 +296,9 @@ def _check_items(items: pd.DataFrame, instruments: dict[str, Instrument]) -> Non
 
 
 def read_mapping_file(text: str, source: str = "mapping file") -> dict:
-    """A mapping file's instruments and entries, as {column: (role, instrument, item)}."""
+    """A mapping file's instruments and entries, as {column: (role, instrument, item)}, with each
+    column's tags and code labels. An entry may carry labels alone (no role): the column keeps the
+    role detected. Files saved before labels existed read as they always did."""
     try:
         data = load_json(text, source, kind="a tiwell mapping file")
     except SettingsFileError as exc:
@@ -305,16 +307,33 @@ def read_mapping_file(text: str, source: str = "mapping file") -> dict:
         raise MappingError(f"{source} is not a tiwell mapping file (it needs \"format\": \"{MAPPING_FORMAT}\" and a list of columns).")
     entries, tags, labels = {}, {}, {}
     for i, entry in enumerate(data["columns"]):
-        if not isinstance(entry, dict) or not isinstance(entry.get("column"), str) or entry.get("role") not in ROLES:
+        only_labels = isinstance(entry, dict) and "role" not in entry and isinstance(entry.get("labels"), str)
+        if not isinstance(entry, dict) or not isinstance(entry.get("column"), str) or (
+                entry.get("role") not in ROLES and not only_labels):
             raise MappingError(f"{source}: entry {i + 1} needs a 'column' and a 'role' (one of {', '.join(ROLES)}).")
-        entries[entry["column"]] = (entry["role"], entry.get("instrument"), entry.get("item"))
-        tags[entry["column"]] = (entry.get("principle"), bool(entry.get("reversed", False)))
         if isinstance(entry.get("labels"), str):
             labels[entry["column"]] = entry["labels"]
+        if only_labels:
+            continue
+        entries[entry["column"]] = (entry["role"], entry.get("instrument"), entry.get("item"))
+        tags[entry["column"]] = (entry.get("principle"), bool(entry.get("reversed", False)))
     instruments = data.get("instruments") or []
     if not isinstance(instruments, list) or not all(isinstance(i, str) for i in instruments):
         raise MappingError(f"{source}: 'instruments' must be a list of instrument ids.")
     return {"instruments": instruments, "columns": entries, "tags": tags, "labels": labels}
+
+
+def with_labels(mapping_json: str | None, code_labels: dict[str, dict[str, str]]) -> str:
+    """A mapping file (``mapping_json``, or an empty one) with ``code_labels`` (a data dictionary's
+    choices, by column) added as labels-only entries for the columns it does not label already."""
+    if mapping_json:
+        read_mapping_file(mapping_json)  # a file that is not a mapping file is refused before it is extended
+    data = json.loads(mapping_json) if mapping_json else {"format": MAPPING_FORMAT, "version": 1, "instruments": [],
+                                                          "columns": []}
+    labelled = {e["column"] for e in data["columns"] if isinstance(e.get("labels"), str) and e["labels"]}
+    data["columns"] += [{"column": c, "labels": format_labels(labels)} for c, labels in code_labels.items()
+                        if c not in labelled and labels]
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrument]) -> tuple[Mapping, list[str]]:
@@ -330,8 +349,8 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
             frame.loc[frame["column"] == column, ["role", "instrument", "item", "confidence", "evidence",
                                                   "principle", "reversed"]] = \
                 [role, inst_id, item, 1.0, mine, principle, reversed_]
-            if column in saved.get("labels", {}):
-                frame.loc[frame["column"] == column, "labels"] = saved["labels"][column]
+    for column, text in saved.get("labels", {}).items():
+        frame.loc[frame["column"].eq(column) & frame["role"].ne("item"), "labels"] = text
     saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
     taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
     clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)

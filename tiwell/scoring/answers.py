@@ -41,8 +41,7 @@ def read_answers(frame: pd.DataFrame, item_columns: dict[int, str], scale: Scale
     findings = []
     for target, column in zip(block, item_columns.values()):
         codes, uniques = pd.factorize(frame[column], sort=False)
-        values = _option_codes(uniques, scale)
-        values, problems = (values, {}) if values is not None else _read_distinct(uniques, lookup, keywords, scale)
+        values, problems = _read_distinct(uniques, lookup, keywords, scale)
         np.take(np.append(values, np.nan), codes, out=target)  # code -1 (an empty cell) reads the NaN
         for position, (code, message) in problems.items():
             rows = frame.index[codes == position]
@@ -56,6 +55,7 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
     """Values of each distinct cell text, and (code, message) for those that are not answers.
     Keywords identify an option inside its longer published wording, first listed first."""
     allowed = set(scale.values)
+    options = sorted(lab.value for lab in scale.labels)  # LimeSurvey's AO01 is the first, AO05 the fifth
     values = np.full(len(uniques), np.nan)
     problems = {}
     for position, text in enumerate(uniques):
@@ -70,6 +70,8 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
             values[position] = lookup[key]
         elif (found := next((v for k, v in keywords if f" {k} " in f" {key} "), None)) is not None:
             values[position] = found
+        elif (code := _OPTION_CODE.match(text)) and 1 <= int(code["n"]) <= len(options):
+            values[position] = options[int(code["n"]) - 1]
         elif number is not None:
             problems[position] = (Code.OFF_SCALE, f"{cell_value(text)[1]} is not an answer on the {scale.min:g} to "
                                                f"{scale.max:g} scale, so it is treated as unanswered (not rounded or clipped).")
@@ -79,20 +81,7 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
     return values, problems
 
 
-def _option_codes(uniques, scale: Scale) -> np.ndarray | None:
-    """LimeSurvey's answer codes (AO01 for the first option, AO05 for the fifth) as the values of
-    the scale's options in order, when every answer in the column is such a code on the scale;
-    None otherwise, so a column mixing codes with other text is read (and reported) answer by answer."""
-    texts = [str(u).strip() for u in uniques]
-    found = [_OPTION_CODE.match(t) for t in texts if t]
-    options = sorted(lab.value for lab in scale.labels)
-    if not found or not all(found) or not all(1 <= int(m["n"]) <= len(options) for m in found):
-        return None
-    codes = iter(found)
-    return np.array([options[int(next(codes)["n"]) - 1] if t else np.nan for t in texts], dtype=float)
-
-
-_OPTION_CODE = re.compile(r"^AO?0*(?P<n>\d{1,3})$", re.I)
+_OPTION_CODE = re.compile(r"^AO?0*(?P<n>\d{1,3})$", re.I)  # LimeSurvey's answer codes: AO01, A1
 
 
 def _as_number(text: str) -> float | None:
