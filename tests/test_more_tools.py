@@ -242,3 +242,21 @@ def test_the_smartsurvey_header_is_two_rows_and_keeps_its_metadata(truth):
     assert survey.table.header_rows == (1, 2) and survey.table.layout == "smartsurvey"
     assert survey.scored["row"].tolist() == list(range(3, 3 + len(truth)))
     assert {"Name", "Email", "IP Address"} <= {c for c, _ in survey.table.dropped}
+
+
+def test_the_home_page_takes_a_data_dictionary_and_shows_team_names(truth):
+    from streamlit.testing.v1 import AppTest
+
+    from test_app_home import DASHBOARD
+
+    app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    data, name, _, _ = SHAPES["redcap_raw"](truth)
+    app.file_uploader[0].upload(name, data, "text/csv").run()
+    assert set(app.dataframe[-1].value["team"]) <= {str(k) for k in range(1, 10)}
+    mapping = app.data_editor[0].value.set_index("column")
+    assert "with no labels" in mapping.loc["team", "evidence"]
+    uploader = next(u for u in app.file_uploader if "data dictionary" in u.label)
+    uploader.upload("WELLBEING_DataDictionary.csv", DICTIONARY, "text/csv").run()
+    assert not app.exception and not app.error
+    assert app.dataframe[-1].value["team"].tolist() == truth["team"].tolist()
+    assert app.data_editor[0].value.set_index("column").loc["team", "labels"].startswith("1, Children's Residential")
