@@ -28,8 +28,7 @@ from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
 
 LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "smartsurvey": "SmartSurvey-style two-row",
-           "microsoft_forms": "Microsoft Forms",
-           "google_forms": "Google Forms", "plain": "plain spreadsheet"}
+           "microsoft_forms": "Microsoft Forms", "google_forms": "Google Forms", "plain": "plain spreadsheet"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SEPARATORS = (",", ";", "\t")
@@ -276,7 +275,8 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
     if not filled.to_numpy().any():
         raise IngestError(f"{where} is empty.", file=filename, sheet=sheet)
     first = _first_header_row(filled)
-    if first and _is_question_row(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
+    above, statements = (grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()) if first else ([], [])
+    if first and (_is_surveymonkey_subheader(above, statements) or _is_statement_row(above, statements)):
         first -= 1  # SurveyMonkey's and SmartSurvey's sparse question row sits above the statements
     n_header, layout = _header_shape(grid, first)
     header_grid = grid.iloc[first : first + n_header]
@@ -338,15 +338,10 @@ def _is_surveymonkey_subheader(top: list[str], second: list[str]) -> bool:
     return marks >= 1 and marks + continued >= 2
 
 
-def _is_question_row(top: list[str], second: list[str]) -> bool:
-    return _is_surveymonkey_subheader(top, second) or _is_statement_row(top, second)
-
-
 def _is_statement_row(top: list[str], second: list[str]) -> bool:
-    """SmartSurvey's second header row, with no 'Response' marker: every column named in one of
-    the two rows, metadata and single questions on the first only, and at least three different
-    statements under the blank continuations of a matrix question (answers below a one-row
-    header repeat; statements never do)."""
+    """SmartSurvey's second header row, no 'Response' marker: every column named in one of the two
+    rows, metadata and single questions on the first only, at least three different statements
+    under a matrix question's blank continuations (answers below a header repeat; statements never)."""
     if any(not t and not s for t, s in zip(top, second)):
         return False
     continued = [s for t, s in zip(top, second) if not t]
