@@ -260,3 +260,14 @@ def test_the_home_page_takes_a_data_dictionary_and_shows_team_names(truth):
     assert not app.exception and not app.error
     assert app.dataframe[-1].value["team"].tolist() == truth["team"].tolist()
     assert app.data_editor[0].value.set_index("column").loc["team", "labels"].startswith("1, Children's Residential")
+
+
+def test_typeforms_hash_column_is_its_token_and_limesurvey_is_named(truth):
+    rows = tool_layouts.typeform(truth, PROQOL)
+    rows[0][0] = "#"  # newer Typeform exports head the response token '#'
+    survey = score_file(csv(rows), "responses.csv")
+    assert survey.mapping.table.set_index("column").loc["#", "role"] == "ignore"
+    lime = score_file(*SHAPES["limesurvey_codes"](truth)[:2])
+    assert lime.table.layout == "limesurvey", "question codes end in brackets, yet this is not Google Forms"
+    team = lime.mapping.table.set_index("column").loc["G01Q01"]
+    assert team["role"] == "other" and "codes (AO01, AO02, AO03, ...) with no labels" in team["evidence"]

@@ -26,9 +26,11 @@ from tiwell.errors import IngestError
 from tiwell.ingest import guard
 from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
+from tiwell.ingest.tools import is_statement_row, tool_layout
 
 LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "smartsurvey": "SmartSurvey-style two-row",
-           "microsoft_forms": "Microsoft Forms", "google_forms": "Google Forms", "plain": "plain spreadsheet"}
+           "limesurvey": "LimeSurvey", "microsoft_forms": "Microsoft Forms", "google_forms": "Google Forms",
+           "plain": "plain spreadsheet"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SEPARATORS = (",", ";", "\t")
@@ -276,7 +278,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
         raise IngestError(f"{where} is empty.", file=filename, sheet=sheet)
     first = _first_header_row(filled)
     above, statements = (grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()) if first else ([], [])
-    if first and (_is_surveymonkey_subheader(above, statements) or _is_statement_row(above, statements)):
+    if first and (_is_surveymonkey_subheader(above, statements) or is_statement_row(above, statements)):
         first -= 1  # SurveyMonkey's and SmartSurvey's sparse question row sits above the statements
     n_header, layout = _header_shape(grid, first)
     header_grid = grid.iloc[first : first + n_header]
@@ -325,7 +327,7 @@ def _header_shape(grid: pd.DataFrame, first: int) -> tuple[int, str]:
         return 2, "qualtrics"
     if below and _is_surveymonkey_subheader(top, below[0]):
         return 2, "surveymonkey"
-    if below and _is_statement_row(top, below[0]):
+    if below and is_statement_row(top, below[0]):
         return 2, "smartsurvey"
     return 1, "plain"
 
@@ -336,17 +338,6 @@ def _is_surveymonkey_subheader(top: list[str], second: list[str]) -> bool:
     marks = sum(cell.lower() in _SURVEYMONKEY_SUBHEADERS for cell in second)
     continued = sum(1 for t, s in zip(top, second) if not t and s)
     return marks >= 1 and marks + continued >= 2
-
-
-def _is_statement_row(top: list[str], second: list[str]) -> bool:
-    """SmartSurvey's second header row, no 'Response' marker: every column named in one of the two
-    rows, metadata and single questions on the first only, at least three different statements
-    under a matrix question's blank continuations (answers below a header repeat; statements never)."""
-    if any(not t and not s for t, s in zip(top, second)):
-        return False
-    continued = [s for t, s in zip(top, second) if not t]
-    alone = sum(1 for t, s in zip(top, second) if t and not s)
-    return alone >= 2 and len(continued) >= 3 and len(set(continued)) == len(continued)
 
 
 def _fill_matrix_questions(header_grid: pd.DataFrame) -> pd.DataFrame:
@@ -376,6 +367,8 @@ def _column_names(header_grid: pd.DataFrame, short_names: bool) -> tuple[list[st
 
 def _forms_layout(names: list[str]) -> str:
     lowered = {n.lower() for n in names}
+    if found := tool_layout(lowered):
+        return found
     if {"id", "start time", "completion time"} <= lowered:
         return "microsoft_forms"
     if "timestamp" in lowered or sum(map(_ends_in_brackets, names)) >= 3:

@@ -16,7 +16,9 @@ import pandas as pd
 from tiwell.errors import MappingError
 from tiwell.ingest.dictionary import parse_choices
 
-LABELLED_ROLES = ("team", "group")  # the roles whose codes are shown as labels
+# The roles whose codes without labels the mapping table points out: LimeSurvey's team question,
+# headed only by its code (G01Q01), is read as 'other' until the user makes it the team.
+LABELLED_ROLES = ("team", "group", "other")
 _CODE = re.compile(r"^[A-Za-z]{0,3}\d{1,6}$")  # '3', '03', 'AO07', 'A1': a code, never a team's name
 
 

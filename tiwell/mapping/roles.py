@@ -147,7 +147,8 @@ def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
     they make a driver, or an outcome when the header is about leaving. Answers in plain numbers make
     a driver only when no rule claimed the header (a pay band or years of service is a grouping)."""
     parts = [normalise(p) for p in table.headers.get(column, (column,)) if not p.startswith("{")]
-    if any(re.fullmatch(_TOOL_METADATA, part) for part in parts) and not _is_date_header(parts):
+    typeform_token = table.headers.get(column, (column,))[:1] == ("#",)  # Typeform's response token
+    if typeform_token or any(re.fullmatch(_TOOL_METADATA, part) for part in parts) and not _is_date_header(parts):
         return "ignore", 0.8, "the survey tool's own record of the response, not an answer"
     values = table.frame[column]
     scale = None
