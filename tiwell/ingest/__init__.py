@@ -4,9 +4,9 @@ Takes what a person brings: a survey export (CSV, XLSX, ODS), checked against li
 parser expands it (:mod:`~tiwell.ingest.guard`), or a settings file (JSON, TOML) read within limits
 (:mod:`~tiwell.ingest.settings_files`). Gives :class:`SourceTable` objects: header row(s) found,
 columns of personal data dropped before anything else sees them (:mod:`~tiwell.ingest.personal`),
-employee numbers turned into private codes (:mod:`~tiwell.ingest.pseudonym`); the tool named by its
-header (:mod:`~tiwell.ingest.tools`). A REDCap data
-dictionary gives the labels of a raw export's codes (:mod:`~tiwell.ingest.dictionary`).
+employee numbers turned into private codes (:mod:`~tiwell.ingest.pseudonym`), the tool named by
+its header (:mod:`~tiwell.ingest.tools`). A REDCap data dictionary gives the labels of a raw
+export's codes (:mod:`~tiwell.ingest.dictionary`).
 """
 
 from tiwell.errors import IngestError, LimitError, SettingsFileError
