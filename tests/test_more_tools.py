@@ -271,3 +271,26 @@ def test_typeforms_hash_column_is_its_token_and_limesurvey_is_named(truth):
     assert lime.table.layout == "limesurvey", "question codes end in brackets, yet this is not Google Forms"
     team = lime.mapping.table.set_index("column").loc["G01Q01"]
     assert team["role"] == "other" and "codes (AO01, AO02, AO03, ...) with no labels" in team["evidence"]
+
+
+def test_an_organisations_question_is_never_taken_for_a_tools_record():
+    agree = ["Agree", "Disagree", "Strongly agree", "Neither agree nor disagree"]
+    header = ["Team", *(f"Q{n}" for n in range(1, 31)), "I have the time to get my work complete",
+              "wellbeing_complete", "Start language", "Tags"]
+    rows = [header] + [["North", *["3"] * 30, agree[k % 4], ["0", "2"][k % 2], "en", ""] for k in range(8)]
+    roles = score_file(csv(rows), "survey.csv").mapping.table.set_index("column")["role"]
+    assert roles["I have the time to get my work complete"] == "driver"
+    assert roles[["wellbeing_complete", "Start language", "Tags"]].tolist() == ["ignore"] * 3
+
+
+def test_the_command_line_takes_a_data_dictionary(truth, tmp_path, capsys):
+    from tiwell.cli import main
+
+    raw, dictionary, out = tmp_path / "raw.csv", tmp_path / "dictionary.csv", tmp_path / "scored.csv"
+    raw.write_bytes(csv(tool_layouts.redcap_raw(truth, PROQOL)))
+    dictionary.write_bytes(DICTIONARY)
+    assert main(["score", str(raw), "--dictionary", str(dictionary), "--out", str(out)]) == 0
+    written = pd.read_csv(out, encoding="utf-8-sig")
+    assert written["team"].tolist() == truth["team"].tolist() and written["role"].tolist() == truth["role"].tolist()
+    assert main(["score", str(raw), "--dictionary", str(raw)]) == 2
+    assert "raw.csv is not a REDCap data dictionary" in capsys.readouterr().err

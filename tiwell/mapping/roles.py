@@ -57,8 +57,9 @@ _ROLE_RULES = (
 _TOOL_METADATA = (r"finished|progress|status|duration.*|location (latitude|longitude)|distribution channel|"
                   r"user language|collector id|custom data.*|custom value|last modified time|last ?page|"
                   r"start ?language|seed|token|network id|tags|ending|response type|ref ?url|referrer url|"
-                  r"(redcap )?survey identifier|redcap .*|.*\bcomplete\b\W*|complete|user (id|no)|unique id|"
+                  r"(redcap )?survey identifier|redcap .*|complete|user (id|no)|unique id|"
                   r"tracking link|submission id|external (data )?reference|interview time|group time.*")
+_REDCAP_FLAG = re.compile(r"[a-z][a-z0-9_]*_complete")  # REDCap's completion flag of a form: 0, 1 or 2
 # A question about leaving is an outcome to relate the drivers to, not a driver itself.
 _OUTCOME_RULE = r".*\b(leav(e|ing)|quit(ting)?|another job|new job|intention to stay|stay in (this|my) job)\b.*"
 # Words that suggest a question's principle; only a suggestion the person confirms or changes.
@@ -147,8 +148,7 @@ def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
     they make a driver, or an outcome when the header is about leaving. Answers in plain numbers make
     a driver only when no rule claimed the header (a pay band or years of service is a grouping)."""
     parts = [normalise(p) for p in table.headers.get(column, (column,)) if not p.startswith("{")]
-    typeform_token = table.headers.get(column, (column,))[:1] == ("#",)  # Typeform's response token
-    if typeform_token or any(re.fullmatch(_TOOL_METADATA, part) for part in parts) and not _is_date_header(parts):
+    if _is_tool_record(table.headers.get(column, (column,)), parts):
         return "ignore", 0.8, "the survey tool's own record of the response, not an answer"
     values = table.frame[column]
     scale = None
@@ -202,6 +202,15 @@ def _free_text_is_no_grouping(frame: pd.DataFrame, table: SourceTable) -> pd.Dat
                 "comment" if long else "other", 0.7,
                 f"its {distinct:,} different answers are free text, not groups to compare"]
     return frame
+
+
+def _is_tool_record(header: tuple[str, ...], parts: list[str]) -> bool:
+    """A column the tool adds about the response (its dates aside): by its header, by Typeform's
+    '#' for the response token, or by REDCap's '<form>_complete' field name (an organisation's
+    'my work is complete' question is none of these)."""
+    if header[:1] == ("#",) or any(_REDCAP_FLAG.fullmatch(h) for h in header):
+        return True
+    return any(re.fullmatch(_TOOL_METADATA, part) for part in parts) and not _is_date_header(parts)
 
 
 def _is_date_header(parts: list[str]) -> bool:
