@@ -176,10 +176,12 @@ def test_codes_without_labels_are_asked_for_and_typed_labels_are_saved_with_the_
     assert team["role"] == "team" and team["labels"] == ""
     assert "its answers are codes (1, 2, 3, ...) with no labels" in team["evidence"]
     assert set(bare.scored["team"]) <= {str(k) for k in range(1, 10)}, "codes stay codes until labelled"
+    assert "Column 'Q1' (the team) holds codes (1, 2, 3, ...) with no labels" in " ".join(bare.notes)
     labelled = score_file(data, name, saved_mapping=with_team_labels("Q1", "{}"))
     saved = json.loads(labelled.mapping.to_json())
     entry = next(e for e in saved["columns"] if e["column"] == "Q1")
     assert entry["labels"] == team_labels("{}")
+    assert not any("no labels" in note for note in labelled.notes)
     again = score_file(data, name, saved_mapping=labelled.mapping.to_json())
     assert again.scored["team"].tolist() == truth["team"].tolist()
 

@@ -20,7 +20,7 @@ from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
 from tiwell.mapping.items import ItemMatch
-from tiwell.mapping.labels import LABELLED_ROLES, format_labels, parse_labels, unlabelled_codes
+from tiwell.mapping.labels import LABELLED_ROLES, format_labels, parse_labels, some_codes, unlabelled_codes
 from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 
@@ -219,7 +219,7 @@ def _is_date_header(parts: list[str]) -> bool:
 
 def _with_code_labels(frame: pd.DataFrame, table: SourceTable, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
     """Labels from ``code_labels`` (by column name) on the non-item columns they name, and on each
-    team or grouping column still holding codes without labels, evidence asking for them."""
+    team, grouping or unplaced column still holding codes without labels, evidence asking for them."""
     frame = frame.copy()
     for index, column, role in zip(frame.index, frame["column"], frame["role"]):
         given = code_labels.get(column, {}) if role != "item" else {}  # items are read on their own scale
@@ -227,9 +227,8 @@ def _with_code_labels(frame: pd.DataFrame, table: SourceTable, code_labels: dict
             frame.at[index, "labels"] = format_labels(given)
         missing = unlabelled_codes(table.frame[column], given) if role in LABELLED_ROLES else []
         if missing:
-            shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
-            frame.at[index, "evidence"] += (f"; its answers are codes ({shown}) with no labels: write them under "
-                                            f"labels, as '{missing[0]}, name | {missing[-1]}, name'")
+            frame.at[index, "evidence"] += (f"; its answers are codes ({some_codes(missing)}) with no labels: write "
+                                            f"them under labels, as '{missing[0]}, name | {missing[-1]}, name'")
     return frame
 
 
