@@ -3,6 +3,7 @@ the instrument chosen and without), keeps each respondent once, names teams (nev
 and lets no personal data through; tool metadata is never a question of the organisation's own."""
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -296,3 +297,39 @@ def test_the_command_line_takes_a_data_dictionary(truth, tmp_path, capsys):
     assert written["team"].tolist() == truth["team"].tolist() and written["role"].tolist() == truth["role"].tolist()
     assert main(["score", str(raw), "--dictionary", str(raw)]) == 2
     assert "raw.csv is not a REDCap data dictionary" in capsys.readouterr().err
+
+
+def lime_code_and_text(t):
+    """LimeSurvey's 'Question code & question text' headings: 'G02Q04[SQ001]. Question [Statement]'."""
+    rows, text = tool_layouts.limesurvey_codes(t, PROQOL), tool_layouts.limesurvey_text(t, PROQOL)[0]
+    return [[f"{c}. {x}" if c.startswith("G0") else c for c, x in zip(rows[0], text)], *rows[1:]]
+
+
+def lime_own_codes(t):
+    """Question codes the organisation chose ('proqol[1]') and answer codes A1..A5."""
+    rows = tool_layouts.limesurvey_codes(t, PROQOL)
+    header = [re.sub(r"^G02Q04\[SQ0*(\d+)\]$", r"proqol[\1]", h) for h in rows[0]]
+    return [header, *([re.sub(r"^AO0(\d)$", r"A\1", c) if isinstance(c, str) else c for c in row] for row in rows[1:])]
+
+
+def jisc_without_the_point(t):
+    """'3.1 I am happy.' for '3.1. I am happy.'"""
+    rows = tool_layouts.jisc(t, PROQOL)
+    return [[re.sub(r"^(\d+\.\d+)\. ", r"\1 ", h) for h in rows[0]], *rows[1:]]
+
+
+VARIANTS = {"limesurvey_code_and_text": lime_code_and_text, "limesurvey_own_codes": lime_own_codes,
+            "jisc_without_the_point": jisc_without_the_point}
+
+
+@pytest.mark.parametrize("instrument", [(), ("proqol5",)], ids=["detected", "chosen"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_other_versions_of_the_tools_score_exactly(variant, instrument, truth):
+    rows = VARIANTS[variant](truth)
+    team = next(h for h in rows[0] if h.startswith(("G01Q01", "1.")))
+    codes = "AO{:02d}" if variant == "limesurvey_code_and_text" else "A{}"
+    saved = with_team_labels(team, codes) if variant.startswith("limesurvey") else None
+    survey = score_file(csv(rows), "export.csv", instruments=instrument, saved_mapping=saved)
+    assert len(survey.mapping.item_columns("proqol5")) == 30
+    np.testing.assert_allclose(survey.scored[SCORES].to_numpy(float), sums(truth)[SCORES].to_numpy(float))
+    assert survey.scored["team"].tolist() == truth["team"].tolist()

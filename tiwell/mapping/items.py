@@ -226,7 +226,10 @@ def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[s
             part = part[-HEADER_TAIL:].split(" ", 1)[-1]
         found.append(part)
         if part.rstrip().endswith("]") and "[" in part:  # Google Forms: 'Question [Statement]'
-            found.append(part[part.index("[") + 1: part.rstrip().rindex("]")])
+            end = part.rstrip().rindex("]")
+            found.append(part[part.index("[") + 1: end])
+            # LimeSurvey's 'G02Q04[SQ001]. Question [Statement]': the last bracket holds the statement
+            found.append(part[part.rindex("[", 0, end) + 1: end])
         if " - " in part:
             found.append(part.rsplit(" - ", 1)[1])
         found.append(_LEADING_NUMBER.sub("", part))
@@ -234,7 +237,7 @@ def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[s
 
 
 # '4. ', 'Q4) ', and Jisc Online Surveys' '4.1. ' before a grid's statement.
-_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?\d{1,3}(\.\d{1,3})*\s*[.):-]\s*", re.I)
+_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?(\d{1,3}(\.\d{1,3})+\.?\s+|\d{1,3}\s*[.):-]\s*)", re.I)
 
 
 def statement_words(text: str) -> tuple[str | None, ...]:
