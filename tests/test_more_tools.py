@@ -333,3 +333,13 @@ def test_other_versions_of_the_tools_score_exactly(variant, instrument, truth):
     assert len(survey.mapping.item_columns("proqol5")) == 30
     np.testing.assert_allclose(survey.scored[SCORES].to_numpy(float), sums(truth)[SCORES].to_numpy(float))
     assert survey.scored["team"].tolist() == truth["team"].tolist()
+
+
+def test_labels_from_a_dictionary_end_the_request_for_them(truth):
+    data, name, _, _ = SHAPES["redcap_raw"](truth)
+    bare = score_file(data, name).mapping.table.set_index("column")
+    assert "with no labels" in bare.loc["team", "evidence"] and "with no labels" in bare.loc["role", "evidence"]
+    given = with_labels(None, read_data_dictionary(DICTIONARY, "dictionary.csv"))
+    labelled = score_file(data, name, saved_mapping=given)
+    assert not labelled.mapping.table["evidence"].str.contains("with no labels").any()
+    assert not any("no labels" in note for note in labelled.notes)

@@ -18,8 +18,8 @@ from tiwell.errors import IngestError
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
 from tiwell.mapping.items import detect_items
-from tiwell.mapping.labels import code_label_notes, relabel
-from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
+from tiwell.mapping.labels import relabel
+from tiwell.mapping.roles import Mapping, apply_saved, ask_for_labels, detect_mapping, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
 from tiwell.scoring.dates import BLANKS, date_findings, read_dates
@@ -97,7 +97,8 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
         notes = notes + more
-    notes = notes + code_label_notes(mapping.table, table.frame)
+    mapping, label_notes = ask_for_labels(mapping, table.frame)
+    notes = notes + label_notes
     names = score_column_names(instruments)
     answers, blocks, findings = {}, [], []
     for inst in instruments:

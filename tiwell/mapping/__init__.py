@@ -10,12 +10,12 @@ mapping files are read back here too.
 from tiwell.errors import MappingError
 from tiwell.mapping.items import ItemMatch, detect_items, match_items
 from tiwell.mapping.labels import format_labels, parse_labels, relabel, unlabelled_codes
-from tiwell.mapping.roles import (PRINCIPLES, ROLES, Mapping, apply_saved, detect_mapping,
+from tiwell.mapping.roles import (PRINCIPLES, ROLES, Mapping, apply_saved, ask_for_labels, detect_mapping,
                                   mapping_from_table, read_mapping_file,
                                   suggest_principle, with_labels)
 
 __all__ = [
     "ItemMatch", "detect_items", "match_items", "PRINCIPLES", "ROLES", "Mapping", "MappingError", "apply_saved",
     "detect_mapping", "mapping_from_table", "read_mapping_file", "suggest_principle", "format_labels", "parse_labels", "relabel",
-    "unlabelled_codes", "with_labels",
+    "unlabelled_codes", "with_labels", "ask_for_labels",
 ]

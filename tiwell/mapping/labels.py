@@ -57,20 +57,6 @@ def unlabelled_codes(values: pd.Series, labels: dict[str, str]) -> list[str]:
     return sorted((v for v in given if v not in known and _whole(v) not in known), key=_sort_key)
 
 
-def code_label_notes(table: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
-    """A note for each team or grouping column (of a mapping ``table``) whose answers are codes
-    without labels, saying how to give them: the results would show '3' for a team."""
-    notes = []
-    for column, role, text in zip(table["column"], table["role"], table["labels"]):
-        missing = unlabelled_codes(frame[column], parse_labels(text, column)) if role in ("team", "group") else []
-        if missing:
-            notes.append(f"Column '{column}' ({'the team' if role == 'team' else 'a grouping'}) holds codes "
-                         f"({some_codes(missing)}) with no labels, so they are shown as codes: write them in the "
-                         f"mapping table's labels ('{missing[0]}, name | {missing[-1]}, name') or give the survey's "
-                         "REDCap data dictionary.")
-    return notes
-
-
 def some_codes(codes: list[str]) -> str:
     """The first three codes, for a sentence: '1, 2, 3, ...'."""
     return ", ".join(codes[:3]) + (", ..." if len(codes) > 3 else "")

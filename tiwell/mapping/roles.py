@@ -139,7 +139,7 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
             rows.append((column, role, None, None, confidence, evidence, principle, False, ""))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
     frame = _free_text_is_no_grouping(_keep_one_of_each(frame), table)
-    return Mapping(tuple(instrument_ids), _with_code_labels(frame, table, code_labels or {}))
+    return Mapping(tuple(instrument_ids), _with_code_labels(frame, code_labels or {}))
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
@@ -217,19 +217,33 @@ def _is_date_header(parts: list[str]) -> bool:
     return any(re.fullmatch(_DATE_RULE, part) for part in parts)
 
 
-def _with_code_labels(frame: pd.DataFrame, table: SourceTable, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
-    """Labels from ``code_labels`` (by column name) on the non-item columns they name, and on each
-    team, grouping or unplaced column still holding codes without labels, evidence asking for them."""
+def _with_code_labels(frame: pd.DataFrame, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """Labels from ``code_labels`` (by column name) on the non-item columns they name (items are
+    read on their instrument's scale)."""
     frame = frame.copy()
     for index, column, role in zip(frame.index, frame["column"], frame["role"]):
-        given = code_labels.get(column, {}) if role != "item" else {}  # items are read on their own scale
-        if given:
-            frame.at[index, "labels"] = format_labels(given)
-        missing = unlabelled_codes(table.frame[column], given) if role in LABELLED_ROLES else []
-        if missing:
-            frame.at[index, "evidence"] += (f"; its answers are codes ({some_codes(missing)}) with no labels: write "
-                                            f"them under labels, as '{missing[0]}, name | {missing[-1]}, name'")
+        if code_labels.get(column) and role != "item":
+            frame.at[index, "labels"] = format_labels(code_labels[column])
     return frame
+
+
+def ask_for_labels(mapping: Mapping, frame: pd.DataFrame) -> tuple[Mapping, list[str]]:
+    """The final mapping with evidence asking for the labels of each team, grouping or unplaced
+    column whose answers are codes without labels, and a note for each team and grouping among
+    them: the results would show '3' for a team."""
+    table, labels, notes = mapping.table.copy(), mapping.code_labels(), []
+    for index, column, role in zip(table.index, table["column"], table["role"]):
+        missing = unlabelled_codes(frame[column], labels.get(column, {})) if role in LABELLED_ROLES else []
+        if not missing:
+            continue
+        example = f"'{missing[0]}, name | {missing[-1]}, name'"
+        table.at[index, "evidence"] += f"; its answers are codes ({some_codes(missing)}) with no labels: write " \
+                                       f"them under labels, as {example}"
+        if role in ("team", "group"):
+            notes.append(f"Column '{column}' ({'the team' if role == 'team' else 'a grouping'}) holds codes "
+                         f"({some_codes(missing)}) with no labels, so they are shown as codes: write them in the "
+                         f"mapping table's labels ({example}) or give the survey's REDCap data dictionary.")
+    return Mapping(mapping.instrument_ids, table), notes
 
 
 def _preferred(columns: pd.Series, role: str):
