@@ -28,7 +28,8 @@ ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "ou
 TAGGED_ROLES = ("driver", "outcome")  # the roles that carry a principle and a reversed flag
 SINGLE_ROLES = ("team", "wave", "date", "id")
 MAPPING_FORMAT = "tiwell-mapping"
-COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed", "labels"]
+# 'labels' beside the role, where a person sees it: what a team column's codes stand for.
+COLUMNS = ["column", "role", "instrument", "item", "labels", "confidence", "evidence", "principle", "reversed"]
 # The six principles of SAMHSA's trauma-informed approach (SAMHSA, 2014, HHS Publication (SMA) 14-4884).
 PRINCIPLES = ("safety", "trustworthiness and transparency", "peer support", "collaboration and mutuality",
               "empowerment, voice and choice", "cultural, historical and gender issues")
@@ -130,13 +131,13 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
     for column in table.frame.columns:
         if column in items:
             m = items[column]
-            rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False, ""))
+            rows.append((column, "item", m.instrument, m.item, "", m.confidence, m.evidence, None, False))
         else:
             role, confidence, evidence = _other_role(column, table)
             principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
             if principle:
                 evidence += f"; its wording suggests {principle}"
-            rows.append((column, role, None, None, confidence, evidence, principle, False, ""))
+            rows.append((column, role, None, None, "", confidence, evidence, principle, False))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
     frame = _free_text_is_no_grouping(_keep_one_of_each(frame), table)
     return Mapping(tuple(instrument_ids), _with_code_labels(frame, code_labels or {}))
