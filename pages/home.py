@@ -23,7 +23,8 @@ from ui.safe import inert
 st.title("Staff wellbeing survey")
 st.write(
     "Upload the responses your survey tool exported (Microsoft Forms, Google Forms, Qualtrics, "
-    "SurveyMonkey, LimeSurvey, SmartSurvey, Jisc Online Surveys, REDCap, Typeform, Jotform or a plain spreadsheet). tiwell finds the questions, scores every person who "
+    "SurveyMonkey, LimeSurvey, SmartSurvey, Jisc Online Surveys, REDCap, Typeform, Jotform or a "
+    "plain spreadsheet). tiwell finds the questions, scores every person who "
     "answered, and tells you about every row it could not score. Names, email addresses and other "
     "personal details are removed as the file is read."
 )

@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="read dates such as 03/02/2026 as 2 March when no date in the column shows the order "
                             "(default: day first, 3 February); a date such as 13/02/2026 or 02/13/2026 always decides")
     score.add_argument("--dictionary", type=Path,
-                       help="a REDCap data dictionary (CSV) whose choices label the export's codes (team 3 -> its name)")
+                       help="a REDCap data dictionary (CSV) whose choices label the export's codes "
+                            "(team 3 -> its name)")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)

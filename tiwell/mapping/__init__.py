@@ -16,6 +16,6 @@ from tiwell.mapping.roles import (PRINCIPLES, ROLES, Mapping, apply_saved, ask_f
 
 __all__ = [
     "ItemMatch", "detect_items", "match_items", "PRINCIPLES", "ROLES", "Mapping", "MappingError", "apply_saved",
-    "detect_mapping", "mapping_from_table", "read_mapping_file", "suggest_principle", "format_labels", "parse_labels", "relabel",
-    "unlabelled_codes", "with_labels", "ask_for_labels",
+    "detect_mapping", "mapping_from_table", "read_mapping_file", "suggest_principle", "format_labels", "parse_labels",
+    "relabel", "unlabelled_codes", "with_labels", "ask_for_labels",
 ]
