@@ -14,8 +14,9 @@ import streamlit as st
 from tiwell.errors import TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.findings import SEVERITIES, Code, describe_upload
+from tiwell.ingest import read_data_dictionary
 from tiwell.instruments import Instrument
-from tiwell.mapping import ROLES, Mapping
+from tiwell.mapping import ROLES, Mapping, with_labels
 from tiwell.pipeline import ScoringChoices, builtins_in_order
 from tiwell.survey import ScoredSurvey
 from tiwell.theme import PRINCIPLE_IDS
@@ -26,7 +27,8 @@ from ui.safe import inert
 st.title("Staff wellbeing survey")
 st.write(
     "Upload the responses your survey tool exported (Microsoft Forms, Google Forms, Qualtrics, "
-    "SurveyMonkey or a plain spreadsheet). tiwell finds the questions, scores every person who "
+    "SurveyMonkey, LimeSurvey, SmartSurvey, Jisc Online Surveys, REDCap, Typeform, Jotform or a "
+    "plain spreadsheet). tiwell finds the questions, scores every person who "
     "answered, and tells you about every row it could not score. Names, email addresses and other "
     "personal details are removed as the file is read."
 )
@@ -79,6 +81,9 @@ def choose_options(data: bytes, name: str) -> ScoringChoices:
                                 help="Leave empty and tiwell finds every instrument in the file. Add your own "
                                      "definition on the Instruments page.")
         saved = st.file_uploader("A mapping file saved from an earlier wave (JSON)", type=["json"])
+        dictionary = st.file_uploader("A REDCap data dictionary (CSV), to name the codes of a raw export",
+                                      type=["csv"], help="Its choices ('1, Family Support | 2, Fostering') name "
+                                                         "the teams and groups the export writes as numbers.")
         keep_codes = st.toggle(
             "Keep employee numbers as private codes", value=False,
             help="Only needed on the Turnover page, to compare the earlier answers of people who later left "
@@ -88,11 +93,18 @@ def choose_options(data: bytes, name: str) -> ScoringChoices:
         sheet=sheet if sheet in sheets else None,
         instruments=tuple(picked),
         custom_tomls=tuple(customs.values()),
-        mapping_json=saved.getvalue().decode("utf-8", errors="replace") if saved else (
-            state.workspace().mapping_json if state.brought_back() else None),
+        mapping_json=_with_dictionary(saved.getvalue().decode("utf-8", errors="replace") if saved else (
+            state.workspace().mapping_json if state.brought_back() else None), dictionary),
         id_key=state.private_code_key() if keep_codes else None,
         month_first=state.workspace().month_first,
     )
+
+
+def _with_dictionary(mapping_json: str | None, dictionary) -> str | None:
+    """The saved mapping with a data dictionary's code labels laid over it (labels only: no role changes)."""
+    if dictionary is None:
+        return mapping_json
+    return with_labels(mapping_json, read_data_dictionary(dictionary.getvalue(), dictionary.name))
 
 
 def show_found(survey: ScoredSurvey, choices: ScoringChoices) -> None:
@@ -119,6 +131,8 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
             "item": st.column_config.NumberColumn("Item", min_value=1, step=1),
             "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
             "evidence": st.column_config.TextColumn("Why"),
+            "labels": st.column_config.TextColumn("Labels for codes", help="What a column's codes stand for, as "
+                                                  "'1, Family Support | 2, Fostering'; saved with the mapping."),
             "principle": st.column_config.SelectboxColumn(
                 "Principle", options=list(PRINCIPLE_IDS), help="For your own questions (drivers): the trauma-informed "
                                                             "principle each speaks to, or empty."),
@@ -130,7 +144,7 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
     mapping_json = Mapping(survey.mapping.instrument_ids, edited).to_json()  # once: downloaded and scored
     st.download_button("Download this mapping", mapping_json, file_name="tiwell-mapping.json",
                        mime="application/json")
-    chosen = ["role", "instrument", "item", "principle", "reversed"]
+    chosen = ["role", "instrument", "item", "principle", "reversed", "labels"]
     if edited[chosen].equals(survey.mapping.table[chosen]):
         return survey
     return state.score(*source, choices=replace(choices, mapping_json=mapping_json))

@@ -2,6 +2,8 @@
 
 ``python -m synthetic.samples [OUT_DIR]`` writes them: the survey as Microsoft Forms exports it,
 and in each other tool's layout (:mod:`synthetic.layouts`), from :mod:`synthetic.respondents`;
+the other tools' exports (LimeSurvey, SmartSurvey, Jisc, REDCap with its data dictionary,
+Qualtrics' and SurveyMonkey's numeric downloads, Typeform, Jotform) from :mod:`synthetic.tool_layouts`;
 team turnover and the staff list from :mod:`synthetic.staff`; and a workspace logging one action.
 The same seed always writes the same bytes.
 """
@@ -14,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from synthetic import layouts
+from synthetic import layouts, tool_layouts
 from synthetic.respondents import SEED, WAVES, simulate_survey
 from synthetic.staff import simulate_staff_list, simulate_turnover
 from tiwell.actions import Action
@@ -30,8 +32,8 @@ SAMPLE_ACTION = Action("protected-reflective-supervision-started", pd.Timestamp(
 def write_samples(out_dir: Path | str) -> list[Path]:
     """The sample files: the whole survey as Microsoft Forms exports it (with the blank rows and
     odd spellings real files have), the same export as it stood after the first two waves, a
-    workspace logging one action, team turnover, the staff list, and 60 people of the last wave in
-    each other layout."""
+    workspace logging one action, team turnover, the staff list, 60 people of the last wave in
+    each other layout, and 30 of them as each of the other tools exports them."""
     out = Path(out_dir)
     (out / "layouts").mkdir(parents=True, exist_ok=True)
     instrument = load_builtin("proqol5")
@@ -52,10 +54,29 @@ def write_samples(out_dir: Path | str) -> list[Path]:
         "proqol5_microsoft_forms_2025.xlsx": layouts.to_xlsx_bytes(layouts.microsoft_forms(first_year, instrument),
                                                                    sheet="Sheet1"),
         "workspace_example.json": Workspace(actions=(SAMPLE_ACTION,)).to_json().encode() + b"\n",
+        **_more_tools(demo.iloc[::2], instrument),
     }
     for name, data in files.items():
         (out / name).write_bytes(data)
     return [out / name for name in files]
+
+
+def _more_tools(people: pd.DataFrame, instrument: Instrument) -> dict[str, bytes]:
+    """30 of the same people as each of the other tools exports them (:mod:`synthetic.tool_layouts`)."""
+    csv, xlsx = layouts.to_csv_bytes, layouts.to_xlsx_bytes
+    return {
+        "layouts/limesurvey_codes.csv": csv(tool_layouts.limesurvey_codes(people, instrument)),
+        "layouts/limesurvey_text.xlsx": xlsx(tool_layouts.limesurvey_text(people, instrument), sheet="results"),
+        "layouts/smartsurvey.xlsx": xlsx(tool_layouts.smartsurvey(people, instrument), sheet="Responses"),
+        "layouts/jisc_online_surveys.csv": csv(tool_layouts.jisc(people, instrument)),
+        "layouts/redcap_raw.csv": csv(tool_layouts.redcap_raw(people, instrument)),
+        "layouts/redcap_data_dictionary.csv": csv(tool_layouts.redcap_dictionary(instrument)),
+        "layouts/redcap_labels.csv": csv(tool_layouts.redcap_labels(people, instrument)),
+        "layouts/qualtrics_numeric.csv": csv(tool_layouts.qualtrics_numeric(people, instrument), bom=True),
+        "layouts/surveymonkey_condensed.csv": csv(tool_layouts.surveymonkey_condensed(people, instrument)),
+        "layouts/typeform.csv": csv(tool_layouts.typeform(people, instrument)),
+        "layouts/jotform.xlsx": xlsx(tool_layouts.jotform(people, instrument), sheet="Submissions"),
+    }
 
 
 def _with_blank_rows(rng: np.random.Generator, rows: list[list], count: int) -> list[list]:

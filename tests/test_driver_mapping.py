@@ -87,7 +87,7 @@ def test_scale_questions_become_drivers_and_leaving_an_outcome():
     assert {c: found[c] for c in list(found)[30:]} == {
         "Team": "team", "My team supports each other": "driver", "How often do you get supervision?": "driver",
         "I would give feedback freely": "driver", "Pay band": "group", "How settled do you feel (1-5)": "driver",
-        "Thinking of leaving?": "outcome", "Finished": "other"}
+        "Thinking of leaving?": "outcome", "Finished": "ignore"}
 
 
 def test_the_sample_finds_every_own_question_with_its_principle_and_no_stray_items():

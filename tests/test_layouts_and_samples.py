@@ -23,6 +23,9 @@ PROQOL = load_builtin("proqol5")
 ITEMS = list(range(1, 31))
 LABEL = {int(lab.value): lab.label for lab in PROQOL.scale.labels}
 SUBSCALES = {s.id: s.items for s in PROQOL.subscales}
+MORE_TOOLS = ["limesurvey_codes.csv", "limesurvey_text.xlsx", "smartsurvey.xlsx", "jisc_online_surveys.csv",
+              "redcap_raw.csv", "redcap_data_dictionary.csv", "redcap_labels.csv", "qualtrics_numeric.csv",
+              "surveymonkey_condensed.csv", "typeform.csv", "jotform.xlsx"]
 
 
 def people() -> pd.DataFrame:
@@ -290,7 +293,7 @@ def test_sample_files_and_their_rows(written):
     assert [p.relative_to(root).as_posix() for p in written] == [
         "proqol5_microsoft_forms.xlsx", "turnover_by_team.csv", "staff_list.csv", "layouts/google_forms.csv",
         "layouts/qualtrics.csv", "layouts/surveymonkey.xlsx", "layouts/plain_excel.xlsx",
-        "proqol5_microsoft_forms_2025.xlsx", "workspace_example.json"]
+        "proqol5_microsoft_forms_2025.xlsx", "workspace_example.json", *(f"layouts/{name}" for name in MORE_TOOLS)]
     written = written[:2] + written[3:]
     forms = pd.read_excel(written[0], sheet_name="Sheet1", header=None, dtype=str, engine="calamine").fillna("")
     assert len(forms) == 1 + len(simulate_survey()) + 3
@@ -318,4 +321,4 @@ def test_the_module_runs_from_the_command_line(tmp_path):
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-m", "synthetic.samples", str(tmp_path)], cwd=root,
                           capture_output=True, text=True, check=True)
-    assert len(done.stdout.splitlines()) == 9 and (tmp_path / "layouts" / "qualtrics.csv").exists()
+    assert len(done.stdout.splitlines()) == 9 + len(MORE_TOOLS) and (tmp_path / "layouts" / "qualtrics.csv").exists()

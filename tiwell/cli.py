@@ -2,6 +2,7 @@
 
     python -m tiwell score INPUT [--instrument ID|FILE] [--sheet NAME] [--map FILE]
                                  [--out FILE.csv|FILE.xlsx] [--save-map FILE] [--month-first]
+                                 [--dictionary REDCAP_DICTIONARY.csv]
     python -m tiwell instruments
 
 The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
+from tiwell.ingest.dictionary import read_data_dictionary
 from tiwell.instruments.load import builtin_instruments, load_instrument
 from tiwell.pipeline import score_file
 from tiwell.findings import describe_upload
@@ -51,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--month-first", action="store_true",
                        help="read dates such as 03/02/2026 as 2 March when no date in the column shows the order "
                             "(default: day first, 3 February); a date such as 13/02/2026 or 02/13/2026 always decides")
+    score.add_argument("--dictionary", type=Path,
+                       help="a REDCap data dictionary (CSV) whose choices label the export's codes "
+                            "(team 3 -> its name)")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
@@ -64,12 +69,16 @@ def _score(args: argparse.Namespace) -> int:
     saved = args.map.read_text("utf-8") if args.map else None
     survey = score_file(args.input.read_bytes(), args.input.name, instruments=instruments,
                         sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set),
-                        month_first=args.month_first)
+                        month_first=args.month_first, code_labels=_dictionary(args.dictionary))
     _write(survey, args.out)
     if args.save_map:
         args.save_map.write_text(survey.mapping.to_json(), "utf-8")
     print(_summary(survey, args), file=sys.stderr)
     return 0
+
+
+def _dictionary(path: Path | None) -> dict[str, dict[str, str]] | None:
+    return read_data_dictionary(path.read_bytes(), path.name) if path else None
 
 
 def _band_sets(pairs: list[str]) -> dict[str, str]:

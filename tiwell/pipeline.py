@@ -18,7 +18,8 @@ from tiwell.errors import IngestError
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
 from tiwell.mapping.items import ItemMatch, detect_items, find_instruments
-from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
+from tiwell.mapping.labels import relabel
+from tiwell.mapping.roles import Mapping, apply_saved, ask_for_labels, detect_mapping, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
 from tiwell.scoring.dates import BLANKS, date_findings, read_dates
@@ -90,17 +91,20 @@ def builtins_in_order() -> list[Instrument]:
 
 def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_mapping: str | None = None,
                 band_sets: dict[str, str] | None = None, matched: Matched | None = None, *,
-                month_first: bool = False) -> ScoredSurvey:
+                month_first: bool = False, code_labels: dict[str, dict[str, str]] | None = None) -> ScoredSurvey:
     """Map (laying a saved or edited mapping over what was detected), read the answers, score
     every instrument, and report every finding. ``band_sets`` picks named cut points per instrument.
     ``matched`` is what :func:`load_table` matched; without it the columns are matched here.
-    ``month_first`` reads a date column that could be read either way as 03/02/2026 = 2 March."""
+    ``month_first`` reads a date column that could be read either way as 03/02/2026 = 2 March;
+    ``code_labels`` (a data dictionary's, by column) label the codes of the columns they name."""
     by_id = {inst.id: inst for inst in instruments}
     matches, notes = matched or detect_items(table.headers, list(instruments), chosen=True)
-    mapping = detect_mapping(table, tuple(by_id), matches)
+    mapping = detect_mapping(table, tuple(by_id), matches, code_labels)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
         notes = notes + more
+    mapping, label_notes = ask_for_labels(mapping, table.frame)
+    notes = notes + label_notes
     names = score_column_names(instruments)
     answers, blocks, findings = {}, [], []
     for inst in instruments:
@@ -139,13 +143,15 @@ def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame,
 
 def score_file(data: bytes, filename: str, *, instruments: tuple[str | Instrument, ...] = (),
                sheet: str | None = None, saved_mapping: str | None = None,
-               band_sets: dict[str, str] | None = None, month_first: bool = False) -> ScoredSurvey:
+               band_sets: dict[str, str] | None = None, month_first: bool = False,
+               code_labels: dict[str, dict[str, str]] | None = None) -> ScoredSurvey:
     """Read, map, validate and score an upload in one call (the CLI's and a notebook's way in)."""
     chosen = tuple(load_instrument(i) if isinstance(i, str) else i for i in instruments)
     if saved_mapping and not chosen:
         chosen = tuple(load_instrument(i) for i in read_mapping_file(saved_mapping)["instruments"])
     table, found, matched = load_table(data, filename, sheet=sheet, instruments=chosen)
-    return score_table(table, found, saved_mapping, band_sets, matched, month_first=month_first)
+    return score_table(table, found, saved_mapping, band_sets, matched, month_first=month_first,
+                       code_labels=code_labels)
 
 
 # ---------------------------------------------------------------- assembling the output
@@ -196,7 +202,9 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping, month_first: bool
     """The input's non-item columns, team and wave under those names, a wave from the dates
     when the export has no wave column, and how the dates were read."""
     keep = mapping.table.loc[~mapping.table["role"].isin(["item", "ignore"]), "column"].tolist()
-    out = frame[keep].rename(columns={mapping.column_for("team"): "team", mapping.column_for("wave"): "wave"})
+    labelled = {c: relabel(frame[c], labels) for c, labels in mapping.code_labels().items() if c in keep}
+    out = frame[keep].assign(**labelled)
+    out = out.rename(columns={mapping.column_for("team"): "team", mapping.column_for("wave"): "wave"})
     findings = []
     date_column = mapping.column_for("date")
     if mapping.column_for("wave") is None and date_column is not None:

@@ -1,7 +1,7 @@
 """Reading an upload (bytes and a file name) into tables of text cells.
 
 Survey tools do not write one clean header row: Qualtrics writes three (names, question text,
-import ids), SurveyMonkey two (the question, then each matrix statement), and people paste a title
+import ids), SurveyMonkey and SmartSurvey two (the question, then each matrix statement), and people paste a title
 above the header in plain Excel. Here every layout becomes one :class:`SourceTable`: unique column
 names, the header text of each column kept for mapping, and the spreadsheet row number of each
 data row so that every message can point at the row a person sees. Personal-data columns are
@@ -26,9 +26,11 @@ from tiwell.errors import IngestError
 from tiwell.ingest import guard
 from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
+from tiwell.ingest.tools import is_statement_row, tool_layout
 
-LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "microsoft_forms": "Microsoft Forms",
-           "google_forms": "Google Forms", "plain": "plain spreadsheet"}
+LAYOUTS = {"qualtrics": "Qualtrics", "surveymonkey": "SurveyMonkey", "smartsurvey": "SmartSurvey-style two-row",
+           "limesurvey": "LimeSurvey", "microsoft_forms": "Microsoft Forms", "google_forms": "Google Forms",
+           "plain": "plain spreadsheet"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SEPARATORS = (",", ";", "\t")
@@ -275,11 +277,12 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
     if not filled.to_numpy().any():
         raise IngestError(f"{where} is empty.", file=filename, sheet=sheet)
     first = _first_header_row(filled)
-    if first and _is_surveymonkey_subheader(grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()):
-        first -= 1  # SurveyMonkey's sparse question row sits above the statements
+    above, statements = (grid.iloc[first - 1].tolist(), grid.iloc[first].tolist()) if first else ([], [])
+    if first and (_is_surveymonkey_subheader(above, statements) or is_statement_row(above, statements)):
+        first -= 1  # SurveyMonkey's and SmartSurvey's sparse question row sits above the statements
     n_header, layout = _header_shape(grid, first)
     header_grid = grid.iloc[first : first + n_header]
-    if n_header == 2 and layout == "surveymonkey":
+    if n_header == 2 and layout in ("surveymonkey", "smartsurvey"):
         header_grid = _fill_matrix_questions(header_grid)
     names, headers = _column_names(header_grid, short_names=layout == "qualtrics")
     body = grid.iloc[first + n_header :]
@@ -324,6 +327,8 @@ def _header_shape(grid: pd.DataFrame, first: int) -> tuple[int, str]:
         return 2, "qualtrics"
     if below and _is_surveymonkey_subheader(top, below[0]):
         return 2, "surveymonkey"
+    if below and is_statement_row(top, below[0]):
+        return 2, "smartsurvey"
     return 1, "plain"
 
 
@@ -362,6 +367,8 @@ def _column_names(header_grid: pd.DataFrame, short_names: bool) -> tuple[list[st
 
 def _forms_layout(names: list[str]) -> str:
     lowered = {n.lower() for n in names}
+    if found := tool_layout(lowered):
+        return found
     if {"id", "start time", "completion time"} <= lowered:
         return "microsoft_forms"
     if "timestamp" in lowered or sum(map(_ends_in_brackets, names)) >= 3:

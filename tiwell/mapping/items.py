@@ -6,7 +6,8 @@ Statements: the header, the part in Google Forms' trailing ``[...]``, the part a
 Near misses (a typo, ``workload`` for ``case [work] load``) are matched by similarity, with a
 lower confidence shown to the user.
 
-Numbers: ``Q1``, ``Q2_1`` (a Qualtrics matrix: the item is the last number), ``item 1``,
+Numbers: ``Q1``, ``Q2_1`` (a Qualtrics matrix: the item is the last number), ``G02Q04[SQ001]``
+(a LimeSurvey array: the subquestion's number), ``item 1``,
 ``ProQOL_1``, ``1.``. A prefix that names an instrument (``CBI_3``) claims for that instrument.
 A plain prefix (``Q``, ``item``) claims for the instrument the user chose; when tiwell detects,
 the numbered group goes to the instrument whose item count it fits best, and ambiguity is noted.
@@ -33,6 +34,9 @@ MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
+# LimeSurvey's question-code headings: an array question's code, its subquestion's in brackets
+# ('G02Q04[SQ001]', 'proqol[SQ001]', 'Q2[1]'); the subquestions are numbered in the items' order.
+_SUBQUESTION = re.compile(r"^(?P<prefix>[a-z][a-z0-9_]*)\[(?:sq)?0*(?P<n>\d{1,3})\]$", re.I)
 WILDCARD_WORDS = 5  # an adaptable word may stand for up to five words of the organisation's own
 # fuzz.ratio is 2 * matched / (both lengths), so a candidate longer than (200 / MIN_SIMILARITY - 1)
 # times a statement cannot reach MIN_SIMILARITY against it.
@@ -145,7 +149,8 @@ def _number_groups(headers: dict[str, tuple[str, ...]]) -> dict[str, dict[int, s
     groups: dict[str, dict[int, str]] = {}
     for column, parts in headers.items():
         name = parts[0] if parts else column
-        found = len(name) <= MAX_NUMBERED and (_MATRIX.match(name) or _NUMBERED.match(name))
+        found = len(name) <= MAX_NUMBERED and (_MATRIX.match(name) or _NUMBERED.match(name)
+                                              or _SUBQUESTION.match(name))
         if found:
             prefix = (found["prefix"] or "").strip(" _").lower()
             groups.setdefault(prefix, {}).setdefault(int(found["n"]), column)
@@ -252,14 +257,18 @@ def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[s
             part = part[-HEADER_TAIL:].split(" ", 1)[-1]
         found.append(part)
         if part.rstrip().endswith("]") and "[" in part:  # Google Forms: 'Question [Statement]'
-            found.append(part[part.index("[") + 1: part.rstrip().rindex("]")])
+            end = part.rstrip().rindex("]")
+            found.append(part[part.index("[") + 1: end])
+            # LimeSurvey's 'G02Q04[SQ001]. Question [Statement]': the last bracket holds the statement
+            found.append(part[part.rindex("[", 0, end) + 1: end])
         if " - " in part:
             found.append(part.rsplit(" - ", 1)[1])
         found.append(_LEADING_NUMBER.sub("", part))
     return list(dict.fromkeys(n for n in map(normalised, found) if n))
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?\d{1,3}\s*[.):-]\s*", re.I)
+# '4. ', 'Q4) ', and Jisc Online Surveys' '4.1. ' before a grid's statement.
+_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?(\d{1,3}(\.\d{1,3})+\.?\s+|\d{1,3}\s*[.):-]\s*)", re.I)
 
 
 def statement_words(text: str) -> tuple[str | None, ...]:

@@ -20,6 +20,7 @@ from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
 from tiwell.mapping.items import ItemMatch
+from tiwell.mapping.labels import LABELLED_ROLES, format_labels, parse_labels, some_codes, unlabelled_codes
 from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 from tiwell.theme import PRINCIPLE_IDS
@@ -28,26 +29,36 @@ ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "ou
 TAGGED_ROLES = ("driver", "outcome")  # the roles that carry a principle and a reversed flag
 SINGLE_ROLES = ("team", "wave", "date", "id")
 MAPPING_FORMAT = "tiwell-mapping"
-COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed"]
+# 'labels' beside the role, where a person sees it: what a team column's codes stand for.
+COLUMNS = ["column", "role", "instrument", "item", "labels", "confidence", "evidence", "principle", "reversed"]
 
+# Response dates, the tools' own time stamps among them: REDCap '<form>_timestamp', Typeform 'Submitted At' /
+# 'Submit Date (UTC)', LimeSurvey 'Date submitted' / 'submitdate', SmartSurvey 'Started' / 'Ended', Jisc
+# 'Completion date', Jotform 'Submission Date'.
+_DATE_RULE = (r"completion (time|date)|end ?date|recorded ?date|(.* )?timestamp|submitted( at)?|date submitted|"
+              r"submitdate|submission date|submit date( utc)?|response date|date|start ?date( utc)?|start time|"
+              r"date started|startdate|date last action|datestamp|started|ended|completed at|(started|landed) at|"
+              r"stage date( utc)?|last update date")
 # (role, header pattern on normalised text); the first role whose pattern matches wins.
 _ROLE_RULES = (
     ("id", r"id|response id|respondent id|record id|responseid|respondentid|_record id"),
     ("team", r".*\bteam\b.*|department|dept|directorate|ward|unit|which (department|unit|ward) .*"),
     ("wave", r".*\b(wave|survey round|round|cycle|survey period|quarter)\b.*"),
-    # Tools' own time stamps too: REDCap '<form>_timestamp', Typeform 'Submitted At' / 'Submit Date (UTC)',
-    # LimeSurvey 'Date submitted' / 'submitdate', SmartSurvey 'Started' / 'Ended'.
-    ("date", r"completion time|end ?date|recorded ?date|(.* )?timestamp|submitted( at)?|date submitted|submitdate|"
-             r"submission date|submit date( utc)?|response date|date|start ?date( utc)?|start time|date started|"
-             r"startdate|date last action|datestamp|started|ended|completed at"),
+    ("date", _DATE_RULE),
     ("group", r".*\b(role|job|grade|band|site|service|location|office|region|area|tenure|contract|profession|"
               r"discipline|shift|length of service|years)\b.*"),
     ("comment", r".*\b(comments?|anything else|tell us|free text|suggestions?|feedback|would like to share|"
                 r"what would help|please explain|other thoughts)\b.*"),
 )
-# Columns the survey tool adds about the response itself (Qualtrics' Finished is 0/1, Progress a percentage).
+# Columns the survey tool adds about the response itself (Qualtrics' Finished is 0/1, Progress a percentage;
+# LimeSurvey's last page, language and seed; REDCap's completion flags and survey identifier; Typeform's
+# token and network id; SmartSurvey's and Jotform's record numbers): never a question, never a comment.
 _TOOL_METADATA = (r"finished|progress|status|duration.*|location (latitude|longitude)|distribution channel|"
-                  r"user language|collector id|custom data.*|last modified time")
+                  r"user language|collector id|custom data.*|custom value|last modified time|last ?page|"
+                  r"start ?language|seed|token|network id|tags|ending|response type|ref ?url|referrer url|"
+                  r"(redcap )?survey identifier|redcap .*|complete|user (id|no)|unique id|"
+                  r"tracking link|submission id|external (data )?reference|interview time|group time.*")
+_REDCAP_FLAG = re.compile(r"[a-z][a-z0-9_]*_complete")  # REDCap's completion flag of a form: 0, 1 or 2
 # A question about leaving is an outcome to relate the drivers to, not a driver itself.
 _OUTCOME_RULE = r".*\b(leav(e|ing)|quit(ting)?|another job|new job|intention to stay|stay in (this|my) job)\b.*"
 # Words that suggest a question's principle; only a suggestion the person confirms or changes.
@@ -62,9 +73,9 @@ _PRINCIPLE_WORDS = dict(zip(PRINCIPLE_IDS, (
 _AFTER_SCALE = ("team", "group", "comment")  # header rules that answers on a labelled scale overrule
 _ROLE_NOUNS = {"id": "a respondent id", "team": "the team", "wave": "the survey wave", "date": "a response date",
                "group": "a grouping (role, site, service)", "comment": "a comment question"}
-_DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "timestamp", "submitted",
-                    "submitted at", "submit date utc", "date submitted", "submitdate", "submission date", "ended",
-                    "completed at")
+_DATE_PREFERENCE = ("completion time", "completion date", "end date", "enddate", "recorded date", "timestamp",
+                    "submitted", "submitted at", "submit date utc", "date submitted", "submitdate", "submission date",
+                    "ended", "completed at")
 _FREE_TEXT_LENGTH = 25
 # A grouping's answers are a few categories; more different ones than this (or, past a handful,
 # more than one answer in two different) are free text, whatever the header says.
@@ -86,6 +97,11 @@ class Mapping:
         found = self.columns_for(role)
         return found[0] if found else None
 
+    def code_labels(self) -> dict[str, dict[str, str]]:
+        """The labels given for each column's codes (columns without labels left out)."""
+        rows = self.table.reindex(columns=COLUMNS)
+        return {c: parse_labels(t, c) for c, t in zip(rows["column"], rows["labels"]) if isinstance(t, str) and t}
+
     def item_columns(self, instrument_id: str) -> dict[int, str]:
         rows = self.table[(self.table["role"] == "item") & (self.table["instrument"] == instrument_id)]
         return {int(n): c for n, c in zip(rows["item"], rows["column"])}
@@ -96,29 +112,33 @@ class Mapping:
             {"column": r.column, "role": r.role,
              **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" else {}),
              **({"principle": r.principle if isinstance(r.principle, str) and r.principle else None,
-                 "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {})}
-            for r in self.table.itertuples()
+                 "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {}),
+             **({"labels": r.labels} if isinstance(r.labels, str) and r.labels else {})}
+            for r in self.table.reindex(columns=COLUMNS).itertuples()
         ]
         return json.dumps({"format": MAPPING_FORMAT, "version": 1, "instruments": list(self.instrument_ids),
                            "columns": entries}, indent=2, ensure_ascii=False)
 
 
-def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch]) -> Mapping:
-    """Propose a role for every column of the table, given the item matches found."""
+def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch],
+                   code_labels: dict[str, dict[str, str]] | None = None) -> Mapping:
+    """Propose a role for every column of the table, given the item matches found; ``code_labels``
+    (a data dictionary's choices, by field name) label the codes of the columns they name."""
     items = {m.column: m for m in matches}
     rows = []
     for column in table.frame.columns:
         if column in items:
             m = items[column]
-            rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False))
+            rows.append((column, "item", m.instrument, m.item, "", m.confidence, m.evidence, None, False))
         else:
             role, confidence, evidence = _other_role(column, table)
             principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
             if principle:
                 evidence += f"; its wording suggests {principle}"
-            rows.append((column, role, None, None, confidence, evidence, principle, False))
+            rows.append((column, role, None, None, "", confidence, evidence, principle, False))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
-    return Mapping(tuple(instrument_ids), _free_text_is_no_grouping(_keep_one_of_each(frame), table))
+    frame = _free_text_is_no_grouping(_keep_one_of_each(frame), table)
+    return Mapping(tuple(instrument_ids), _with_code_labels(frame, code_labels or {}))
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
@@ -127,8 +147,8 @@ def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
     they make a driver, or an outcome when the header is about leaving. Answers in plain numbers make
     a driver only when no rule claimed the header (a pay band or years of service is a grouping)."""
     parts = [normalise(p) for p in table.headers.get(column, (column,)) if not p.startswith("{")]
-    if any(re.fullmatch(_TOOL_METADATA, part) for part in parts):
-        return "other", 0.7, "the survey tool's own record of the response"
+    if _is_tool_record(table.headers.get(column, (column,)), parts):
+        return "ignore", 0.8, "the survey tool's own record of the response, not an answer"
     values = table.frame[column]
     scale = None
     for role, pattern in _ROLE_RULES:
@@ -183,6 +203,48 @@ def _free_text_is_no_grouping(frame: pd.DataFrame, table: SourceTable) -> pd.Dat
     return frame
 
 
+def _is_tool_record(header: tuple[str, ...], parts: list[str]) -> bool:
+    """A column the tool adds about the response (its dates aside): by its header, by Typeform's
+    '#' for the response token, or by REDCap's '<form>_complete' field name (an organisation's
+    'my work is complete' question is none of these)."""
+    if header[:1] == ("#",) or any(_REDCAP_FLAG.fullmatch(h) for h in header):
+        return True
+    return any(re.fullmatch(_TOOL_METADATA, part) for part in parts) and not _is_date_header(parts)
+
+
+def _is_date_header(parts: list[str]) -> bool:
+    return any(re.fullmatch(_DATE_RULE, part) for part in parts)
+
+
+def _with_code_labels(frame: pd.DataFrame, code_labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """Labels from ``code_labels`` (by column name) on the non-item columns they name (items are
+    read on their instrument's scale)."""
+    frame = frame.copy()
+    for index, column, role in zip(frame.index, frame["column"], frame["role"]):
+        if code_labels.get(column) and role != "item":
+            frame.at[index, "labels"] = format_labels(code_labels[column])
+    return frame
+
+
+def ask_for_labels(mapping: Mapping, frame: pd.DataFrame) -> tuple[Mapping, list[str]]:
+    """The final mapping with evidence asking for the labels of each team, grouping or unplaced
+    column whose answers are codes without labels, and a note for each team and grouping among
+    them: the results would show '3' for a team."""
+    table, labels, notes = mapping.table.copy(), mapping.code_labels(), []
+    for index, column, role in zip(table.index, table["column"], table["role"]):
+        missing = unlabelled_codes(frame[column], labels.get(column, {})) if role in LABELLED_ROLES else []
+        if not missing:
+            continue
+        example = f"'{missing[0]}, name | {missing[-1]}, name'"
+        table.at[index, "evidence"] += f"; its answers are codes ({some_codes(missing)}) with no labels: write " \
+                                       f"them under labels, as {example}"
+        if role in ("team", "group"):
+            notes.append(f"Column '{column}' ({'the team' if role == 'team' else 'a grouping'}) holds codes "
+                         f"({some_codes(missing)}) with no labels, so they are shown as codes: write them in the "
+                         f"mapping table's labels ({example}) or give the survey's REDCap data dictionary.")
+    return Mapping(mapping.instrument_ids, table), notes
+
+
 def _preferred(columns: pd.Series, role: str):
     if role == "date":
         for wanted in _DATE_PREFERENCE:
@@ -218,7 +280,10 @@ def mapping_from_table(edited: pd.DataFrame, instruments: dict[str, Instrument],
     frame["principle"], frame["reversed"] = _tags(frame)
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").fillna(1.0)
     frame["evidence"] = frame["evidence"].fillna("set by you")
-    return Mapping(tuple(instruments), frame.reset_index(drop=True))
+    frame["labels"] = frame["labels"].astype(object).where(frame["labels"].notna(), "").astype(str).str.strip()
+    mapping = Mapping(tuple(instruments), frame.reset_index(drop=True))
+    mapping.code_labels()  # a label that cannot be read stops here, naming its column
+    return mapping
 
 
 def _tags(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -253,23 +318,44 @@ def _check_items(items: pd.DataFrame, instruments: dict[str, Instrument]) -> Non
 
 
 def read_mapping_file(text: str, source: str = "mapping file") -> dict:
-    """A mapping file's instruments and entries, as {column: (role, instrument, item)}."""
+    """A mapping file's instruments and entries, as {column: (role, instrument, item)}, with each
+    column's tags and code labels. An entry may carry labels alone (no role): the column keeps the
+    role detected. Files saved before labels existed read as they always did."""
     try:
         data = load_json(text, source, kind="a tiwell mapping file")
     except SettingsFileError as exc:
         raise MappingError(str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT or not isinstance(data.get("columns"), list):
         raise MappingError(f"{source} is not a tiwell mapping file (it needs \"format\": \"{MAPPING_FORMAT}\" and a list of columns).")
-    entries, tags = {}, {}
+    entries, tags, labels = {}, {}, {}
     for i, entry in enumerate(data["columns"]):
-        if not isinstance(entry, dict) or not isinstance(entry.get("column"), str) or entry.get("role") not in ROLES:
+        only_labels = isinstance(entry, dict) and "role" not in entry and isinstance(entry.get("labels"), str)
+        if not isinstance(entry, dict) or not isinstance(entry.get("column"), str) or (
+                entry.get("role") not in ROLES and not only_labels):
             raise MappingError(f"{source}: entry {i + 1} needs a 'column' and a 'role' (one of {', '.join(ROLES)}).")
+        if isinstance(entry.get("labels"), str):
+            labels[entry["column"]] = entry["labels"]
+        if only_labels:
+            continue
         entries[entry["column"]] = (entry["role"], entry.get("instrument"), entry.get("item"))
         tags[entry["column"]] = (entry.get("principle"), bool(entry.get("reversed", False)))
     instruments = data.get("instruments") or []
     if not isinstance(instruments, list) or not all(isinstance(i, str) for i in instruments):
         raise MappingError(f"{source}: 'instruments' must be a list of instrument ids.")
-    return {"instruments": instruments, "columns": entries, "tags": tags}
+    return {"instruments": instruments, "columns": entries, "tags": tags, "labels": labels}
+
+
+def with_labels(mapping_json: str | None, code_labels: dict[str, dict[str, str]]) -> str:
+    """A mapping file (``mapping_json``, or an empty one) with ``code_labels`` (a data dictionary's
+    choices, by column) added as labels-only entries for the columns it does not label already."""
+    if mapping_json:
+        read_mapping_file(mapping_json)  # a file that is not a mapping file is refused before it is extended
+    data = json.loads(mapping_json) if mapping_json else {"format": MAPPING_FORMAT, "version": 1, "instruments": [],
+                                                          "columns": []}
+    labelled = {e["column"] for e in data["columns"] if isinstance(e.get("labels"), str) and e["labels"]}
+    data["columns"] += [{"column": c, "labels": format_labels(labels)} for c, labels in code_labels.items()
+                        if c not in labelled and labels]
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrument]) -> tuple[Mapping, list[str]]:
@@ -286,6 +372,8 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
     frame.loc[laid, ["confidence", "evidence"]] = [1.0, mine]
     for k, name in enumerate(("principle", "reversed")):
         frame.loc[laid, name] = [tags.get(c, (None, False))[k] for c in frame.loc[laid, "column"]]
+    for column, text in saved.get("labels", {}).items():
+        frame.loc[frame["column"].eq(column) & frame["role"].ne("item"), "labels"] = text
     saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
     taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
     clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)

@@ -2,11 +2,14 @@
 
 A value off the scale is never clipped to the nearest end: it is treated as unanswered and
 reported with its row and column, and with its value only when that cannot be personal
-(:func:`tiwell.findings.cell_value`). Each column's distinct values are read once and the
+(:func:`tiwell.findings.cell_value`). LimeSurvey's answer codes (AO01, AO02...) read as the
+scale's options in order. Each column's distinct values are read once and the
 result spread back with their codes, so a million rows cost as much as their distinct answers.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -53,6 +56,7 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
     """Values of each distinct cell text, and (code, message) for those that are not answers.
     Keywords identify an option inside its longer published wording, first listed first."""
     allowed = set(scale.values)
+    options = sorted(lab.value for lab in scale.labels)  # LimeSurvey's AO01 is the first, AO05 the fifth
     values = np.full(len(uniques), np.nan)
     problems = {}
     for position, text in enumerate(uniques):
@@ -67,6 +71,8 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
             values[position] = lookup[key]
         elif (found := next((v for k, v in keywords if f" {k} " in f" {key} "), None)) is not None:
             values[position] = found
+        elif (code := _OPTION_CODE.match(text)) and 1 <= int(code["n"]) <= len(options):
+            values[position] = options[int(code["n"]) - 1]
         elif number is not None:
             problems[position] = (Code.OFF_SCALE, f"{cell_value(text)[1]} is not an answer on the {short(scale.min)} to "
                                                f"{short(scale.max)} scale, so it is treated as unanswered (not rounded or clipped).")
@@ -74,6 +80,9 @@ def _read_distinct(uniques, lookup: dict, keywords: list, scale: Scale) -> tuple
             problems[position] = (Code.NOT_AN_ANSWER, f"{cell_value(text)[1]} is not one of the scale's answers ("
                                                    f"{', '.join(l.label for l in scale.labels)}), so it is treated as unanswered.")
     return values, problems
+
+
+_OPTION_CODE = re.compile(r"^AO?0*(?P<n>\d{1,3})$", re.I)  # LimeSurvey's answer codes: AO01, A1
 
 
 def _as_number(text: str) -> float | None:
