@@ -367,11 +367,12 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
     mine = "from your mapping file"
     laid = frame["column"].isin(saved["columns"])
     tags = saved.get("tags", {})
-    for k, name in enumerate(("role", "instrument", "item")):  # every saved column at once: one edit, one pass
-        frame.loc[laid, name] = [saved["columns"][c][k] for c in frame.loc[laid, "column"]]
-    frame.loc[laid, ["confidence", "evidence"]] = [1.0, mine]
-    for k, name in enumerate(("principle", "reversed")):
-        frame.loc[laid, name] = [tags.get(c, (None, False))[k] for c in frame.loc[laid, "column"]]
+    if laid.any():  # a file of labels alone lays no role
+        for k, name in enumerate(("role", "instrument", "item")):  # every saved column at once: one edit, one pass
+            frame.loc[laid, name] = [saved["columns"][c][k] for c in frame.loc[laid, "column"]]
+        frame.loc[laid, ["confidence", "evidence"]] = [1.0, mine]
+        for k, name in enumerate(("principle", "reversed")):
+            frame.loc[laid, name] = [tags.get(c, (None, False))[k] for c in frame.loc[laid, "column"]]
     for column, text in saved.get("labels", {}).items():
         frame.loc[frame["column"].eq(column) & frame["role"].ne("item"), "labels"] = text
     saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
