@@ -15,8 +15,10 @@ import pandas as pd
 from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
 from tiwell.errors import IngestError
+from tiwell.ingest.header_blocks import without_rows
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
+from tiwell.mapping.header_rows import foreign_headers
 from tiwell.mapping.items import detect_items
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
@@ -102,6 +104,9 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
         band_set = inst.band_set(band_sets[inst.id]) if band_sets and band_sets.get(inst.id) else None
         blocks.append(score(answers[inst.id], inst, band_set))
         findings += problems
+    pasted = foreign_headers(table, findings, _known(instruments))
+    if pasted:  # another export's header among the answers: scored again without it and the rows below
+        return score_table(without_rows(table, pasted), instruments, saved_mapping, band_sets, month_first=month_first)
     respondents, wave_findings = _respondent_columns(table.frame, mapping, month_first)
     scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
@@ -110,6 +115,12 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
                             + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
     return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
                         questions.reset_index(drop=True), scales)
+
+
+def _known(instruments: tuple[Instrument, ...]) -> list[Instrument]:
+    """Every instrument a pasted header may come from: the built-in ones and those in use."""
+    builtins = builtins_in_order()
+    return builtins + [inst for inst in instruments if inst.id not in {b.id for b in builtins}]
 
 
 def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[Finding]]:
@@ -211,6 +222,10 @@ def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: lis
     out.append(finding(Code.HEADER_ROWS, f"Header row(s) {headers} read as the header ({table.layout_name} layout).",
                        value=headers))
     out += [finding(Code.BLANK_ROW, "Blank row skipped.", row=row) for row in table.blank_rows]
+    out += [finding(Code.HEADER_IN_DATA, header.sentence, row=row) for header in table.pasted_headers
+            for row in header.rows]
+    out += [finding(Code.ROWS_SET_ASIDE, header.sentence, row=header.data_rows[0]) for header in table.pasted_headers
+            if header.refused and header.data_rows]
     for inst in instruments:
         found = mapping.item_columns(inst.id)
         out += [finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as unanswered "

@@ -51,9 +51,11 @@ class PastedHeader:
     def sentence(self) -> str:
         """What was found and done, for the report and the summary."""
         rows = _span(self.rows)
-        if self.why:
-            return f"{rows} {self.why}, not answers: a header pasted into the data; not scored."
         below = f"rows {self.data_rows[0]}-{self.data_rows[1]}" if self.data_rows else "no rows"
+        if self.why:
+            after = (f"; {below} below it come from that other export, in other columns, and are not scored either "
+                     "(give them as a file of their own)") if self.data_rows else ""
+            return f"{rows} {self.why}, not answers: a header pasted into the data, not scored{after}."
         if self.refused:
             return (f"{rows} {_is(self.rows)} a header pasted into the data, and it names other columns than the "
                     f"first header, so {below} below it cannot be read by the first header's columns and "
@@ -185,9 +187,14 @@ def _matching_rows(block: pd.DataFrame, header_grid: pd.DataFrame) -> pd.DataFra
     return shaped
 
 
-def without_rows(table, rows: dict[int, str]):
-    """The table without ``rows`` (spreadsheet row -> what the row holds, e.g. 'holds CBI
-    statements'), each recorded as a pasted header, so nothing downstream scores it."""
-    gone = [PastedHeader((row,), why=why) for row, why in sorted(rows.items())]
-    return dataclasses.replace(table, frame=table.frame.drop(index=list(rows)),
-                               pasted_headers=table.pasted_headers + tuple(gone))
+def without_rows(table, found: list[PastedHeader]):
+    """The table without the rows of ``found`` (headers found by their text, and the rows
+    below each), each recorded as a pasted header, so nothing downstream scores them."""
+    gone = [r for header in found for r in (*header.rows, *_rows_of(table, header.data_rows))]
+    return dataclasses.replace(table, frame=table.frame.drop(index=gone),
+                               pasted_headers=table.pasted_headers + tuple(found))
+
+
+def _rows_of(table, span: tuple[int, int] | None) -> list[int]:
+    index = table.frame.index
+    return [] if span is None else index[(index >= span[0]) & (index <= span[1])].tolist()
