@@ -153,6 +153,7 @@ def describe_upload(survey, *, chose_instrument: bool = False) -> list[str]:
                       for inst in survey.instruments)
     lines.append(f"Instrument{'s' if len(survey.instruments) > 1 else ''} {how}: {found}.")
     lines += list(survey.notes)
+    lines += survey.findings.loc[survey.findings["code"] == Code.ITEM_NEAR_MISS, "message"].tolist()
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
     lines += _dates(survey.findings)
     lines += _own_questions(mapping)

@@ -19,7 +19,7 @@ from tiwell.ingest.header_blocks import without_rows
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
 from tiwell.mapping.header_rows import foreign_headers
-from tiwell.mapping.items import detect_items
+from tiwell.mapping.items import NearMiss, detect_items, near_misses
 from tiwell.mapping.roles import Mapping, apply_saved, detect_mapping, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
@@ -92,7 +92,8 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     ``month_first`` reads a date column that could be read either way as 03/02/2026 = 2 March."""
     by_id = {inst.id: inst for inst in instruments}
     matches, notes = detect_items(table.headers, list(instruments), chosen=True)
-    mapping = detect_mapping(table, tuple(by_id), matches)
+    near = near_misses(table.headers, list(instruments), matches)
+    mapping = detect_mapping(table, tuple(by_id), matches, near)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
         notes = notes + more
@@ -111,7 +112,7 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
     questions, scales, question_findings = read_questions(table.frame, mapping)
-    report = findings_frame(_file_findings(table, mapping, instruments, notes) + findings + question_findings
+    report = findings_frame(_file_findings(table, mapping, instruments, notes, near) + findings + question_findings
                             + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
     return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
                         questions.reset_index(drop=True), scales)
@@ -215,7 +216,8 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping, month_first: bool
     return out, findings
 
 
-def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str]) -> list[Finding]:
+def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str],
+                   near: list[NearMiss]) -> list[Finding]:
     headers = ", ".join(map(str, table.header_rows))
     out = [finding(Code.PERSONAL_DATA_DROPPED, f"Column '{column}' was removed on reading: {why}.", column=column)
            for column, why in table.dropped]
@@ -226,13 +228,27 @@ def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: lis
             for row in header.rows]
     out += [finding(Code.ROWS_SET_ASIDE, header.sentence, row=header.data_rows[0]) for header in table.pasted_headers
             if header.refused and header.data_rows]
+    nearest = {(n.instrument, n.item): n for n in near}
     for inst in instruments:
         found = mapping.item_columns(inst.id)
-        out += [finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as unanswered "
-                                             "for everyone.", value=str(n))
-                for n in inst.item_numbers if n not in found]
+        for n in inst.item_numbers:
+            if n in found:
+                continue
+            if (inst.id, n) in nearest:
+                out.append(_near_miss(inst, nearest[(inst.id, n)]))
+            else:
+                out.append(finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as "
+                                   "unanswered for everyone.", value=str(n)))
     out += [finding(Code.MAPPING_NOTE, note) for note in notes]
     return out
+
+
+def _near_miss(inst: Instrument, near: NearMiss) -> Finding:
+    statement = next(item.text for item in inst.items if item.number == near.item)
+    return finding(Code.ITEM_NEAR_MISS, f"{inst.short_name} item {near.item} ('{statement}') was not found; the "
+                   f"closest column is '{near.column}' ({near.similarity:.0f}% alike). Accept it in the column "
+                   "mapping (set its role to item), or with a mapping file (--map).", column=near.column,
+                   value=str(near.item))
 
 
 def _row_findings(scores: pd.DataFrame) -> list[Finding]:

@@ -29,6 +29,7 @@ from tiwell.instruments.load import Instrument
 from tiwell.text.spelling import normalise
 
 MIN_SIMILARITY = 85
+NEAR_MISS_SIMILARITY = 70  # a column this alike to an item no column matched is shown as a suggestion
 MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
@@ -49,6 +50,17 @@ class ItemMatch:
     item: int
     confidence: float
     evidence: str
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """An item no column matched, and the column most like its statement: ``similarity`` percent
+    alike (at least NEAR_MISS_SIMILARITY, under MIN_SIMILARITY), for the user to accept or not."""
+
+    instrument: str
+    item: int
+    column: str
+    similarity: float
 
 
 def match_items(headers: dict[str, tuple[str, ...]], instrument: Instrument) -> list[ItemMatch]:
@@ -328,6 +340,31 @@ def _similar_statement(candidates, plain: dict[int, str], longest: int) -> tuple
         return None
     _, score, number = best
     return number, round(score / 100 * 0.9, 2), f"statement text, {score:.0f}% similar"
+
+
+def near_misses(headers: dict[str, tuple[str, ...]], instruments: list[Instrument],
+                matches: list[ItemMatch]) -> list[NearMiss]:
+    """For each item with shipped text that no column matched, the column no item took whose
+    header is most like the statement (one column per item, the most alike first). Only the
+    missing items and the free columns are compared, so a file that matched fully costs nothing."""
+    taken = {m.column for m in matches}
+    texts = _read_headers({c: h for c, h in headers.items() if c not in taken})
+    found = {(m.instrument, m.item) for m in matches}
+    pairs = []
+    for inst in instruments:
+        plain = {item.number: normalise(_BRACKETED.sub(lambda m: m[1], item.text)) for item in inst.items
+                 if item.text and (inst.id, item.number) not in found}
+        if not plain:
+            continue
+        longest = max(map(len, plain.values()))
+        for column, header in texts.items():
+            for words in header.candidates:
+                candidate = " ".join(words)
+                if len(candidate) <= SIMILAR_LENGTH * longest:
+                    pairs += [ItemMatch(column, inst.id, number, score, "") for _, score, number in process.extract(
+                        candidate, plain, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SIMILARITY, limit=None)]
+    return sorted((NearMiss(m.instrument, m.item, m.column, round(m.confidence, 1)) for m in _one_to_one(pairs)),
+                  key=lambda n: (n.instrument, n.item))
 
 
 def _keyword_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[str, ItemMatch]:

@@ -19,7 +19,7 @@ from tiwell.errors import MappingError, SettingsFileError
 from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
-from tiwell.mapping.items import ItemMatch
+from tiwell.mapping.items import MIN_SIMILARITY, ItemMatch, NearMiss
 from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 
@@ -27,7 +27,9 @@ ROLES = ("item", "team", "wave", "date", "id", "group", "comment", "driver", "ou
 TAGGED_ROLES = ("driver", "outcome")  # the roles that carry a principle and a reversed flag
 SINGLE_ROLES = ("team", "wave", "date", "id")
 MAPPING_FORMAT = "tiwell-mapping"
-COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed"]
+# ``suggestion``: an item the column nearly matched, pre-filled in instrument and item, so that
+# setting the role to item accepts it.
+COLUMNS = ["column", "role", "instrument", "item", "confidence", "evidence", "principle", "reversed", "suggestion"]
 # The six principles of SAMHSA's trauma-informed approach (SAMHSA, 2014, HHS Publication (SMA) 14-4884).
 PRINCIPLES = ("safety", "trustworthiness and transparency", "peer support", "collaboration and mutuality",
               "empowerment, voice and choice", "cultural, historical and gender issues")
@@ -93,10 +95,11 @@ class Mapping:
         return {int(n): c for n, c in zip(rows["item"], rows["column"])}
 
     def to_json(self) -> str:
-        """The small file a user keeps to map the next wave's export the same way."""
+        """The small file a user keeps to map the next wave's export the same way. A suggested
+        item is written with its column's entry, so changing the role to item accepts it."""
         entries = [
             {"column": r.column, "role": r.role,
-             **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" else {}),
+             **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" or _suggests(r) else {}),
              **({"principle": r.principle if isinstance(r.principle, str) and r.principle else None,
                  "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {})}
             for r in self.table.itertuples()
@@ -105,20 +108,35 @@ class Mapping:
                            "columns": entries}, indent=2, ensure_ascii=False)
 
 
-def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch]) -> Mapping:
-    """Propose a role for every column of the table, given the item matches found."""
+def _suggests(row) -> bool:
+    """Whether a row keeps an item suggested (pre-filled) for its column without taking it yet."""
+    return isinstance(row.suggestion, str) and bool(row.suggestion) and not pd.isna(row.item)
+
+
+def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch],
+                   near: list[NearMiss] = ()) -> Mapping:
+    """Propose a role for every column of the table, given the item matches found. A column in
+    ``near`` (most like an item no column matched) is no question of the organisation's own: it
+    is kept as it is, with the item pre-filled and suggested for the person to accept."""
     items = {m.column: m for m in matches}
+    nearly = {n.column: n for n in near}
     rows = []
     for column in table.frame.columns:
         if column in items:
             m = items[column]
-            rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False))
+            rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False, None))
+        elif column in nearly:
+            n = nearly[column]
+            rows.append((column, "other", n.instrument, n.item, round(n.similarity / 100, 2),
+                         f"{n.similarity:.0f}% like the statement of item {n.item}, under the {MIN_SIMILARITY}% "
+                         "needed; set the role to item to accept it", None, False,
+                         f"item {n.item} ({n.similarity:.0f}% alike)"))
         else:
             role, confidence, evidence = _other_role(column, table)
             principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
             if principle:
                 evidence += f"; its wording suggests {principle}"
-            rows.append((column, role, None, None, confidence, evidence, principle, False))
+            rows.append((column, role, None, None, confidence, evidence, principle, False, None))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
     return Mapping(tuple(instrument_ids), _free_text_is_no_grouping(_keep_one_of_each(frame), table))
 
@@ -216,7 +234,8 @@ def mapping_from_table(edited: pd.DataFrame, instruments: dict[str, Instrument],
         chosen = frame.loc[frame["role"] == role, "column"].tolist()
         if len(chosen) > 1:
             raise MappingError(f"Only one column can be the {role}; now {', '.join(chosen)} are.")
-    frame.loc[frame["role"] != "item", ["instrument", "item"]] = [None, pd.NA]
+    suggested = frame["suggestion"].notna() & frame["suggestion"].ne("")
+    frame.loc[(frame["role"] != "item") & ~suggested, ["instrument", "item"]] = [None, pd.NA]
     frame["principle"], frame["reversed"] = _tags(frame)
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").fillna(1.0)
     frame["evidence"] = frame["evidence"].fillna("set by you")
@@ -284,9 +303,11 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
     for column, (role, inst_id, item) in saved["columns"].items():
         if column in present:
             principle, reversed_ = saved.get("tags", {}).get(column, (None, False))
-            frame.loc[frame["column"] == column, ["role", "instrument", "item", "confidence", "evidence",
-                                                  "principle", "reversed"]] = \
-                [role, inst_id, item, 1.0, mine, principle, reversed_]
+            row = frame["column"] == column
+            frame.loc[row, ["role", "confidence", "evidence", "principle", "reversed"]] = \
+                [role, 1.0, mine, principle, reversed_]
+            if role == "item":  # any other role keeps a suggested item, to accept later
+                frame.loc[row, ["instrument", "item"]] = [inst_id, item]
     saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
     taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
     clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)
