@@ -108,13 +108,15 @@ def edit_mapping(survey, options: dict):
     edited = st.data_editor(
         survey.mapping.table,
         key=f"mapping-{survey.table.filename}-{'-'.join(survey.mapping.instrument_ids)}",
-        hide_index=True, width="stretch", disabled=["column", "confidence", "evidence"],
+        hide_index=True, width="stretch", disabled=["column", "confidence", "evidence", "suggestion"],
         column_config={
             "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
             "instrument": st.column_config.SelectboxColumn("Instrument", options=list(survey.mapping.instrument_ids)),
             "item": st.column_config.NumberColumn("Item", min_value=1, step=1),
             "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
             "evidence": st.column_config.TextColumn("Why"),
+            "suggestion": st.column_config.TextColumn("Suggested", help="An item this column nearly matches: set its "
+                                                                        "role to item to accept it."),
             "principle": st.column_config.SelectboxColumn(
                 "Principle", options=list(PRINCIPLES), help="For your own questions (drivers): the trauma-informed "
                                                             "principle each speaks to, or empty."),

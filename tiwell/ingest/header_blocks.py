@@ -28,7 +28,8 @@ import pyarrow.compute as pc
 
 from tiwell.ingest.guard import as_arrow
 
-_PROBES = 5  # columns first looked at: a pasted header row holds header text in them, whatever its order
+_PROBES = 5  # columns first looked at: a pasted header row holds header text in two or more of them,
+# whatever its order (one alone may be an answer that repeats a header's words: Qualtrics' 'IP Address')
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 MIN_SHARED = 0.5  # of the first header's named columns, for a block to be re-aligned by name
 
@@ -108,12 +109,12 @@ def header_row_mask(body: pd.DataFrame, filled: np.ndarray, header_grid: pd.Data
     if not len(body) or not len(words):
         return np.zeros(len(body), dtype=bool)
     probes = [j for j in range(body.shape[1]) if any(header_cells[:, j])][:_PROBES]
-    candidates = np.zeros(len(body), dtype=bool)
+    probe_hits = np.zeros(len(body), dtype=np.int8)
     for j in probes:
-        candidates |= _hits(as_arrow(body.iloc[:, j]), words, header_cells[:, j])
-    if not candidates.any():
-        return candidates
-    rows = np.flatnonzero(candidates)
+        probe_hits += _hits(as_arrow(body.iloc[:, j]), words, header_cells[:, j])
+    rows = np.flatnonzero(probe_hits >= min(2, len(probes)))
+    if not len(rows):
+        return np.zeros(len(body), dtype=bool)
     hits = np.zeros(len(rows), dtype=int)
     for j in range(body.shape[1]):
         hits += _hits(pa.array(body.iloc[rows, j], type=pa.large_string()), words, header_cells[:, j])

@@ -294,7 +294,7 @@ def _text_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[
     if not texts:
         return {}
     statements = {n: statement_words(t) for n, t in texts.items()}
-    plain = {n: normalise(_BRACKETED.sub(lambda m: m[1], t)) for n, t in texts.items()}
+    plain = {n: plain_statement(t) for n, t in texts.items()}
     longest = max(map(len, plain.values()))
     found = {}
     for column, header in headers.items():
@@ -347,24 +347,33 @@ def near_misses(headers: dict[str, tuple[str, ...]], instruments: list[Instrumen
     """For each item with shipped text that no column matched, the column no item took whose
     header is most like the statement (one column per item, the most alike first). Only the
     missing items and the free columns are compared, so a file that matched fully costs nothing."""
+    found = {(m.instrument, m.item) for m in matches}
+    missing = {inst.id: {item.number: plain_statement(item.text) for item in inst.items
+                         if item.text and (inst.id, item.number) not in found} for inst in instruments}
+    if not any(missing.values()):
+        return []
     taken = {m.column for m in matches}
     texts = _read_headers({c: h for c, h in headers.items() if c not in taken})
-    found = {(m.instrument, m.item) for m in matches}
-    pairs = []
-    for inst in instruments:
-        plain = {item.number: normalise(_BRACKETED.sub(lambda m: m[1], item.text)) for item in inst.items
-                 if item.text and (inst.id, item.number) not in found}
-        if not plain:
-            continue
-        longest = max(map(len, plain.values()))
-        for column, header in texts.items():
-            for words in header.candidates:
-                candidate = " ".join(words)
-                if len(candidate) <= SIMILAR_LENGTH * longest:
-                    pairs += [ItemMatch(column, inst.id, number, score, "") for _, score, number in process.extract(
-                        candidate, plain, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SIMILARITY, limit=None)]
+    pairs = [m for inst_id, plain in missing.items() if plain for m in _alike(texts, inst_id, plain)]
     return sorted((NearMiss(m.instrument, m.item, m.column, round(m.confidence, 1)) for m in _one_to_one(pairs)),
                   key=lambda n: (n.instrument, n.item))
+
+
+def _alike(texts: dict[str, _HeaderText], inst_id: str, plain: dict[int, str]) -> list[ItemMatch]:
+    """Every (column, item) pair at least NEAR_MISS_SIMILARITY alike, the percentage as confidence."""
+    longest = max(map(len, plain.values()))
+    pairs = []
+    for column, header in texts.items():
+        for candidate in (" ".join(words) for words in header.candidates):
+            if len(candidate) <= SIMILAR_LENGTH * longest:
+                pairs += [ItemMatch(column, inst_id, number, score, "") for _, score, number in process.extract(
+                    candidate, plain, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SIMILARITY, limit=None)]
+    return pairs
+
+
+def plain_statement(text: str) -> str:
+    """A statement as similarity compares it: normalised, each adaptable word as the instrument writes it."""
+    return normalise(_BRACKETED.sub(lambda m: m[1], text))
 
 
 def _keyword_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[str, ItemMatch]:

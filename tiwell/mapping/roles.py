@@ -110,7 +110,8 @@ class Mapping:
 
 def _suggests(row) -> bool:
     """Whether a row keeps an item suggested (pre-filled) for its column without taking it yet."""
-    return isinstance(row.suggestion, str) and bool(row.suggestion) and not pd.isna(row.item)
+    suggestion = getattr(row, "suggestion", None)  # a table made before suggestions has no such column
+    return isinstance(suggestion, str) and bool(suggestion) and not pd.isna(row.item)
 
 
 def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch],
