@@ -49,8 +49,8 @@ def test_three_pasted_exports_score_every_respondent_as_when_read_alone(exports,
     assert report["row"].tolist() == PASTED_HEADER_ROWS
     assert report["message"].tolist() == [
         "Row 10 is a copy of the header, pasted into the data; not scored.",
-        "Row 19 is a header pasted into the data, with the columns in another order; rows 20-27 below it were read "
-        "by that header's own columns, so each is scored right.",
+        "Row 19 is a header pasted into the data, with the columns in another order; the rows below it (20-27) were "
+        "read by that header's own columns, so each is scored right.",
     ]
     assert survey.counts["respondents"] == 24 and survey.scored["wave"].nunique() == 3
 
@@ -98,8 +98,8 @@ def test_a_row_of_another_instruments_header_is_set_aside_with_the_rows_below_it
     assert report.loc["rows_set_aside", "row"] == 9
     assert report.loc["rows_set_aside", "severity"] == "error"
     assert report.loc["header_in_data", "message"] == (
-        "Row 8 holds CBI item headings, not answers: a header pasted into the data, not scored; rows 9-11 below it "
-        "come from that other export, in other columns, and are not scored either (give them as a file of their own).")
+        "Row 8 holds CBI item headings, not answers: a header pasted into the data, not scored; nor are the rows "
+        "below it (9-11), which come from that other export, in other columns (give them as a file of their own).")
     alone = score_file(layouts.to_csv_bytes(proqol), "proqol.csv").scored
     pd.testing.assert_frame_equal(survey.scored[SCORES], alone[SCORES])
 
@@ -117,8 +117,8 @@ def test_a_pasted_header_naming_other_columns_is_refused_not_read_shifted():
     assert report.loc["header_in_data", "row"] == 6
     assert report.loc["rows_set_aside", "row"] == 7
     assert report.loc["rows_set_aside", "message"] == (
-        "Row 6 is a header pasted into the data, and it names other columns than the first header, so rows 7-7 "
-        "below it cannot be read by the first header's columns and are not scored; give them as a file of their own.")
+        "Row 6 is a header pasted into the data that names other columns than the first header; the rows below it "
+        "(7) cannot be read by the first header's columns and are not scored: give them as a file of their own.")
 
 
 def test_the_cli_exits_0_and_says_what_was_found(exports, tmp_path, capsys):
@@ -127,6 +127,6 @@ def test_the_cli_exits_0_and_says_what_was_found(exports, tmp_path, capsys):
     assert main(["score", str(source), "--out", str(tmp_path / "scores.csv")]) == 0
     summary = capsys.readouterr().err
     assert "Row 10 is a copy of the header, pasted into the data; not scored." in summary
-    assert "Row 19 is a header pasted into the data, with the columns in another order; rows 20-27" in summary
+    assert "Row 19 is a header pasted into the data, with the columns in another order; the rows below it (20-27)" in summary
     assert "Respondents: 24:" in summary
     assert len(pd.read_csv(tmp_path / "scores.csv")) == 24

