@@ -137,47 +137,70 @@ def _hits(cells: pa.Array, words: pa.Array, own: np.ndarray) -> np.ndarray:
     return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 
+@dataclass(frozen=True)
+class _Alignment:
+    """How the rows under a pasted header are read: ``order`` gives, for each of the first
+    header's columns, the position that holds it under this header (None: this header lacks it);
+    no order when the columns are the first header's, in its order."""
+
+    order: tuple[int | None, ...] | None = None
+    refused: bool = False
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+
+
 def realign(body: pd.DataFrame, mask: np.ndarray, header_grid: pd.DataFrame,
             name_columns: Callable[[pd.DataFrame], list[str]]) -> tuple[pd.DataFrame, list[PastedHeader]]:
     """The body without its pasted header rows, the rows under each pasted header put into the
     first header's column order (by the names ``name_columns`` gives a header block), and what
     was found. ``body`` is indexed by spreadsheet row; rows under a header that cannot be
-    re-aligned are left out (and reported)."""
+    re-aligned are left out (and reported). Each different header is read once, and the rows
+    under the same header moved together, however many times it was pasted."""
     names = name_columns(header_grid)
     positions = np.flatnonzero(mask)
     starts = positions[np.r_[True, np.diff(positions) > 1]]
     ends = positions[np.r_[np.diff(positions) > 1, True]]
-    pieces, found = [body.iloc[: starts[0]]], []
-    for k, (start, end) in enumerate(zip(starts, ends)):
-        block = body.iloc[start: end + 1]
-        stop = starts[k + 1] if k + 1 < len(starts) else len(body)
-        under = body.iloc[end + 1: stop]
-        pasted, aligned = _read_block(block, under, names, header_grid, name_columns)
-        found.append(pasted)
-        if aligned is not None:
-            pieces.append(aligned)
-    return pd.concat(pieces) if len(pieces) > 1 else pieces[0], found
+    stops = np.r_[starts[1:], len(body)]
+    cells = body.iloc[positions].to_numpy()  # every pasted header's cells, read at once
+    first_of = dict(zip(positions.tolist(), range(len(positions))))
+    row_numbers = body.index.to_numpy()
+    keep, moved, seen, found = ~mask, {}, {}, []
+    for start, end, stop in zip(starts.tolist(), ends.tolist(), stops.tolist()):
+        block = cells[first_of[start]: first_of[end] + 1]
+        key = tuple(block.ravel())
+        if key not in seen:
+            seen[key] = _alignment(pd.DataFrame(block), names, header_grid, name_columns)
+        align = seen[key]
+        rows = tuple(row_numbers[start: end + 1].tolist())
+        data_rows = (int(row_numbers[end + 1]), int(row_numbers[stop - 1])) if stop > end + 1 else None
+        found.append(PastedHeader(rows, data_rows, realigned=align.order is not None, refused=align.refused,
+                                  missing=align.missing, extra=align.extra))
+        if align.refused or align.order is not None:
+            keep[end + 1: stop] = False
+        if align.order is not None:
+            moved.setdefault(align.order, []).append(np.arange(end + 1, stop))
+    pieces = [body[keep]] + [_in_order(body.iloc[np.concatenate(spans)], order) for order, spans in moved.items()]
+    return (pd.concat(pieces).sort_index() if len(pieces) > 1 else pieces[0]), found
 
 
-def _read_block(block: pd.DataFrame, under: pd.DataFrame, names: list[str], header_grid: pd.DataFrame,
-                name_columns) -> tuple[PastedHeader, pd.DataFrame | None]:
-    """One pasted header and the rows below it, in the first header's column order (None when refused)."""
-    rows = tuple(int(r) for r in block.index)
-    data_rows = (int(under.index[0]), int(under.index[-1])) if len(under) else None
+def _in_order(rows: pd.DataFrame, order: tuple[int | None, ...]) -> pd.DataFrame:
+    """``rows`` with their columns put in the first header's order; a column they lack is empty."""
+    empty = pd.Series("", index=rows.index, dtype=rows.dtypes.iloc[0])
+    return pd.DataFrame({j: rows.iloc[:, p] if p is not None else empty for j, p in enumerate(order)}, index=rows.index)
+
+
+def _alignment(block: pd.DataFrame, names: list[str], header_grid: pd.DataFrame, name_columns) -> _Alignment:
+    """How to read the rows under one pasted header by the first header's column ``names``."""
     own = name_columns(_matching_rows(block, header_grid))
     if own == names:
-        return PastedHeader(rows, data_rows), under
+        return _Alignment()
     where = {name: p for p, name in enumerate(own)}
     named = [n for n in names if not n.startswith("Column ")]
-    shared = [n for n in named if n in where]
-    if len(shared) < max(1, MIN_SHARED * len(named)):
-        return PastedHeader(rows, data_rows, refused=True), None
-    empty = pd.Series("", index=under.index, dtype=under.dtypes.iloc[0] if len(under.columns) else object)
-    aligned = pd.DataFrame({j: under.iloc[:, where[n]] if n in where else empty for j, n in enumerate(names)},
-                           index=under.index)
-    missing = tuple(n for n in named if n not in where)
+    if sum(n in where for n in named) < max(1, MIN_SHARED * len(named)):
+        return _Alignment(refused=True)
     extra = tuple(n for n in own if n not in set(names) and not n.startswith("Column "))
-    return PastedHeader(rows, data_rows, realigned=True, missing=missing, extra=extra), aligned
+    return _Alignment(tuple(where.get(n) for n in names), missing=tuple(n for n in named if n not in where),
+                      extra=extra)
 
 
 def _matching_rows(block: pd.DataFrame, header_grid: pd.DataFrame) -> pd.DataFrame:
