@@ -55,6 +55,23 @@ def test_three_pasted_exports_score_every_respondent_as_when_read_alone(exports,
     assert survey.counts["respondents"] == 24 and survey.scored["wave"].nunique() == 3
 
 
+def test_a_year_with_a_column_more_and_one_fewer_is_read_by_name(exports):
+    """The second year dropped the role question and added one about hours: its rows keep their
+    scores, their role is empty and the new question is left out, as the report says."""
+    second = [list(row) for row in exports[1]]
+    role = second[0].index("What is your role?")
+    second = [row[:role] + row[role + 1:] + [hours] for row, hours in zip(second, ["Hours a week", *["37"] * PER_WAVE])]
+    survey = score_file(layouts.to_csv_bytes(exports[0] + second), "pasted.csv")
+    assert survey.findings.loc[survey.findings["code"] == "header_in_data", "message"].tolist() == [
+        "Row 10 is a header pasted into the data, with the columns in another order; the rows below it (11-18) were "
+        "read by that header's own columns, so each is scored right; it has no column 'What is your role?'; its "
+        "column 'Hours a week' is left out."]
+    assert survey.scored["What is your role?"].tolist()[PER_WAVE:] == [""] * PER_WAVE
+    assert "Hours a week" not in survey.scored.columns
+    alone = _alone(exports[:2])
+    pd.testing.assert_frame_equal(survey.scored[SCORES], alone[SCORES])
+
+
 def test_a_pasted_block_of_qualtrics_header_rows_is_taken_out_whole():
     """Qualtrics writes three header rows; a second export pasted below repeats all three."""
     truth = respondents.simulate_survey()
