@@ -221,7 +221,9 @@ def without_rows(table, found: list[PastedHeader]):
     """The table without the rows of ``found`` (headers found by their text, and the rows
     below each), each recorded as a pasted header, so nothing downstream scores them."""
     gone = [r for header in found for r in (*header.rows, *_rows_of(table, header.data_rows))]
+    codes = table.person_codes
     return dataclasses.replace(table, frame=table.frame.drop(index=gone),
+                               person_codes=None if codes is None else codes.drop(index=gone, errors="ignore"),
                                pasted_headers=table.pasted_headers + tuple(found))
 
 
