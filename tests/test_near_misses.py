@@ -86,3 +86,19 @@ def test_the_cli_names_the_near_miss_and_accepting_it_with_map_scores_exactly(ex
     exact = score_file(exports[0], "export.csv").scored
     accepted = pd.read_csv(tmp_path / "accepted.csv")
     pd.testing.assert_frame_equal(accepted[SCORES], exact[SCORES].astype(float), check_dtype=False)
+
+
+def test_a_team_question_like_a_missing_statement_stays_the_team():
+    """A team question 75% like item 22 (whose column is gone) keeps its role; nothing is suggested."""
+    rows = [list(row) for row in layouts.microsoft_forms(respondents.simulate_survey().head(10), PROQOL)]
+    gone = rows[0].index(STATEMENT)
+    rows = [row[:gone] + row[gone + 1:] for row in rows]
+    team = "Which team do you believe makes a difference through work?"
+    assert round(fuzz.ratio(normalise(team), normalise(STATEMENT))) == 75
+    rows[0][rows[0].index("Which team do you work in?")] = team
+    survey = score_file(layouts.to_csv_bytes(rows), "export.csv")
+    assert survey.mapping.column_for("team") == team
+    assert survey.mapping.table["suggestion"].isna().all()
+    report = survey.findings.set_index("code")
+    assert "item_near_miss" not in report.index
+    assert report.loc["item_not_found", "message"] == "No column holds ProQOL 5 item 22; it counts as unanswered for everyone."

@@ -228,7 +228,8 @@ def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: lis
             for row in header.rows]
     out += [finding(Code.ROWS_SET_ASIDE, header.sentence, row=header.data_rows[0]) for header in table.pasted_headers
             if header.refused and header.data_rows]
-    nearest = {(n.instrument, n.item): n for n in near}
+    suggested = set(mapping.table.loc[mapping.table["suggestion"].notna(), "column"])
+    nearest = {(n.instrument, n.item): n for n in near if n.column in suggested}
     for inst in instruments:
         found = mapping.item_columns(inst.id)
         for n in inst.item_numbers:

@@ -29,7 +29,7 @@ from tiwell.instruments.load import Instrument
 from tiwell.text.spelling import normalise
 
 MIN_SIMILARITY = 85
-NEAR_MISS_SIMILARITY = 70  # a column this alike to an item no column matched is shown as a suggestion
+NEAR_MISS_SIMILARITY = 75  # a column this alike to an item no column matched is shown as a suggestion
 MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)

@@ -70,6 +70,7 @@ _DATE_PREFERENCE = ("completion time", "end date", "enddate", "recorded date", "
                     "submitted at", "submit date utc", "date submitted", "submitdate", "submission date", "ended",
                     "completed at")
 _FREE_TEXT_LENGTH = 25
+_SUGGESTIBLE = ("driver", "outcome", "comment", "other")  # roles a column nearly matching an item gives up
 # A grouping's answers are a few categories; more different ones than this (or, past a handful,
 # more than one answer in two different) are free text, whatever the header says.
 _MAX_GROUPS = 40
@@ -118,7 +119,8 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
                    near: list[NearMiss] = ()) -> Mapping:
     """Propose a role for every column of the table, given the item matches found. A column in
     ``near`` (most like an item no column matched) is no question of the organisation's own: it
-    is kept as it is, with the item pre-filled and suggested for the person to accept."""
+    is kept as it is, with the item pre-filled and suggested for the person to accept (unless its
+    header or answers make it a team, wave, date, id or grouping)."""
     items = {m.column: m for m in matches}
     nearly = {n.column: n for n in near}
     rows = []
@@ -126,20 +128,24 @@ def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches:
         if column in items:
             m = items[column]
             rows.append((column, "item", m.instrument, m.item, m.confidence, m.evidence, None, False, None))
-        elif column in nearly:
-            n = nearly[column]
-            rows.append((column, "other", n.instrument, n.item, round(n.similarity / 100, 2),
-                         f"{n.similarity:.0f}% like the statement of item {n.item}, under the {MIN_SIMILARITY}% "
-                         "needed; set the role to item to accept it", None, False,
-                         f"item {n.item} ({n.similarity:.0f}% alike)"))
-        else:
-            role, confidence, evidence = _other_role(column, table)
-            principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
-            if principle:
-                evidence += f"; its wording suggests {principle}"
-            rows.append((column, role, None, None, confidence, evidence, principle, False, None))
+            continue
+        role, confidence, evidence = _other_role(column, table)
+        if column in nearly and role in _SUGGESTIBLE:
+            rows.append(_suggested(column, nearly[column]))
+            continue
+        principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
+        if principle:
+            evidence += f"; its wording suggests {principle}"
+        rows.append((column, role, None, None, confidence, evidence, principle, False, None))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
     return Mapping(tuple(instrument_ids), _free_text_is_no_grouping(_keep_one_of_each(frame), table))
+
+
+def _suggested(column: str, near: NearMiss) -> tuple:
+    """A mapping row for a column that nearly matched an item: kept as it is, the item pre-filled."""
+    return (column, "other", near.instrument, near.item, round(near.similarity / 100, 2),
+            f"{near.similarity:.0f}% like the statement of item {near.item}, under the {MIN_SIMILARITY}% needed; "
+            "set the role to item to accept it", None, False, f"item {near.item} ({near.similarity:.0f}% alike)")
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
