@@ -86,6 +86,19 @@ def test_a_pasted_block_of_qualtrics_header_rows_is_taken_out_whole():
     np.testing.assert_array_equal(survey.scored[SCORES].to_numpy(), alone[SCORES].to_numpy())
 
 
+@pytest.mark.parametrize("layout", [layouts.surveymonkey, layouts.google_forms, layouts.qualtrics,
+                                    layouts.microsoft_forms, layouts.plain_excel])
+def test_each_tools_export_pasted_three_times_scores_as_when_read_alone(layout):
+    """SurveyMonkey's second header row is blank under its first columns: it is still known."""
+    parts = [layout(people.head(6), PROQOL) for _, people in respondents.simulate_survey().groupby("wave")]
+    survey = score_file(layouts.to_xlsx_bytes([row for rows in parts for row in rows]), "pasted.xlsx")
+    header = len(survey.table.header_rows)
+    starts = [1 + k * (header + 6) for k in (1, 2)]  # where the second and third exports' headers begin
+    assert [h.rows for h in survey.table.pasted_headers] == [tuple(range(r, r + header)) for r in starts]
+    alone = pd.concat([score_file(layouts.to_xlsx_bytes(rows), "year.xlsx").scored for rows in parts])
+    np.testing.assert_array_equal(survey.scored[SCORES].to_numpy(), alone[SCORES].to_numpy())
+
+
 def test_a_single_repeated_header_row_is_reported_by_its_row_and_not_scored():
     rows = layouts.plain_excel(respondents.simulate_survey().head(6), PROQOL)
     survey = score_file(layouts.to_csv_bytes(rows[:4] + [rows[0]] + rows[4:]), "plain.csv")

@@ -28,8 +28,9 @@ import pyarrow.compute as pc
 
 from tiwell.ingest.guard import as_arrow
 
-_PROBES = 5  # columns first looked at: a pasted header row holds header text in two or more of them,
-# whatever its order (one alone may be an answer that repeats a header's words: Qualtrics' 'IP Address')
+_PROBES = 5  # columns first looked at, the first filled in each header row: a pasted header row holds
+# header text in two or more of them, whatever its order (one alone may be an answer that repeats a
+# header's words: Qualtrics' 'IP Address')
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 MIN_SHARED = 0.5  # of the first header's named columns, for a block to be re-aligned by name
 
@@ -114,7 +115,7 @@ def header_row_mask(body: pd.DataFrame, filled: np.ndarray, header_grid: pd.Data
                      type=pa.large_string())
     if not len(body) or not len(words):
         return np.zeros(len(body), dtype=bool)
-    probes = [j for j in range(body.shape[1]) if any(header_cells[:, j])][:_PROBES]
+    probes = sorted({j for cells in header_cells for j in np.flatnonzero(cells != "")[:_PROBES].tolist()})
     probe_hits = np.zeros(len(body), dtype=np.int8)
     for j in probes:
         probe_hits += _hits(as_arrow(body.iloc[:, j]), words, header_cells[:, j])
