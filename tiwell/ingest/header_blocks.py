@@ -131,9 +131,10 @@ def header_row_mask(body: pd.DataFrame, filled: np.ndarray, header_grid: pd.Data
 
 
 def _hits(cells: pa.Array, words: pa.Array, own: np.ndarray) -> np.ndarray:
-    """Cells that are header text: any header cell's words, or this column's own header cells."""
+    """Cells that are header text: any header cell's words, or this column's own header cells
+    (compared one by one only when they are numbers, which ``words`` leaves out)."""
     found = pc.is_in(cells, words)
-    for text in {c for c in own if c}:
+    for text in {c for c in own if c and _NUMBER.fullmatch(c)}:
         found = pc.or_(found, pc.equal(cells, text))
     return found.fill_null(False).to_numpy(zero_copy_only=False)
 
