@@ -105,7 +105,7 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
         band_set = inst.band_set(band_sets[inst.id]) if band_sets and band_sets.get(inst.id) else None
         blocks.append(score(answers[inst.id], inst, band_set))
         findings += problems
-    pasted = foreign_headers(table, findings, _known(instruments))
+    pasted = foreign_headers(table, findings, tuple(instruments))
     if pasted:  # another export's header among the answers: scored again without it and the rows below
         return score_table(without_rows(table, pasted), instruments, saved_mapping, band_sets, month_first=month_first)
     respondents, wave_findings = _respondent_columns(table.frame, mapping, month_first)
@@ -116,12 +116,6 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
                             + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
     return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
                         questions.reset_index(drop=True), scales)
-
-
-def _known(instruments: tuple[Instrument, ...]) -> list[Instrument]:
-    """Every instrument a pasted header may come from: the built-in ones and those in use."""
-    builtins = builtins_in_order()
-    return builtins + [inst for inst in instruments if inst.id not in {b.id for b in builtins}]
 
 
 def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[Finding]]:
@@ -224,23 +218,31 @@ def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: lis
     out.append(finding(Code.HEADER_ROWS, f"Header row(s) {headers} read as the header ({table.layout_name} layout).",
                        value=headers))
     out += [finding(Code.BLANK_ROW, "Blank row skipped.", row=row) for row in table.blank_rows]
-    out += [finding(Code.HEADER_IN_DATA, header.sentence, row=row) for header in table.pasted_headers
-            for row in header.rows]
-    out += [finding(Code.ROWS_SET_ASIDE, header.sentence, row=header.data_rows[0]) for header in table.pasted_headers
-            if header.refused and header.data_rows]
+    out += _pasted_header_findings(table)
+    out += _missing_item_findings(mapping, instruments, near)
+    out += [finding(Code.MAPPING_NOTE, note) for note in notes]
+    return out
+
+
+def _pasted_header_findings(table: SourceTable) -> list[Finding]:
+    """Each header row inside the data by its row, and the first of the rows set aside below one."""
+    pasted = table.pasted_headers
+    return ([finding(Code.HEADER_IN_DATA, header.sentence, row=row) for header in pasted for row in header.rows]
+            + [finding(Code.ROWS_SET_ASIDE, header.sentence, row=header.data_rows[0]) for header in pasted
+               if header.refused and header.data_rows])
+
+
+def _missing_item_findings(mapping: Mapping, instruments, near: list[NearMiss]) -> list[Finding]:
+    """Each item no column holds: with the closest column when the mapping suggests one."""
     suggested = set(mapping.table.loc[mapping.table["suggestion"].notna(), "column"])
     nearest = {(n.instrument, n.item): n for n in near if n.column in suggested}
+    out = []
     for inst in instruments:
         found = mapping.item_columns(inst.id)
-        for n in inst.item_numbers:
-            if n in found:
-                continue
-            if (inst.id, n) in nearest:
-                out.append(_near_miss(inst, nearest[(inst.id, n)]))
-            else:
-                out.append(finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as "
-                                   "unanswered for everyone.", value=str(n)))
-    out += [finding(Code.MAPPING_NOTE, note) for note in notes]
+        out += [_near_miss(inst, nearest[(inst.id, n)]) if (inst.id, n) in nearest else
+                finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as unanswered "
+                                             "for everyone.", value=str(n))
+                for n in inst.item_numbers if n not in found]
     return out
 
 

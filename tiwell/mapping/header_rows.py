@@ -16,18 +16,18 @@ from collections import Counter, defaultdict
 from tiwell.findings import Code, Finding
 from tiwell.ingest.header_blocks import PastedHeader
 from tiwell.ingest.tables import SourceTable
-from tiwell.instruments.load import Instrument
+from tiwell.instruments.load import Instrument, builtin_instruments
 from tiwell.mapping.items import detect_items
 
 MIN_CELLS = 3       # cells that read as an instrument's headings, for a row to be a header
 MAX_LOOKED_AT = 20  # rows with the most non-answers looked at: headers pasted in are few
 
 
-def foreign_headers(table: SourceTable, problems: list[Finding], instruments: list[Instrument]) -> list[PastedHeader]:
-    """Rows whose non-answers read as ``instruments``' item headings (``problems`` name the
-    cells that are no answer), each with the rows below it up to the next header. A row is
-    looked at only when several of its non-answers differ (headings do; 'Prefer not to say'
-    in every column does not), and each different set of cells once."""
+def foreign_headers(table: SourceTable, problems: list[Finding], in_use: tuple[Instrument, ...]) -> list[PastedHeader]:
+    """Rows whose non-answers read as item headings of a built-in instrument or one ``in_use``
+    (``problems`` name the cells that are no answer), each with the rows below it up to the next
+    header. A row is looked at only when several of its non-answers differ (headings do; 'Prefer
+    not to say' in every column does not), and each different set of cells once."""
     cells_of: dict[int, list[str]] = defaultdict(list)
     for f in problems:
         if f.code == Code.NOT_AN_ANSWER:
@@ -39,10 +39,16 @@ def foreign_headers(table: SourceTable, problems: list[Finding], instruments: li
             continue
         key = tuple(cells.items())
         if key not in seen:
-            seen[key] = _headings_of(cells, instruments)
+            seen[key] = _headings_of(cells, _known(in_use))
         if seen[key]:
             headers.append((row, f"holds {seen[key]} item headings"))
     return [PastedHeader((row,), _below(table, row, headers), refused=True, why=why) for row, why in sorted(headers)]
+
+
+def _known(in_use: tuple[Instrument, ...]) -> list[Instrument]:
+    """Every instrument a pasted header may come from: the built-in ones and those in use."""
+    builtins = list(builtin_instruments())
+    return builtins + [inst for inst in in_use if inst.id not in {b.id for b in builtins}]
 
 
 def _headings_of(cells: dict[str, tuple[str]], instruments: list[Instrument]) -> str | None:
