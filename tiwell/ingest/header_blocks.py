@@ -9,9 +9,9 @@ below it are read by that block's own header: re-aligned to the first header's c
 A block that shares too few columns with the first header cannot be re-aligned, and its rows are
 set aside rather than scored from columns that mean something else.
 
-Rows of another instrument's or another tool's header (statements rather than answers) share no
-cell with this header; those are found once the instruments are known, and set aside here by
-:func:`without_rows`.
+Rows of another instrument's or another tool's header (statements rather than answers) share too
+few cells with this header to be told apart here; those are found once the instruments are known
+(:mod:`tiwell.mapping.header_rows`), and set aside, with the rows below them, by :func:`without_rows`.
 """
 
 from __future__ import annotations
