@@ -124,7 +124,7 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
     edited = st.data_editor(
         survey.mapping.table,
         key=f"mapping-{survey.table.filename}-{'-'.join(survey.mapping.instrument_ids)}",
-        hide_index=True, width="stretch", disabled=["column", "confidence", "evidence"],
+        hide_index=True, width="stretch", disabled=["column", "confidence", "evidence", "suggestion"],
         column_config={
             "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
             "instrument": st.column_config.SelectboxColumn("Instrument", options=list(survey.mapping.instrument_ids)),
@@ -133,6 +133,8 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
             "evidence": st.column_config.TextColumn("Why"),
             "labels": st.column_config.TextColumn("Labels for codes", help="What a column's codes stand for, as "
                                                   "'1, Family Support | 2, Fostering'; saved with the mapping."),
+            "suggestion": st.column_config.TextColumn("Suggested", help="An item this column nearly matches: set its "
+                                                                        "role to item to accept it."),
             "principle": st.column_config.SelectboxColumn(
                 "Principle", options=list(PRINCIPLE_IDS), help="For your own questions (drivers): the trauma-informed "
                                                             "principle each speaks to, or empty."),

@@ -48,20 +48,21 @@ def open_teams(page) -> None:
 
 def download_scored(page) -> list[list[str]]:
     """The session's own scored rows, as its Download CSV button gives them."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import Error as PlaywrightError
 
     page.get_by_role("tab", name="Scored rows").click()
     button = page.get_by_role("button", name="Download CSV")
     button.wait_for(state="visible", timeout=60_000)
-    for attempt in (1, 2):  # the file is built on click; under load the first click can land mid-rerun
-        try:
+    for attempt in (1, 2):  # the file is built on click; under load the first click can land mid-rerun,
+        try:                # which times out or cancels that download
             with page.expect_download(timeout=45_000) as download:
                 button.click()
+            path = download.value.path()
             break
-        except PlaywrightTimeout:
+        except PlaywrightError:
             if attempt == 2:
                 raise
-    text = Path(download.value.path()).read_text("utf-8-sig")
+    text = Path(path).read_text("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import tiwell.ingest.tables
 import tiwell.mapping.items
+import tiwell.mapping.statements
 import tiwell.scoring.scores
 import tiwell.scoring.answers
 import ui.state
@@ -147,7 +148,7 @@ def _backtracking_pattern(text: str) -> re.Pattern:
     """The pattern statements were once matched with: a wildcard per adaptable word, which
     backtracks about five times over for each (kept here only to check its replacement)."""
     body = ""
-    for i, piece in enumerate(tiwell.mapping.items._BRACKETED.split(text)):
+    for i, piece in enumerate(tiwell.mapping.statements._BRACKETED.split(text)):
         body += r"(?:\w+(?: \w+){0,4} )?" if i % 2 else "".join(re.escape(w) + " " for w in normalise(piece).split())
     return re.compile(r"(?P<lead>(?:.* )?)" + body)
 
@@ -157,7 +158,7 @@ def _backtracking_pattern(text: str) -> re.Pattern:
 @settings(max_examples=300, deadline=None)
 def test_statements_are_found_where_the_backtracking_pattern_found_them(statement, header):
     text, words = " ".join(statement), header
-    starts = tiwell.mapping.items.statement_starts(words, tiwell.mapping.items.statement_words(text))
+    starts = tiwell.mapping.statements.statement_starts(words, tiwell.mapping.statements.statement_words(text))
     hit = _backtracking_pattern(text).fullmatch(" ".join(words) + " ")
     assert bool(starts) == bool(hit)
     if hit:  # the pattern's lead is the longest; the backward pass lists starts from the last
@@ -165,14 +166,14 @@ def test_statements_are_found_where_the_backtracking_pattern_found_them(statemen
 
 
 def test_a_statement_of_many_adaptable_words_costs_one_pass_over_the_header(monkeypatch):
-    statement = tiwell.mapping.items.statement_words(" ".join(["I [help]"] * 9) + " too")
+    statement = tiwell.mapping.statements.statement_words(" ".join(["I [help]"] * 9) + " too")
     header = ["i"] * 60 + ["to"]
-    steps = counting(monkeypatch, tiwell.mapping.items, "_skip_wildcards")
-    assert tiwell.mapping.items.statement_starts(header, statement) == []
+    steps = counting(monkeypatch, tiwell.mapping.statements, "_skip_wildcards")
+    assert tiwell.mapping.statements.statement_starts(header, statement) == []
     assert len(steps) == 2, "the search ends at the header's last word: no statement ends with 'to'"
     steps.clear()
     # Nine 'I's each with up to five more words: from 9 to 54 of the sixty 'I's, so starts 51 down to 6.
-    assert tiwell.mapping.items.statement_starts(header[:-1] + ["too"], statement) == list(range(51, 5, -1))
+    assert tiwell.mapping.statements.statement_starts(header[:-1] + ["too"], statement) == list(range(51, 5, -1))
     assert len(steps) <= len(header) + 1, "one step per word read, however many ways the wildcards could split"
 
 

@@ -21,7 +21,7 @@ from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest.dictionary import read_data_dictionary
 from tiwell.instruments.load import builtin_instruments, load_instrument
 from tiwell.pipeline import score_file
-from tiwell.findings import describe_upload
+from tiwell.findings import Code, describe_upload
 from tiwell.survey import ScoredSurvey
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx")
@@ -107,9 +107,20 @@ def _summary(survey: ScoredSurvey, args: argparse.Namespace) -> str:
         lines.append(f"  row {row}: {reason}")
     if len(unscored) > MAX_LISTED_ROWS:
         lines.append(f"  ... and {len(unscored) - MAX_LISTED_ROWS} more (see the status and reason columns)")
+    lines += _accepting_near_misses(survey)
     if args.out:
         lines.append(f"Wrote {len(survey.scored)} rows to {args.out}.")
     return "\n".join(lines)
+
+
+def _accepting_near_misses(survey: ScoredSurvey) -> list[str]:
+    """How to take a column that nearly matched an item, from the command line."""
+    near = survey.findings.loc[survey.findings["code"] == Code.ITEM_NEAR_MISS, "column"].tolist()
+    if not near:
+        return []
+    columns = ", ".join(f"'{c}'" for c in near)
+    return [f"To accept {columns}: write the mapping with --save-map FILE, change that column's \"role\" from "
+            "\"other\" to \"item\" in FILE (its instrument and item are filled in), and score again with --map FILE."]
 
 
 def _instruments(args: argparse.Namespace) -> int:

@@ -49,7 +49,13 @@ class Code(StrEnum):
     PERSONAL_DATA_DROPPED = "personal_data_dropped", "info", "A column of personal data was removed on reading."
     HEADER_ROWS = "header_rows", "info", "Rows taken as the header, not as respondents."
     BLANK_ROW = "blank_row", "info", "A row with nothing in it; not a respondent."
+    HEADER_IN_DATA = ("header_in_data", "warning",
+                      "A header inside the data (exports pasted one below another); taken out, not scored.")
+    ROWS_SET_ASIDE = ("rows_set_aside", "error",
+                      "Rows below a pasted header whose columns are not the first header's; not scored.")
     ITEM_NOT_FOUND = "item_not_found", "warning", "No column holds this item; everyone counts as not answering it."
+    ITEM_NEAR_MISS = ("item_near_miss", "warning",
+                      "No column matched this item closely enough; the closest one is shown for you to accept.")
     MAPPING_NOTE = "mapping_note", "warning", "A note about the mapping used."
     OFF_SCALE = "off_scale", "warning", "A number that is not an answer on the scale; treated as unanswered, never clipped."
     NOT_AN_ANSWER = "not_an_answer", "warning", "Text that is not one of the scale's answers; treated as unanswered."
@@ -147,6 +153,7 @@ def describe_upload(survey, *, chose_instrument: bool = False) -> list[str]:
                       for inst in survey.instruments)
     lines.append(f"Instrument{'s' if len(survey.instruments) > 1 else ''} {how}: {found}.")
     lines += list(survey.notes)
+    lines += survey.findings.loc[survey.findings["code"] == Code.ITEM_NEAR_MISS, "message"].tolist()
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
     lines += _dates(survey.findings)
     lines += _own_questions(mapping)
@@ -157,6 +164,7 @@ def describe_upload(survey, *, chose_instrument: bool = False) -> list[str]:
                      f"{int(table.person_codes.notna().sum())} given (for comparing later leavers with stayers).")
     if table.blank_rows:
         lines.append(f"Skipped {len(table.blank_rows)} blank row(s): {_rows(table.blank_rows)}.")
+    lines += [header.sentence for header in table.pasted_headers]
     c = survey.counts
     lines.append(f"Respondents: {c['respondents']}: {c['scored']} scored, {c['prorated']} prorated, "
                  f"{c['not_scored']} not scored.")

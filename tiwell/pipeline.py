@@ -15,11 +15,14 @@ import pandas as pd
 from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
 from tiwell.errors import IngestError
+from tiwell.ingest.header_blocks import without_rows
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
-from tiwell.mapping.items import ItemMatch, detect_items, find_instruments
+from tiwell.mapping.header_rows import foreign_headers
+from tiwell.mapping.items import ItemMatch, NearMiss, detect_items, find_instruments, near_misses
 from tiwell.mapping.labels import relabel
-from tiwell.mapping.roles import Mapping, apply_saved, ask_for_labels, detect_mapping, read_mapping_file
+from tiwell.mapping.roles import Mapping, ask_for_labels, detect_mapping
+from tiwell.mapping.saved import apply_saved, read_mapping_file
 from tiwell.findings import Code, Finding, cell_value, finding, findings_frame
 from tiwell.scoring.scores import STATUSES, score
 from tiwell.scoring.dates import BLANKS, date_findings, read_dates
@@ -99,7 +102,8 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     ``code_labels`` (a data dictionary's, by column) label the codes of the columns they name."""
     by_id = {inst.id: inst for inst in instruments}
     matches, notes = matched or detect_items(table.headers, list(instruments), chosen=True)
-    mapping = detect_mapping(table, tuple(by_id), matches, code_labels)
+    near = near_misses(table.headers, list(instruments), matches)
+    mapping = detect_mapping(table, tuple(by_id), matches, near, code_labels)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
         notes = notes + more
@@ -113,11 +117,14 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
         band_set = inst.band_set(band_sets[inst.id]) if band_sets and band_sets.get(inst.id) else None
         blocks.append(score(answers[inst.id], inst, band_set))
         findings += problems
+    pasted = foreign_headers(table, findings, tuple(instruments))
+    if pasted:  # another export's header among the answers: scored again without it and the rows below
+        return score_table(without_rows(table, pasted), instruments, saved_mapping, band_sets, month_first=month_first)
     respondents, wave_findings = _respondent_columns(table.frame, mapping, month_first)
     scores = _combine(blocks, instruments, names)
     scored = pd.concat([respondents, scores], axis=1).reset_index()
     questions, scales, question_findings = read_questions(table.frame, mapping)
-    report = findings_frame(_file_findings(table, mapping, instruments, notes) + findings + question_findings
+    report = findings_frame(_file_findings(table, mapping, instruments, notes, near) + findings + question_findings
                             + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
     return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
                         questions.reset_index(drop=True), scales)
@@ -219,20 +226,48 @@ def _respondent_columns(frame: pd.DataFrame, mapping: Mapping, month_first: bool
     return out, findings
 
 
-def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str]) -> list[Finding]:
+def _file_findings(table: SourceTable, mapping: Mapping, instruments, notes: list[str],
+                   near: list[NearMiss]) -> list[Finding]:
     headers = ", ".join(map(str, table.header_rows))
     out = [finding(Code.PERSONAL_DATA_DROPPED, f"Column '{column}' was removed on reading: {why}.", column=column)
            for column, why in table.dropped]
     out.append(finding(Code.HEADER_ROWS, f"Header row(s) {headers} read as the header ({table.layout_name} layout).",
                        value=headers))
     out += [finding(Code.BLANK_ROW, "Blank row skipped.", row=row) for row in table.blank_rows]
-    for inst in instruments:
-        found = mapping.item_columns(inst.id)
-        out += [finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as unanswered "
-                                             "for everyone.", value=str(n))
-                for n in inst.item_numbers if n not in found]
+    out += _pasted_header_findings(table)
+    out += _missing_item_findings(mapping, instruments, near)
     out += [finding(Code.MAPPING_NOTE, note) for note in notes]
     return out
+
+
+def _pasted_header_findings(table: SourceTable) -> list[Finding]:
+    """Each header row inside the data by its row, and the first of the rows set aside below one."""
+    pasted = table.pasted_headers
+    return ([finding(Code.HEADER_IN_DATA, header.sentence, row=row) for header in pasted for row in header.rows]
+            + [finding(Code.ROWS_SET_ASIDE, header.sentence, row=header.data_rows[0]) for header in pasted
+               if header.refused and header.data_rows])
+
+
+def _missing_item_findings(mapping: Mapping, instruments, near: list[NearMiss]) -> list[Finding]:
+    """Each item no column holds: with the closest column when the mapping suggests one."""
+    suggested = set(mapping.table.loc[mapping.table["suggestion"].notna(), "column"])
+    nearest = {(n.instrument, n.item): n for n in near if n.column in suggested}
+    out = []
+    for inst in instruments:
+        found = mapping.item_columns(inst.id)
+        out += [_near_miss(inst, nearest[(inst.id, n)]) if (inst.id, n) in nearest else
+                finding(Code.ITEM_NOT_FOUND, f"No column holds {inst.short_name} item {n}; it counts as unanswered "
+                                             "for everyone.", value=str(n))
+                for n in inst.item_numbers if n not in found]
+    return out
+
+
+def _near_miss(inst: Instrument, near: NearMiss) -> Finding:
+    statement = next(item.text for item in inst.items if item.number == near.item)
+    return finding(Code.ITEM_NEAR_MISS, f"{inst.short_name} item {near.item} ('{statement}') was not found; the "
+                   f"closest column is '{near.column}' ({near.similarity:.0f}% alike). Accept it in the column "
+                   "mapping (set its role to item), or with a mapping file (--map).", column=near.column,
+                   value=str(near.item))
 
 
 def _row_findings(scores: pd.DataFrame) -> list[Finding]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tiwell.actions import Action, check_log, make_action
 from tiwell.errors import ActionError, InstrumentError, MappingError, SettingsFileError, WorkspaceError
 from tiwell.instruments.load import parse_instrument
-from tiwell.mapping.roles import read_mapping_file
+from tiwell.mapping.saved import read_mapping_file
 from tiwell.privacy.minimum import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
 from tiwell.ingest.settings_files import load_json
 

@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 
 from tiwell.errors import IngestError
 from tiwell.ingest import guard
+from tiwell.ingest.header_blocks import PastedHeader, body_rows
 from tiwell.ingest.personal import find_personal_columns, identifier_column
 from tiwell.ingest.pseudonym import private_codes
 from tiwell.ingest.tools import is_statement_row, tool_layout
@@ -55,6 +56,7 @@ class SourceTable:
     blank_rows: tuple[int, ...]
     dropped: tuple[tuple[str, str], ...]
     person_codes: pd.Series | None = None  # by row: private codes of an employee number, when asked for
+    pasted_headers: tuple[PastedHeader, ...] = ()  # headers found inside the data, not scored
 
     @property
     def where(self) -> str:
@@ -282,13 +284,14 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
         first -= 1  # SurveyMonkey's and SmartSurvey's sparse question row sits above the statements
     n_header, layout = _header_shape(grid, first)
     header_grid = grid.iloc[first : first + n_header]
-    if n_header == 2 and layout in ("surveymonkey", "smartsurvey"):
-        header_grid = _fill_matrix_questions(header_grid)
-    names, headers = _column_names(header_grid, short_names=layout == "qualtrics")
-    body = grid.iloc[first + n_header :]
+
+    def name_columns(rows: pd.DataFrame) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+        shaped = _fill_matrix_questions(rows) if n_header == 2 and layout in ("surveymonkey", "smartsurvey") else rows
+        return _column_names(shaped, short_names=layout == "qualtrics")
+
+    names, headers = name_columns(header_grid)
+    body, blank, pasted = body_rows(grid, filled, first + n_header, header_grid, lambda rows: name_columns(rows)[0])
     body.columns = names
-    body.index = pd.RangeIndex(first + n_header + 1, first + n_header + 1 + len(body), name="row")
-    blank = ~filled.iloc[first + n_header :].to_numpy().any(axis=1)
     if layout == "plain":
         layout = _forms_layout(names)
     if body.empty or blank.all():
@@ -306,6 +309,7 @@ def _table(grid: pd.DataFrame, filename: str, sheet: str | None, id_key: bytes |
         blank_rows=tuple(body.index[blank]),
         dropped=tuple(personal),
         person_codes=private_codes(kept[id_column], id_key) if id_column else None,
+        pasted_headers=tuple(pasted),
     )
 
 

@@ -27,21 +27,20 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from tiwell.instruments.load import Instrument
+from tiwell.mapping.statements import plain_statement, statement_candidates, statement_starts, statement_words
 from tiwell.text.spelling import normalise
 
 MIN_SIMILARITY = 85
+NEAR_MISS_SIMILARITY = 75  # a column this alike to an item no column matched is shown as a suggestion
 MIN_SHARE_FOUND = 0.5
 _MATRIX = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?\d+)[_.#-](?P<n>\d{1,3})$", re.I)
 _NUMBERED = re.compile(r"^(?P<prefix>[a-z][a-z_ -]*?)?[\s_.#-]*(?P<n>\d{1,3})[.)]?$", re.I)
-_BRACKETED = re.compile(r"\[([^\]]*)\]")
 # LimeSurvey's question-code headings: an array question's code, its subquestion's in brackets
 # ('G02Q04[SQ001]', 'proqol[SQ001]', 'Q2[1]'); the subquestions are numbered in the items' order.
 _SUBQUESTION = re.compile(r"^(?P<prefix>[a-z][a-z0-9_]*)\[(?:sq)?0*(?P<n>\d{1,3})\]$", re.I)
-WILDCARD_WORDS = 5  # an adaptable word may stand for up to five words of the organisation's own
 # fuzz.ratio is 2 * matched / (both lengths), so a candidate longer than (200 / MIN_SIMILARITY - 1)
 # times a statement cannot reach MIN_SIMILARITY against it.
 SIMILAR_LENGTH = 200 / MIN_SIMILARITY - 1
-HEADER_TAIL = 4_000  # characters: four times the longest statement an instrument may have
 MAX_NUMBERED = 64  # 'ProQOL_1', 'Q2_1': a longer header is not tried as a number (the patterns
 # below take time in the square of a header's length when it is not one)
 
@@ -53,6 +52,17 @@ class ItemMatch:
     item: int
     confidence: float
     evidence: str
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """An item no column matched, and the column most like its statement: ``similarity`` percent
+    alike (at least NEAR_MISS_SIMILARITY, under MIN_SIMILARITY), for the user to accept or not."""
+
+    instrument: str
+    item: int
+    column: str
+    similarity: float
 
 
 def match_items(headers: dict[str, tuple[str, ...]], instrument: Instrument) -> list[ItemMatch]:
@@ -247,82 +257,12 @@ def _read_headers(headers: dict[str, tuple[str, ...]]) -> dict[str, _HeaderText]
             for column, parts in headers.items()}
 
 
-def statement_candidates(parts: tuple[str, ...], normalised=normalise) -> list[str]:
-    """The places a statement may stand in a header, normalised (by ``normalised``). Of a very
-    long header only the end is kept (from a word boundary): a statement is matched at the end
-    of a header, and no statement is that long."""
-    found = []
-    for part in parts:
-        if len(part) > HEADER_TAIL:
-            part = part[-HEADER_TAIL:].split(" ", 1)[-1]
-        found.append(part)
-        if part.rstrip().endswith("]") and "[" in part:  # Google Forms: 'Question [Statement]'
-            end = part.rstrip().rindex("]")
-            found.append(part[part.index("[") + 1: end])
-            # LimeSurvey's 'G02Q04[SQ001]. Question [Statement]': the last bracket holds the statement
-            found.append(part[part.rindex("[", 0, end) + 1: end])
-        if " - " in part:
-            found.append(part.rsplit(" - ", 1)[1])
-        found.append(_LEADING_NUMBER.sub("", part))
-    return list(dict.fromkeys(n for n in map(normalised, found) if n))
-
-
-# '4. ', 'Q4) ', and Jisc Online Surveys' '4.1. ' before a grid's statement.
-_LEADING_NUMBER = re.compile(r"^\s*(q(uestion)?\s*)?(\d{1,3}(\.\d{1,3})+\.?\s+|\d{1,3}\s*[.):-]\s*)", re.I)
-
-
-def statement_words(text: str) -> tuple[str | None, ...]:
-    """A statement as the words a header must end with, each bracketed adaptable word as None
-    (standing for up to WILDCARD_WORDS words of the organisation's own)."""
-    words: list[str | None] = []
-    for i, piece in enumerate(_BRACKETED.split(text)):
-        words += [None] if i % 2 else normalise(piece).split()
-    return tuple(words)
-
-
-def statement_starts(words: list[str], statement: tuple[str | None, ...]) -> list[int]:
-    """Every position from which ``words`` to the end are the statement, found by reading the
-    header backwards once with the set of places the statement could have reached: time in
-    proportion to the header's length, however many adaptable words (a regular expression
-    with a wildcard per adaptable word backtracks about five times over for each)."""
-    reversed_statement = statement[::-1]
-    done = len(reversed_statement)
-    starts = []
-    places = _skip_wildcards({(0, 0)}, reversed_statement)
-    for k in range(len(words), -1, -1):
-        if any(at == done for at, _ in places):
-            starts.append(k)
-        if k == 0 or not places:
-            break
-        word, reached = words[k - 1], set()
-        for at, taken in places:
-            if at == done:
-                continue
-            if reversed_statement[at] is None:
-                if taken < WILDCARD_WORDS:
-                    reached.add((at, taken + 1))
-            elif reversed_statement[at] == word:
-                reached.add((at + 1, 0))
-        places = _skip_wildcards(reached, reversed_statement)
-    return starts
-
-
-def _skip_wildcards(places: set, statement: tuple[str | None, ...]) -> set:
-    """Add, for each place inside an adaptable word, the place just past it (it may end there)."""
-    more = set(places)
-    for at, _ in sorted(places):
-        while at < len(statement) and statement[at] is None:
-            at += 1
-            more.add((at, 0))
-    return more
-
-
 def _text_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[str, ItemMatch]:
     texts = {item.number: item.text for item in inst.items if item.text}
     if not texts:
         return {}
     statements = {n: statement_words(t) for n, t in texts.items()}
-    plain = {n: normalise(_BRACKETED.sub(lambda m: m[1], t)) for n, t in texts.items()}
+    plain = {n: plain_statement(t) for n, t in texts.items()}
     longest = max(map(len, plain.values()))
     found = {}
     for column, header in headers.items():
@@ -368,6 +308,35 @@ def _similar_statement(candidates, plain: dict[int, str], longest: int) -> tuple
         return None
     _, score, number = best
     return number, round(score / 100 * 0.9, 2), f"statement text, {score:.0f}% similar"
+
+
+def near_misses(headers: dict[str, tuple[str, ...]], instruments: list[Instrument],
+                matches: list[ItemMatch]) -> list[NearMiss]:
+    """For each item with shipped text that no column matched, the column no item took whose
+    header is most like the statement (one column per item, the most alike first). Only the
+    missing items and the free columns are compared, so a file that matched fully costs nothing."""
+    found = {(m.instrument, m.item) for m in matches}
+    missing = {inst.id: {item.number: plain_statement(item.text) for item in inst.items
+                         if item.text and (inst.id, item.number) not in found} for inst in instruments}
+    if not any(missing.values()):
+        return []
+    taken = {m.column for m in matches}
+    texts = _read_headers({c: h for c, h in headers.items() if c not in taken})
+    pairs = [m for inst_id, plain in missing.items() if plain for m in _alike(texts, inst_id, plain)]
+    return sorted((NearMiss(m.instrument, m.item, m.column, round(m.confidence, 1)) for m in _one_to_one(pairs)),
+                  key=lambda n: (n.instrument, n.item))
+
+
+def _alike(texts: dict[str, _HeaderText], inst_id: str, plain: dict[int, str]) -> list[ItemMatch]:
+    """Every (column, item) pair at least NEAR_MISS_SIMILARITY alike, the percentage as confidence."""
+    longest = max(map(len, plain.values()))
+    pairs = []
+    for column, header in texts.items():
+        for candidate in (" ".join(words) for words in header.candidates):
+            if len(candidate) <= SIMILAR_LENGTH * longest:
+                pairs += [ItemMatch(column, inst_id, number, score, "") for _, score, number in process.extract(
+                    candidate, plain, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SIMILARITY, limit=None)]
+    return pairs
 
 
 def _keyword_candidates(headers: dict[str, _HeaderText], inst: Instrument) -> dict[str, ItemMatch]:

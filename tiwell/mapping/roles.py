@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tiwell.errors import MappingError, SettingsFileError
+from tiwell.errors import MappingError
 from tiwell.text.answer_scales import LABELLED, scale_of
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument
-from tiwell.mapping.items import ItemMatch
+from tiwell.mapping.items import MIN_SIMILARITY, ItemMatch, NearMiss
 from tiwell.mapping.labels import LABELLED_ROLES, format_labels, parse_labels, some_codes, unlabelled_codes
-from tiwell.ingest.settings_files import load_json
 from tiwell.text.spelling import normalise
 from tiwell.theme import PRINCIPLE_IDS
 
@@ -30,7 +29,10 @@ TAGGED_ROLES = ("driver", "outcome")  # the roles that carry a principle and a r
 SINGLE_ROLES = ("team", "wave", "date", "id")
 MAPPING_FORMAT = "tiwell-mapping"
 # 'labels' beside the role, where a person sees it: what a team column's codes stand for.
-COLUMNS = ["column", "role", "instrument", "item", "labels", "confidence", "evidence", "principle", "reversed"]
+# ``suggestion``: an item the column nearly matched, pre-filled in instrument and item, so that
+# setting the role to item accepts it.
+COLUMNS = ["column", "role", "instrument", "item", "labels", "confidence", "evidence", "principle", "reversed",
+           "suggestion"]
 
 # Response dates, the tools' own time stamps among them: REDCap '<form>_timestamp', Typeform 'Submitted At' /
 # 'Submit Date (UTC)', LimeSurvey 'Date submitted' / 'submitdate', SmartSurvey 'Started' / 'Ended', Jisc
@@ -77,6 +79,7 @@ _DATE_PREFERENCE = ("completion time", "completion date", "end date", "enddate",
                     "submitted", "submitted at", "submit date utc", "date submitted", "submitdate", "submission date",
                     "ended", "completed at")
 _FREE_TEXT_LENGTH = 25
+_SUGGESTIBLE = ("driver", "outcome", "comment", "other")  # roles a column nearly matching an item gives up
 # A grouping's answers are a few categories; more different ones than this (or, past a handful,
 # more than one answer in two different) are free text, whatever the header says.
 _MAX_GROUPS = 40
@@ -107,10 +110,11 @@ class Mapping:
         return {int(n): c for n, c in zip(rows["item"], rows["column"])}
 
     def to_json(self) -> str:
-        """The small file a user keeps to map the next wave's export the same way."""
+        """The small file a user keeps to map the next wave's export the same way. A suggested
+        item is written with its column's entry, so changing the role to item accepts it."""
         entries = [
             {"column": r.column, "role": r.role,
-             **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" else {}),
+             **({"instrument": r.instrument, "item": int(r.item)} if r.role == "item" or _suggests(r) else {}),
              **({"principle": r.principle if isinstance(r.principle, str) and r.principle else None,
                  "reversed": bool(not pd.isna(r.reversed) and r.reversed)} if r.role in TAGGED_ROLES else {}),
              **({"labels": r.labels} if isinstance(r.labels, str) and r.labels else {})}
@@ -120,25 +124,45 @@ class Mapping:
                            "columns": entries}, indent=2, ensure_ascii=False)
 
 
+def _suggests(row) -> bool:
+    """Whether a row keeps an item suggested (pre-filled) for its column without taking it yet."""
+    suggestion = getattr(row, "suggestion", None)  # a table made before suggestions has no such column
+    return isinstance(suggestion, str) and bool(suggestion) and not pd.isna(row.item)
+
+
 def detect_mapping(table: SourceTable, instrument_ids: tuple[str, ...], matches: list[ItemMatch],
-                   code_labels: dict[str, dict[str, str]] | None = None) -> Mapping:
-    """Propose a role for every column of the table, given the item matches found; ``code_labels``
-    (a data dictionary's choices, by field name) label the codes of the columns they name."""
+                   near: list[NearMiss] = (), code_labels: dict[str, dict[str, str]] | None = None) -> Mapping:
+    """Propose a role for every column of the table, given the item matches found. A column in
+    ``near`` (most like an item no column matched) is no question of the organisation's own: it
+    is kept as it is, with the item pre-filled and suggested for the person to accept (unless its
+    header or answers make it a team, wave, date, id or grouping). ``code_labels`` (a data
+    dictionary's choices, by field name) label the codes of the columns they name."""
     items = {m.column: m for m in matches}
+    nearly = {n.column: n for n in near}
     rows = []
     for column in table.frame.columns:
         if column in items:
             m = items[column]
-            rows.append((column, "item", m.instrument, m.item, "", m.confidence, m.evidence, None, False))
-        else:
-            role, confidence, evidence = _other_role(column, table)
-            principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
-            if principle:
-                evidence += f"; its wording suggests {principle}"
-            rows.append((column, role, None, None, "", confidence, evidence, principle, False))
+            rows.append((column, "item", m.instrument, m.item, "", m.confidence, m.evidence, None, False, None))
+            continue
+        role, confidence, evidence = _other_role(column, table)
+        if column in nearly and role in _SUGGESTIBLE:
+            rows.append(_suggested(column, nearly[column]))
+            continue
+        principle = suggest_principle(table.headers.get(column, (column,))) if role == "driver" else None
+        if principle:
+            evidence += f"; its wording suggests {principle}"
+        rows.append((column, role, None, None, "", confidence, evidence, principle, False, None))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"item": "Int64", "confidence": float})
     frame = _free_text_is_no_grouping(_keep_one_of_each(frame), table)
     return Mapping(tuple(instrument_ids), _with_code_labels(frame, code_labels or {}))
+
+
+def _suggested(column: str, near: NearMiss) -> tuple:
+    """A mapping row for a column that nearly matched an item: kept as it is, the item pre-filled."""
+    return (column, "other", near.instrument, near.item, "", round(near.similarity / 100, 2),
+            f"{near.similarity:.0f}% like the statement of item {near.item}, under the {MIN_SIMILARITY}% needed; "
+            "set the role to item to accept it", None, False, f"item {near.item} ({near.similarity:.0f}% alike)")
 
 
 def _other_role(column: str, table: SourceTable) -> tuple[str, float, str]:
@@ -276,7 +300,8 @@ def mapping_from_table(edited: pd.DataFrame, instruments: dict[str, Instrument],
         chosen = frame.loc[frame["role"] == role, "column"].tolist()
         if len(chosen) > 1:
             raise MappingError(f"Only one column can be the {role}; now {', '.join(chosen)} are.")
-    frame.loc[frame["role"] != "item", ["instrument", "item"]] = [None, pd.NA]
+    suggested = frame["suggestion"].notna() & frame["suggestion"].ne("")
+    frame.loc[(frame["role"] != "item") & ~suggested, ["instrument", "item"]] = [None, pd.NA]
     frame["principle"], frame["reversed"] = _tags(frame)
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").fillna(1.0)
     frame["evidence"] = frame["evidence"].fillna("set by you")
@@ -315,68 +340,3 @@ def _check_items(items: pd.DataFrame, instruments: dict[str, Instrument]) -> Non
     if len(twice):
         raise MappingError(f"Item {twice['item'].iloc[0]} of {instruments[twice['instrument'].iloc[0]].short_name} "
                            f"is mapped to more than one column: {', '.join(twice['column'])}.")
-
-
-def read_mapping_file(text: str, source: str = "mapping file") -> dict:
-    """A mapping file's instruments and entries, as {column: (role, instrument, item)}, with each
-    column's tags and code labels. An entry may carry labels alone (no role): the column keeps the
-    role detected. Files saved before labels existed read as they always did."""
-    try:
-        data = load_json(text, source, kind="a tiwell mapping file")
-    except SettingsFileError as exc:
-        raise MappingError(str(exc)) from None
-    if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT or not isinstance(data.get("columns"), list):
-        raise MappingError(f"{source} is not a tiwell mapping file (it needs \"format\": \"{MAPPING_FORMAT}\" and a list of columns).")
-    entries, tags, labels = {}, {}, {}
-    for i, entry in enumerate(data["columns"]):
-        only_labels = isinstance(entry, dict) and "role" not in entry and isinstance(entry.get("labels"), str)
-        if not isinstance(entry, dict) or not isinstance(entry.get("column"), str) or (
-                entry.get("role") not in ROLES and not only_labels):
-            raise MappingError(f"{source}: entry {i + 1} needs a 'column' and a 'role' (one of {', '.join(ROLES)}).")
-        if isinstance(entry.get("labels"), str):
-            labels[entry["column"]] = entry["labels"]
-        if only_labels:
-            continue
-        entries[entry["column"]] = (entry["role"], entry.get("instrument"), entry.get("item"))
-        tags[entry["column"]] = (entry.get("principle"), bool(entry.get("reversed", False)))
-    instruments = data.get("instruments") or []
-    if not isinstance(instruments, list) or not all(isinstance(i, str) for i in instruments):
-        raise MappingError(f"{source}: 'instruments' must be a list of instrument ids.")
-    return {"instruments": instruments, "columns": entries, "tags": tags, "labels": labels}
-
-
-def with_labels(mapping_json: str | None, code_labels: dict[str, dict[str, str]]) -> str:
-    """A mapping file (``mapping_json``, or an empty one) with ``code_labels`` (a data dictionary's
-    choices, by column) added as labels-only entries for the columns it does not label already."""
-    if mapping_json:
-        read_mapping_file(mapping_json)  # a file that is not a mapping file is refused before it is extended
-    data = json.loads(mapping_json) if mapping_json else {"format": MAPPING_FORMAT, "version": 1, "instruments": [],
-                                                          "columns": []}
-    labelled = {e["column"] for e in data["columns"] if isinstance(e.get("labels"), str) and e["labels"]}
-    data["columns"] += [{"column": c, "labels": format_labels(labels)} for c, labels in code_labels.items()
-                        if c not in labelled and labels]
-    return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrument]) -> tuple[Mapping, list[str]]:
-    """The detected mapping with a saved file's choices laid over it; notes name every saved
-    column the new file lacks, so nothing is silently ignored."""
-    frame = detected.table.copy()
-    present = set(frame["column"])
-    notes = [f"The saved mapping names column '{c}', which this file does not have." for c in saved["columns"] if c not in present]
-    mine = "from your mapping file"
-    laid = frame["column"].isin(saved["columns"])
-    tags = saved.get("tags", {})
-    if laid.any():  # a file of labels alone lays no role
-        for k, name in enumerate(("role", "instrument", "item")):  # every saved column at once: one edit, one pass
-            frame.loc[laid, name] = [saved["columns"][c][k] for c in frame.loc[laid, "column"]]
-        frame.loc[laid, ["confidence", "evidence"]] = [1.0, mine]
-        for k, name in enumerate(("principle", "reversed")):
-            frame.loc[laid, name] = [tags.get(c, (None, False))[k] for c in frame.loc[laid, "column"]]
-    for column, text in saved.get("labels", {}).items():
-        frame.loc[frame["column"].eq(column) & frame["role"].ne("item"), "labels"] = text
-    saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
-    taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
-    clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)
-    frame.loc[clash, ["role", "instrument", "item", "evidence"]] = ["other", None, pd.NA, "its item was taken by your mapping file"]
-    return mapping_from_table(frame, instruments, list(present)), notes
