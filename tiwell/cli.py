@@ -1,11 +1,13 @@
 """``python -m tiwell``: score a survey export from the command line.
 
-    python -m tiwell score INPUT [--instrument ID|FILE] [--sheet NAME] [--map FILE]
+    python -m tiwell score INPUT [INPUT ...] [--instrument ID|FILE] [--sheet NAME] [--map FILE]
                                  [--out FILE.csv|FILE.xlsx] [--save-map FILE] [--month-first]
+                                 [--wave-label FILE=LABEL]
     python -m tiwell instruments
 
 The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
-found goes to standard error. No value of a personal-data column is ever printed: those columns
+found goes to standard error. Several inputs (one export per wave) become one survey, each row
+with its ``source`` file and ``row`` (:mod:`tiwell.combine`). No value of a personal-data column is ever printed: those columns
 are dropped on reading. Exit 0 when the file was read, 2 with one clear line when it was not.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.instruments.load import builtin_instruments, load_instrument
+from tiwell.combine import describe_files, score_files
 from tiwell.pipeline import score_file
 from tiwell.findings import describe_upload
 from tiwell.survey import ScoredSurvey
@@ -38,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tiwell", description="Score staff wellbeing survey exports.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM)")
-    score.add_argument("input", type=Path, help="the survey export")
+    score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM), or several as one survey")
+    score.add_argument("input", type=Path, nargs="+", help="the survey export; several (one per wave) make one survey")
     score.add_argument("--instrument", action="append", default=[],
                        help="built-in id (e.g. proqol5) or a TOML definition file; repeat for several; detected when left out")
     score.add_argument("--sheet", help="the sheet to read (default: the first that holds the items)")
@@ -51,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--month-first", action="store_true",
                        help="read dates such as 03/02/2026 as 2 March when no date in the column shows the order "
                             "(default: day first, 3 February); a date such as 13/02/2026 or 02/13/2026 always decides")
+    score.add_argument("--wave-label", action="append", default=[], metavar="FILE=LABEL",
+                       help="with several inputs, the wave of a file that has no dates or wave column, e.g. "
+                            "wellbeing_2026.csv=2026 (default: the file's name without its extension)")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
@@ -62,23 +68,37 @@ def _score(args: argparse.Namespace) -> int:
         raise IngestError(f"--out must end in .csv or .xlsx, not '{args.out.suffix}'.")
     instruments = tuple(load_instrument(i) for i in args.instrument)
     saved = args.map.read_text("utf-8") if args.map else None
-    survey = score_file(args.input.read_bytes(), args.input.name, instruments=instruments,
-                        sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set),
-                        month_first=args.month_first)
+    options = dict(instruments=instruments, sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set),
+                   month_first=args.month_first)
+    if len(args.input) == 1 and not args.wave_label:
+        survey = score_file(args.input[0].read_bytes(), args.input[0].name, **options)
+        lines = describe_upload(survey, chose_instrument=bool(args.instrument))
+    else:
+        combined = score_files([(path.read_bytes(), path.name) for path in args.input],
+                               wave_labels=_pairs(args.wave_label, "--wave-label", "FILE=LABEL (e.g. wellbeing_2026.csv=2026)"),
+                               **options)
+        survey = combined.survey
+        lines = [line for part in combined.parts for line in describe_upload(part, chose_instrument=bool(args.instrument))]
+        lines += describe_files(combined)
     _write(survey, args.out)
     if args.save_map:
         args.save_map.write_text(survey.mapping.to_json(), "utf-8")
-    print(_summary(survey, args), file=sys.stderr)
+    print(_summary(survey, lines, args), file=sys.stderr)
     return 0
 
 
 def _band_sets(pairs: list[str]) -> dict[str, str]:
+    return _pairs(pairs, "--band-set", "INSTRUMENT=SET (e.g. mbi_hss=classic_3rd_edition)")
+
+
+def _pairs(pairs: list[str], option: str, shape: str) -> dict[str, str]:
+    """``NAME=VALUE`` options as a dict; anything else is one sentence saying the shape wanted."""
     chosen = {}
     for pair in pairs:
-        instrument, sep, band_set = pair.partition("=")
-        if not sep or not instrument or not band_set:
-            raise InstrumentError(f"--band-set takes INSTRUMENT=SET (e.g. mbi_hss=classic_3rd_edition), not '{pair}'.")
-        chosen[instrument] = band_set
+        name, sep, value = pair.partition("=")
+        if not sep or not name or not value:
+            raise InstrumentError(f"{option} takes {shape}, not '{pair}'.")
+        chosen[name] = value
     return chosen
 
 
@@ -91,11 +111,11 @@ def _write(survey: ScoredSurvey, out: Path | None) -> None:
         out.write_bytes(csv_bytes(survey.scored))
 
 
-def _summary(survey: ScoredSurvey, args: argparse.Namespace) -> str:
-    lines = describe_upload(survey, chose_instrument=bool(args.instrument))
+def _summary(survey: ScoredSurvey, lines: list[str], args: argparse.Namespace) -> str:
     unscored = survey.scored[survey.scored["status"] == "not_scored"]
-    for row, reason in list(zip(unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
-        lines.append(f"  row {row}: {reason}")
+    sources = unscored["source"] if "source" in unscored else [""] * len(unscored)
+    for source, row, reason in list(zip(sources, unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
+        lines.append(f"  {source + ' ' if source else ''}row {row}: {reason}")
     if len(unscored) > MAX_LISTED_ROWS:
         lines.append(f"  ... and {len(unscored) - MAX_LISTED_ROWS} more (see the status and reason columns)")
     if args.out:

@@ -145,6 +145,10 @@ def score_files(files: list[tuple[bytes, str]], *, instruments: tuple[str | Inst
 
 def combine(parts: list[ScoredSurvey], wave_labels: dict[str, str]) -> CombinedSurvey:
     """The scored files as one survey: columns matched by role, teams by name, each row's file."""
+    unknown = sorted(set(wave_labels) - {p.table.filename for p in parts})
+    if unknown:
+        raise CombineError(f"A wave label is given for '{unknown[0]}', which is not one of the files "
+                           f"({', '.join(p.table.filename for p in parts)}).")
     labelled = [(p.table.filename, wave_labels.get(p.table.filename) or wave_label_for(p.table.filename))
                 for p in parts if "wave" not in p.scored]
     labels = dict(labelled)
