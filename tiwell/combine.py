@@ -113,6 +113,10 @@ def score_loaded(loaded: list[Loaded], *, mappings: dict[str, str] | None = None
                  month_first: bool = False) -> CombinedSurvey:
     """Score each read file on the instruments they all hold (``mappings``: a saved or edited
     mapping per file name) and combine them. ``wave_labels`` names the wave of a file without dates."""
+    names = [table.filename for table, _, _ in loaded]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise CombineError(f"Two of the files are both named '{twice[0]}'; rename one so each row can say its file.")
     shared = shared_instruments(loaded)
     ids = {inst.id for inst in shared}
     parts = []
@@ -132,9 +136,6 @@ def score_files(files: list[tuple[bytes, str]], *, instruments: tuple[str | Inst
     if saved_mapping and not chosen:
         chosen = tuple(load_instrument(i) for i in read_mapping_file(saved_mapping)["instruments"])
     names = [name for _, name in files]
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        raise CombineError(f"Two of the files are both named '{twice[0]}'; rename one so each row can say its file.")
     loaded = [load_table(data, name, sheet=sheet, instruments=chosen) for data, name in files]
     return score_loaded(loaded, mappings={name: saved_mapping for name in names} if saved_mapping else None,
                         wave_labels=wave_labels, band_sets=band_sets, month_first=month_first)
