@@ -70,5 +70,6 @@ def edit(base: CombinedSurvey, files: tuple[tuple[bytes, str], ...], choices: Sc
 
 
 def summary_lines(survey: CombinedSurvey) -> list[str]:
-    """What the home page says about the files: each file's own account, then the combination."""
-    return [" ".join(describe_upload(part)) for part in survey.parts] + describe_files(survey)
+    """What the home page says about the files: each file's own account, then the combination
+    (each file's respondents and waves are in the table under the mapping tab, so not here)."""
+    return [" ".join(describe_upload(part)) for part in survey.parts] + describe_files(survey)[len(survey.parts):]
