@@ -13,11 +13,11 @@ from synthetic import layouts
 from synthetic.respondents import WAVES, simulate_survey
 from synthetic.yearly import FILES, REWORDED_TEAM_QUESTION, TEAM_QUESTION, reworded, yearly_exports
 from tiwell.cli import main
-from tiwell.combine import combine, describe_files, header_shape, score_files, wave_label_for
-from tiwell.errors import CombineError
+from tiwell.combine import combine, describe_files, header_shape, score_files, score_loaded, wave_label_for
+from tiwell.errors import CombineError, MappingError
 from tiwell.findings import Code
 from tiwell.instruments import load_builtin
-from tiwell.pipeline import score_file
+from tiwell.pipeline import load_table, score_file
 from tiwell.present.story import build
 from tiwell.privacy import survey_release
 from ui.state import SAMPLE
@@ -126,6 +126,17 @@ def test_files_sharing_no_instrument_are_refused_in_one_sentence(files):
                                  f"({FILES[2]} holds ProQOL 5; cbi.csv holds CBI).")
     with pytest.raises(CombineError, match="Two of the files are both named 'a.csv'"):
         score_files([(files[FILES[2]], "a.csv"), (files[FILES[2]], "a.csv")])
+
+
+def test_a_file_s_mapping_that_cannot_be_used_is_named_with_its_file(files):
+    mapping = ('{"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"], "columns": '
+               '[{"column": "ID", "role": "team"}, {"column": "What is your role?", "role": "team"}]}')
+    loaded = [load_table(data, name) for name, data in files.items()]
+    with pytest.raises(MappingError) as caught:
+        score_loaded(loaded, mappings={FILES[1]: mapping})
+    assert str(caught.value) == (f"{FILES[1]}: Only one column can be the team; now ID, Which team do you work in?, "
+                                 "What is your role? are.")
+    assert caught.value.file == FILES[1]
 
 
 def test_the_release_and_the_story_work_on_the_combined_survey(combined, single):

@@ -23,7 +23,7 @@ from pathlib import PurePath
 import pandas as pd
 from rapidfuzz import fuzz
 
-from tiwell.errors import CombineError
+from tiwell.errors import CombineError, MappingError
 from tiwell.findings import Code, Finding, finding, findings_frame
 from tiwell.ingest.tables import SourceTable
 from tiwell.instruments.load import Instrument, load_instrument
@@ -122,8 +122,11 @@ def score_loaded(loaded: list[Loaded], *, mappings: dict[str, str] | None = None
     parts = []
     for table, _, (matches, notes) in loaded:
         mine = ([m for m in matches if m.instrument in ids], notes)
-        parts.append(score_table(table, shared, (mappings or {}).get(table.filename), band_sets, mine,
-                                 month_first=month_first))
+        try:
+            parts.append(score_table(table, shared, (mappings or {}).get(table.filename), band_sets, mine,
+                                     month_first=month_first))
+        except MappingError as exc:  # say which file's mapping it is: each file has its own
+            raise MappingError(f"{table.filename}: {exc}", file=table.filename, column=exc.column) from None
     return combine(parts, wave_labels or {})
 
 
