@@ -61,7 +61,7 @@ class CombinedSurvey:
             mine = self.survey.scored.loc[self.survey.scored["source"] == name, "wave"]
             waves = ", ".join(map(str, sorted(mine.dropna().unique(), key=str))) or "none"
             date = part.mapping.column_for("date")
-            came = (f"your label for this file" if name in labelled else
+            came = ("your label for this file" if name in labelled else
                     "the wave column" if part.mapping.column_for("wave") else f"the dates in '{date}'")
             rows.append((name, part.table.sheet or "", len(part.scored), waves, came))
         return pd.DataFrame(rows, columns=["file", "sheet", "respondents", "waves", "waves from"])
