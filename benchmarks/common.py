@@ -74,22 +74,22 @@ def label_answers(n: int, seed: int = 3) -> pd.DataFrame:
     return pd.DataFrame({f"Q{k}": pd.array(LABELS[rng.integers(0, 5, size=n)], dtype="str") for k in range(1, 31)})
 
 
-def export_rows(respondents: int) -> list[list]:
-    """A Microsoft Forms export of ``respondents`` people (header row first): 39 columns of
+def export_rows(people: int) -> list[list]:
+    """A Microsoft Forms export of ``people`` people (header row first): 39 columns of
     ids, dates, names, team, role, 30 answers as words and a comment, plus a contract column
     to make 40: the shape the speed targets were set on, so the sample's employee numbers and
     own questions are left out. The organisation of :mod:`synthetic.respondents` is surveyed again
     under new seeds until there are enough people."""
     truths, count, seed = [], 0, 1
-    while count < respondents:
+    while count < people:
         truths.append(respondents.simulate_survey(seed=seed))
         count += len(truths[-1])
         seed += 1
-    truth = pd.concat(truths, ignore_index=True).iloc[:respondents].copy()
-    truth["respondent"] = np.arange(1, respondents + 1)
+    truth = pd.concat(truths, ignore_index=True).iloc[:people].copy()
+    truth["respondent"] = np.arange(1, people + 1)
     extra = ["employee_id", *(q for q, *_ in respondents.OWN_QUESTIONS), respondents.LEAVING_QUESTION]
     rows = layouts.microsoft_forms(truth.drop(columns=extra), PROQOL)
-    contract = np.where(np.arange(respondents) % 4, "Full time", "Part time").tolist()
+    contract = np.where(np.arange(people) % 4, "Full time", "Part time").tolist()
     return [rows[0] + ["Contract"]] + [row + [c] for row, c in zip(rows[1:], contract)]
 
 

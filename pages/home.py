@@ -16,12 +16,11 @@ from tiwell.export import csv_bytes, scored_workbook
 from tiwell.findings import SEVERITIES, Code, describe_upload
 from tiwell.ingest import read_data_dictionary
 from tiwell.instruments import Instrument
-from tiwell.mapping import ROLES, Mapping, with_labels
+from tiwell.mapping import Mapping, with_labels
 from tiwell.pipeline import ScoringChoices, builtins_in_order
 from tiwell.survey import ScoredSurvey
-from tiwell.theme import PRINCIPLE_IDS
 from tiwell.workspace import check_instruments, load
-from ui import state
+from ui import several, state
 from ui.safe import inert
 
 st.title("Staff wellbeing survey")
@@ -53,19 +52,22 @@ def bring_back_workspace() -> None:
                f"{workspace.min_group}.")
 
 
-def choose_source() -> tuple[bytes, str] | None:
+def choose_source() -> tuple[tuple[bytes, str], ...]:
+    """The uploads (several: one export per wave, made one survey), or the sample, or nothing."""
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    upload = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"],
-                                help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or Excel.")
+    uploads = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"],
+                                 accept_multiple_files=True,
+                                 help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or Excel. "
+                                      "Give several files (one export per wave) to read them as one survey.")
     if right.button("Try the sample data", type="secondary", width="stretch"):
         st.session_state["use_sample"] = True
-    if upload is not None:
+    if uploads:
         st.session_state["use_sample"] = False
-        return upload.getvalue(), upload.name
+        return tuple((upload.getvalue(), upload.name) for upload in uploads)
     if st.session_state.get("use_sample"):
         st.caption("Showing the sample: a made-up family-support organisation, three survey waves.")
-        return state.sample_bytes(), state.SAMPLE.name
-    return None
+        return ((state.sample_bytes(), state.SAMPLE.name),)
+    return ()
 
 
 def choose_options(data: bytes, name: str) -> ScoringChoices:
@@ -107,15 +109,14 @@ def _with_dictionary(mapping_json: str | None, dictionary) -> str | None:
     return with_labels(mapping_json, read_data_dictionary(dictionary.getvalue(), dictionary.name))
 
 
-def show_found(survey: ScoredSurvey, choices: ScoringChoices) -> None:
+def show_found(survey: ScoredSurvey, lines: list[str]) -> None:
     counts = survey.counts
     cols = st.columns(4)
     cols[0].metric("Respondents", counts["respondents"])
     cols[1].metric("Scored", counts["scored"])
     cols[2].metric("Prorated", counts["prorated"], help="Scored from the answered items under the missing-item rule.")
     cols[3].metric("Not scored", counts["not_scored"], help="Each is listed with its reason below.")
-    chose = bool(choices.instruments)
-    st.markdown("\n".join(f"- {inert(line)}" for line in describe_upload(survey, chose_instrument=chose)))
+    st.markdown("\n".join(f"- {inert(line)}" for line in lines))
 
 
 def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: ScoringChoices) -> ScoredSurvey:
@@ -125,29 +126,12 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
         survey.mapping.table,
         key=f"mapping-{survey.table.filename}-{'-'.join(survey.mapping.instrument_ids)}",
         hide_index=True, width="stretch", disabled=["column", "confidence", "evidence", "suggestion"],
-        column_config={
-            "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
-            "instrument": st.column_config.SelectboxColumn("Instrument", options=list(survey.mapping.instrument_ids)),
-            "item": st.column_config.NumberColumn("Item", min_value=1, step=1),
-            "confidence": st.column_config.ProgressColumn("How sure", min_value=0.0, max_value=1.0, format="percent"),
-            "evidence": st.column_config.TextColumn("Why"),
-            "labels": st.column_config.TextColumn("Labels for codes", help="What a column's codes stand for, as "
-                                                  "'1, Family Support | 2, Fostering'; saved with the mapping."),
-            "suggestion": st.column_config.TextColumn("Suggested", help="An item this column nearly matches: set its "
-                                                                        "role to item to accept it."),
-            "principle": st.column_config.SelectboxColumn(
-                "Principle", options=list(PRINCIPLE_IDS), help="For your own questions (drivers): the trauma-informed "
-                                                            "principle each speaks to, or empty."),
-            "reversed": st.column_config.CheckboxColumn(
-                "Reversed", help="For your own questions: tick when agreeing is the unfavourable answer "
-                                 "('I worry about being blamed')."),
-        },
+        column_config=several.mapping_config(survey.mapping.instrument_ids),
     )
     mapping_json = Mapping(survey.mapping.instrument_ids, edited).to_json()  # once: downloaded and scored
     st.download_button("Download this mapping", mapping_json, file_name="tiwell-mapping.json",
                        mime="application/json")
-    chosen = ["role", "instrument", "item", "principle", "reversed", "labels"]
-    if edited[chosen].equals(survey.mapping.table[chosen]):
+    if edited[several.EDITABLE].equals(survey.mapping.table[several.EDITABLE]):
         return survey
     return state.score(*source, choices=replace(choices, mapping_json=mapping_json))
 
@@ -189,29 +173,31 @@ def show_report(survey: ScoredSurvey) -> None:
     st.dataframe(report[report["severity"].isin(shown)], hide_index=True, width="stretch")
 
 
-def show_scored(survey: ScoredSurvey) -> None:
+def show_scored(survey: ScoredSurvey, stem: str) -> None:
     scored = survey.scored
     number_format = {sub.column: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.subscales}
     st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
     left, right = st.columns(2)
-    stem = survey.table.filename.rsplit(".", 1)[0]
     # Built only when clicked: writing a workbook of 50,000 rows takes seconds, too long for every rerun.
     left.download_button("Download CSV", partial(csv_bytes, scored), file_name=f"{stem}-scored.csv", mime="text/csv")
     right.download_button("Download Excel", partial(scored_workbook, survey), file_name=f"{stem}-scored.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-source = choose_source()
+sources = choose_source()
 bring_back_workspace()
-if source is None:
+if not sources:
     st.info("Upload an export, or try the sample data to see what tiwell does.")
     state.keep_survey(None)
     st.stop()
+source, joined = sources[0], None
 
 try:
     choices = choose_options(*source)
     choices = replace(choices, band_sets=choose_band_sets(state.instruments_in(*source, choices=choices)))
-    base = state.score(*source, choices=choices)
+    if len(sources) > 1:
+        joined = several.combined(sources, choices)
+    base = joined.survey if joined else state.score(*source, choices=choices)
     choose_date_order(base)
 except TiwellError as exc:
     st.error(inert(exc))
@@ -222,7 +208,8 @@ found_box = st.container()
 mapping_tab, report_tab, scored_tab = st.tabs(["Column mapping", "Validation report", "Scored rows"])
 with mapping_tab:
     try:
-        survey = edit_mapping(base, source, choices)
+        joined = several.edit(joined, sources, choices) if joined else None
+        survey = joined.survey if joined else edit_mapping(base, source, choices)
     except TiwellError as exc:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
@@ -231,11 +218,13 @@ state.release(survey, state.workspace().min_group)  # worked out once here, so t
 state.update_workspace(instruments=choices.instruments, band_sets=choices.band_sets,
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:
-    show_found(survey, choices)
+    show_found(survey, several.summary_lines(joined) if joined else
+               describe_upload(survey, chose_instrument=bool(choices.instruments)))
 with report_tab:
     show_report(survey)
 with scored_tab:
-    show_scored(survey)
-st.download_button("Download the workspace", state.workspace_json(survey), file_name="tiwell-workspace.json",
-                   mime="application/json", help="Settings and the action log, to bring back with the next wave's "
-                                                  "export. Holds no answers.")
+    show_scored(survey, "combined" if len(sources) > 1 else source[1].rsplit(".", 1)[0])
+st.download_button("Download the workspace", state.workspace_json(survey, joined.parts if joined else ()),
+                   file_name="tiwell-workspace.json", mime="application/json",
+                   help="Settings, the mapping of each file's headers and the action log, to bring back with the "
+                        "next wave's export. Holds no answers.")

@@ -32,7 +32,7 @@ STAGES = (
     ("instruments",),
     ("mapping",),
     ("scoring",),
-    ("pipeline", "survey"),
+    ("pipeline", "survey", "combine"),  # combine: several exports scored one by one, then one survey
     ("stats",),
     ("privacy",),
     ("actions",),  # the action log: records the action-effect analysis and the story both read

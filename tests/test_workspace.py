@@ -132,3 +132,28 @@ def test_the_action_in_the_workspace_compares_the_new_wave(cycle):
     assert earlier.after == ("2025-09",) and now.after == ("2025-09", "2026-03")
     same = ["n_touched_before", "mean_touched_before", "n_untouched_before", "mean_untouched_before"]
     assert earlier.result[same].equals(now.result[same]), "the waves before the action are read the same way"
+
+
+def test_each_header_shape_s_mapping_is_kept_and_older_files_still_load():
+    """Next year's file with the same headers finds its mapping by their shape; a workspace saved
+    before shapes were kept loads with none, and one of single uploads saves the same file as before."""
+    from tiwell.combine import header_shape
+
+    survey = score_file(SAMPLE_2025.read_bytes(), SAMPLE_2025.name)
+    shape = header_shape(survey.table.frame.columns)
+    kept = Workspace().remembering({shape: survey.mapping.to_json()})
+    back = load(kept.to_json())
+    assert json.loads(back.mapping_for(shape)) == json.loads(survey.mapping.to_json())
+    assert back.mapping_for("another shape") is None
+    assert load(EXAMPLE.read_text("utf-8")).header_mappings == ()
+    assert "header_mappings" not in json.loads(Workspace().to_json())
+    again = back.remembering({shape: survey.mapping.to_json().replace('"role": "group"', '"role": "other"')})
+    assert len(again.header_mappings) == 1 and '"role": "group"' not in again.mapping_for(shape)
+
+
+def test_a_header_shape_s_broken_mapping_is_named():
+    text = json.dumps({"format": "tiwell-workspace", "version": 1, "header_mappings": {"ab12": {"columns": 3}}})
+    with pytest.raises(WorkspaceError, match="field 'header_mappings', shape 'ab12': is not a tiwell mapping file"):
+        load(text, "The workspace file")
+    with pytest.raises(WorkspaceError, match="field 'header_mappings' must map header shapes to mappings"):
+        load(json.dumps({"format": "tiwell-workspace", "version": 1, "header_mappings": ["x"]}))

@@ -13,6 +13,7 @@ own stage and earlier ones; tests/test_layout.py holds the order):
 - ``mapping``: which column is which (items, team, wave, groupings, own questions).
 - ``scoring``: answers -> numbers -> subscale scores, bands, profiles, dates and waves; one row per person.
 - ``pipeline``: the first stages end to end (``score_file``); ``survey``: the scored survey's contract.
+  ``combine``: several exports (one per wave) read one by one, then one survey (``score_files``).
 - ``stats``: the statistics toolkit (one function per concept, checked against R).
 - ``privacy``: the one boundary, an audited release of every aggregate that may be shown.
 - ``actions``: the action log; ``analysis``: one module per question a page answers (overview,

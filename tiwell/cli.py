@@ -1,13 +1,14 @@
 """``python -m tiwell``: score a survey export from the command line.
 
-    python -m tiwell score INPUT [--instrument ID|FILE] [--sheet NAME] [--map FILE]
+    python -m tiwell score INPUT [INPUT ...] [--instrument ID|FILE] [--sheet NAME] [--map FILE]
                                  [--out FILE.csv|FILE.xlsx] [--save-map FILE] [--month-first]
-                                 [--dictionary REDCAP_DICTIONARY.csv]
+                                 [--dictionary REDCAP_DICTIONARY.csv] [--wave-label FILE=LABEL]
     python -m tiwell instruments
 
 The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
-found goes to standard error. No value of a personal-data column is ever printed: those columns
-are dropped on reading. Exit 0 when the file was read, 2 with one clear line when it was not.
+found goes to standard error. Several inputs (one export per wave) become one survey, each row
+with its ``source`` file and ``row`` (:mod:`tiwell.combine`). No value of a personal-data column
+is ever printed: those columns are dropped on reading. Exit 0 when the file was read, 2 with one clear line when it was not.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from tiwell.errors import IngestError, InstrumentError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest.dictionary import read_data_dictionary
 from tiwell.instruments.load import builtin_instruments, load_instrument
+from tiwell.mapping.saved import with_labels
+from tiwell.combine import describe_files, score_files
 from tiwell.pipeline import score_file
 from tiwell.findings import Code, describe_upload
 from tiwell.survey import ScoredSurvey
@@ -40,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tiwell", description="Score staff wellbeing survey exports.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM)")
-    score.add_argument("input", type=Path, help="the survey export")
+    score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM), or several as one survey")
+    score.add_argument("input", type=Path, nargs="+", help="the survey export; several (one per wave) make one survey")
     score.add_argument("--instrument", action="append", default=[],
                        help="built-in id (e.g. proqol5) or a TOML definition file; repeat for several; detected when left out")
     score.add_argument("--sheet", help="the sheet to read (default: the first that holds the items)")
@@ -56,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--dictionary", type=Path,
                        help="a REDCap data dictionary (CSV) whose choices label the export's codes "
                             "(team 3 -> its name)")
+    score.add_argument("--wave-label", action="append", default=[], metavar="FILE=LABEL",
+                       help="with several inputs, the wave of a file that has no dates or wave column, e.g. "
+                            "wellbeing_2026.csv=2026 (default: the file's name without its extension)")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
@@ -67,13 +73,25 @@ def _score(args: argparse.Namespace) -> int:
         raise IngestError(f"--out must end in .csv or .xlsx, not '{args.out.suffix}'.")
     instruments = tuple(load_instrument(i) for i in args.instrument)
     saved = args.map.read_text("utf-8") if args.map else None
-    survey = score_file(args.input.read_bytes(), args.input.name, instruments=instruments,
-                        sheet=args.sheet, saved_mapping=saved, band_sets=_band_sets(args.band_set),
-                        month_first=args.month_first, code_labels=_dictionary(args.dictionary))
+    options = dict(instruments=instruments, sheet=args.sheet, band_sets=_band_sets(args.band_set),
+                   month_first=args.month_first)
+    labels = _dictionary(args.dictionary)
+    if len(args.input) == 1 and not args.wave_label:
+        survey = score_file(args.input[0].read_bytes(), args.input[0].name, saved_mapping=saved, code_labels=labels,
+                            **options)
+        lines = describe_upload(survey, chose_instrument=bool(args.instrument))
+    else:  # a dictionary's labels go into the mapping every file is read with
+        combined = score_files([(path.read_bytes(), path.name) for path in args.input],
+                               saved_mapping=with_labels(saved, labels) if labels else saved,
+                               wave_labels=_pairs(args.wave_label, "--wave-label", "FILE=LABEL (e.g. wellbeing_2026.csv=2026)"),
+                               **options)
+        survey = combined.survey
+        lines = [line for part in combined.parts for line in describe_upload(part, chose_instrument=bool(args.instrument))]
+        lines += describe_files(combined)
     _write(survey, args.out)
     if args.save_map:
         args.save_map.write_text(survey.mapping.to_json(), "utf-8")
-    print(_summary(survey, args), file=sys.stderr)
+    print(_summary(survey, lines, args), file=sys.stderr)
     return 0
 
 
@@ -82,12 +100,17 @@ def _dictionary(path: Path | None) -> dict[str, dict[str, str]] | None:
 
 
 def _band_sets(pairs: list[str]) -> dict[str, str]:
+    return _pairs(pairs, "--band-set", "INSTRUMENT=SET (e.g. mbi_hss=classic_3rd_edition)")
+
+
+def _pairs(pairs: list[str], option: str, shape: str) -> dict[str, str]:
+    """``NAME=VALUE`` options as a dict; anything else is one sentence saying the shape wanted."""
     chosen = {}
     for pair in pairs:
-        instrument, sep, band_set = pair.partition("=")
-        if not sep or not instrument or not band_set:
-            raise InstrumentError(f"--band-set takes INSTRUMENT=SET (e.g. mbi_hss=classic_3rd_edition), not '{pair}'.")
-        chosen[instrument] = band_set
+        name, sep, value = pair.partition("=")
+        if not sep or not name or not value:
+            raise InstrumentError(f"{option} takes {shape}, not '{pair}'.")
+        chosen[name] = value
     return chosen
 
 
@@ -100,11 +123,11 @@ def _write(survey: ScoredSurvey, out: Path | None) -> None:
         out.write_bytes(csv_bytes(survey.scored))
 
 
-def _summary(survey: ScoredSurvey, args: argparse.Namespace) -> str:
-    lines = describe_upload(survey, chose_instrument=bool(args.instrument))
+def _summary(survey: ScoredSurvey, lines: list[str], args: argparse.Namespace) -> str:
     unscored = survey.scored[survey.scored["status"] == "not_scored"]
-    for row, reason in list(zip(unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
-        lines.append(f"  row {row}: {reason}")
+    sources = unscored["source"] if "source" in unscored else [""] * len(unscored)
+    for source, row, reason in list(zip(sources, unscored["row"], unscored["reason"]))[:MAX_LISTED_ROWS]:
+        lines.append(f"  {source + ' ' if source else ''}row {row}: {reason}")
     if len(unscored) > MAX_LISTED_ROWS:
         lines.append(f"  ... and {len(unscored) - MAX_LISTED_ROWS} more (see the status and reason columns)")
     lines += _accepting_near_misses(survey)

@@ -60,5 +60,9 @@ class CompareError(TiwellError):
     """Two uploads that cannot be compared with each other (they hold different instruments)."""
 
 
+class CombineError(TiwellError):
+    """Several exports that cannot be one survey (they share no instrument)."""
+
+
 __all__ = ["TiwellError", "IngestError", "LimitError", "WorkLimitError", "SettingsFileError", "InstrumentError",
-           "MappingError", "ActionError", "WorkspaceError", "CompareError"]
+           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError"]

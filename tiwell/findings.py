@@ -69,6 +69,11 @@ class Code(StrEnum):
     DATES_BOTH_ORDERS = ("dates_both_orders", "warning",
                          "A date column written both ways round; the rows written the other way have no date.")
     DATES_UNREADABLE = "dates_unreadable", "warning", "No date in the column could be read, so it gives no waves."
+    COLUMN_MATCHED = ("column_matched", "info",
+                      "A column of this file taken as the same question as a column of another file combined with it.")
+    TEAM_MATCHED = ("team_matched", "info",
+                    "A team written differently in this file taken as a team of another file combined with it.")
+    WAVE_LABELLED = "wave_labelled", "info", "A file with no dates and no wave column: all its rows are one wave."
     PRORATED = "prorated", "info", "A subscale was scored from the answered items under the missing-item rule."
     NOT_SCORED = "not_scored", "error", "At least one subscale could not be scored."
 

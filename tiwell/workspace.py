@@ -2,7 +2,8 @@
 
 It holds what decides every view (the column mapping, the instruments and cut points chosen, the
 smallest group shown, whether teams go by neutral labels, the order of day and month for dates
-that could be read either way) and the action log, and nothing of the
+that could be read either way, the mapping of each shape of headers met, so next year's export
+with the same headers maps itself) and the action log, and nothing of the
 survey's answers. Nothing is kept on the server: the cycle lives in this file. Loading checks
 every field and names the one at fault.
 """
@@ -10,7 +11,7 @@ every field and names the one at fault.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tiwell.actions import Action, check_log, make_action
 from tiwell.errors import ActionError, InstrumentError, MappingError, SettingsFileError, WorkspaceError
@@ -35,6 +36,16 @@ class Workspace:
     neutral_labels: bool = False
     month_first: bool = False                             # 03/02/2026 as 2 March, where every date is ambiguous
     actions: tuple[Action, ...] = field(default=())
+    # (header shape, mapping JSON): each file's mapping by its headers (tiwell.combine.header_shape)
+    header_mappings: tuple[tuple[str, str], ...] = ()
+
+    def mapping_for(self, shape: str) -> str | None:
+        """The mapping saved for files with this shape of headers, if any."""
+        return dict(self.header_mappings).get(shape)
+
+    def remembering(self, mappings: dict[str, str]) -> Workspace:
+        """This workspace with the mappings of these header shapes kept (a new one replaces the old)."""
+        return replace(self, header_mappings=tuple(sorted((dict(self.header_mappings) | mappings).items())))
 
     def to_json(self) -> str:
         data = {"format": WORKSPACE_FORMAT, "version": VERSION,
@@ -44,6 +55,8 @@ class Workspace:
                 "neutral_labels": self.neutral_labels, "actions": [a.to_dict() for a in self.actions]}
         if self.month_first:  # written only when set: a workspace left day-first saves the same file as before
             data["month_first"] = True
+        if self.header_mappings:  # likewise: a workspace of single uploads saves the same file as before
+            data["header_mappings"] = {shape: json.loads(text) for shape, text in self.header_mappings}
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -57,25 +70,34 @@ def load(text: str, source: str = "The workspace file") -> Workspace:
         raise WorkspaceError(f"{source} is not a tiwell workspace (it needs \"format\": \"{WORKSPACE_FORMAT}\").")
     if data.get("version") != VERSION:
         raise WorkspaceError(f"{source} has version {data.get('version')!r}; this tiwell reads version {VERSION}.")
-    return Workspace(mapping_json=_mapping(data.get("mapping"), source),
+    return Workspace(mapping_json=_mapping(data.get("mapping"), f"{source}, field 'mapping',"),
                      instruments=tuple(_strings(data, "instruments", source)),
                      custom_instruments=_customs(_pairs(data, "custom_instruments", source), source),
                      band_sets=_pairs(data, "band_sets", source),
                      min_group=_min_group(data.get("min_group", DEFAULT_MIN_GROUP), source),
                      neutral_labels=_flag(data, "neutral_labels", source),
                      month_first=_flag(data, "month_first", source),  # absent from files saved before it existed
-                     actions=_actions(data.get("actions", []), source))
+                     actions=_actions(data.get("actions", []), source),
+                     header_mappings=_header_mappings(data.get("header_mappings", {}), source))
 
 
-def _mapping(mapping, source: str) -> str | None:
+def _mapping(mapping, where: str) -> str | None:
     if mapping is None:
         return None
     text = json.dumps(mapping, ensure_ascii=False)
     try:
-        read_mapping_file(text, source=f"{source}, field 'mapping',")
+        read_mapping_file(text, source=where)
     except MappingError as exc:
         raise WorkspaceError(str(exc)) from None
     return text
+
+
+def _header_mappings(value, source: str) -> tuple[tuple[str, str], ...]:
+    """Each header shape's mapping, each checked as a mapping file is; absent from older files."""
+    if not isinstance(value, dict) or not all(isinstance(m, dict) for m in value.values()):
+        raise WorkspaceError(f"{source}: field 'header_mappings' must map header shapes to mappings.")
+    return tuple(sorted((shape, _mapping(mapping, f"{source}, field 'header_mappings', shape '{shape}':"))
+                        for shape, mapping in value.items()))
 
 
 def _strings(data: dict, name: str, source: str) -> list[str]:

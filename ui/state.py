@@ -19,6 +19,7 @@ import streamlit as st
 from tiwell.analysis.cohorts import reliability
 from tiwell.ingest import SourceTable, new_key, sheet_names
 from tiwell.instruments import Instrument, load_builtin, parse_instrument
+from tiwell.combine import CombinedSurvey, header_shape, score_loaded
 from tiwell.pipeline import Matched, ScoringChoices, load_table, score_table
 from tiwell.privacy import Release, survey_release
 from tiwell.analysis import TeamPeriods, read_hr
@@ -100,10 +101,13 @@ def brought_back() -> str | None:
     return st.session_state.get(BROUGHT_KEY)
 
 
-def workspace_json(survey: ScoredSurvey | None) -> str:
-    """The workspace file to download: this session's settings with the mapping now in use."""
-    mapping = survey.mapping.to_json() if survey is not None else workspace().mapping_json
-    return replace(workspace(), mapping_json=mapping).to_json()
+def workspace_json(survey: ScoredSurvey | None, parts: tuple[ScoredSurvey, ...] = ()) -> str:
+    """The workspace file to download: this session's settings with the mapping now in use, and
+    with several files each file's mapping by its shape of headers, so next year's maps itself."""
+    first = parts[0] if parts else survey  # a mapping of one file's own columns, to lay over a single upload
+    mapping = first.mapping.to_json() if first is not None else workspace().mapping_json
+    shapes = {header_shape(part.table.frame.columns): part.mapping.to_json() for part in parts}
+    return replace(workspace().remembering(shapes), mapping_json=mapping).to_json()
 
 
 def setting_widget(key: str) -> dict:
@@ -155,6 +159,31 @@ def score(data: bytes, filename: str, *, choices: ScoringChoices) -> ScoredSurve
     return run_limited(score_table, table, instruments, choices.mapping_json, dict(choices.band_sets), matched,
                        month_first=choices.month_first,
                        what=filename)
+
+
+def saved_mappings(files: tuple[tuple[bytes, str], ...], choices: ScoringChoices) -> dict[str, str]:
+    """Each file's saved mapping: the one a brought-back workspace keeps for its shape of headers,
+    else the mapping file given (or brought back) for every file; none for the rest."""
+    found = {}
+    for data, name in files:
+        table = load(data, name, choices=choices.reading)[0]
+        mine = workspace().mapping_for(header_shape(table.frame.columns)) if brought_back() else None
+        if mine or choices.mapping_json:
+            found[name] = mine or choices.mapping_json
+    return found
+
+
+@st.cache_data(**CACHE, show_spinner="Scoring and combining the files…")
+def score_several(files: tuple[tuple[bytes, str], ...], *, choices: ScoringChoices,
+                  mappings: tuple[tuple[str, str], ...] = (),
+                  wave_labels: tuple[tuple[str, str], ...] = ()) -> CombinedSurvey:
+    """Several uploads as one survey: each read as :func:`load` reads one (cached, in the worker),
+    then scored with its own mapping (``mappings``: file name -> mapping JSON) and combined in the
+    worker; ``wave_labels`` names the wave of each file without dates."""
+    loaded = [load(data, name, choices=choices.reading) for data, name in files]
+    return run_limited(score_loaded, loaded, mappings=dict(mappings), wave_labels=dict(wave_labels),
+                       band_sets=dict(choices.band_sets), month_first=choices.month_first,
+                       what=", ".join(name for _, name in files))
 
 
 @st.cache_data(**CACHE, show_spinner=False)

@@ -16,20 +16,19 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from tiwell.errors import IngestError
 from tiwell.ingest.tables import read_tables
 from tiwell.privacy.release import Release
 from tiwell.stats import pearson, spearman
 from tiwell.text.spelling import normalise
+from tiwell.text.team_names import match_teams  # noqa: F401  (kept here: the turnover page imports it from here)
 from tiwell.scoring.dates import parse_dates
 from tiwell.survey import values_in_order
 
 RATE_FORMULA = ("Turnover rate = leavers in the period / average headcount in the period x 100, "
                 "annualised x 12 / months for periods shorter than a year (CIPD crude wastage rate).")
 VOLUNTARY_REASONS = ("resign", "voluntary", "new job", "career", "relocat", "personal", "retire")
-TEAM_MATCH_SCORE = 85
 
 # field: header patterns (normalised), first match wins
 _TABLE_FIELDS = {
@@ -194,21 +193,6 @@ def rates(table: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- joining to the survey
-
-
-def match_teams(survey_teams, hr_teams) -> pd.DataFrame:
-    """Each HR team's survey team: exact (ignoring case and punctuation), a near miss to review
-    ('Youth Justice Team' for 'Youth Justice'), or none."""
-    survey = {normalise(t): t for t in survey_teams}
-    rows = []
-    for team in hr_teams:
-        key = normalise(team)
-        if key in survey:
-            rows.append((team, survey[key], 100.0, "same name"))
-            continue
-        hit = process.extractOne(key, list(survey), scorer=fuzz.token_set_ratio, score_cutoff=TEAM_MATCH_SCORE)
-        rows.append((team, survey[hit[0]], hit[1], "similar name: please check") if hit else (team, None, 0.0, "no match"))
-    return pd.DataFrame(rows, columns=["hr_team", "survey_team", "score", "how"])
 
 
 def wave_dates(scored: pd.DataFrame, date_column: str | None, month_first: bool = False) -> pd.Series:
