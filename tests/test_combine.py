@@ -12,15 +12,18 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from synthetic import layouts
 from synthetic.respondents import WAVES, simulate_survey
 from synthetic.yearly import FILES, REWORDED_TEAM_QUESTION, TEAM_QUESTION, reworded, yearly_exports
+from tiwell.analysis import read_hr
+from tiwell.analysis.leavers import compare_leavers
 from tiwell.cli import main
 from tiwell.combine import combine, describe_files, header_shape, score_files, score_loaded, wave_label_for
 from tiwell.errors import CombineError, MappingError
 from tiwell.findings import Code
+from tiwell.ingest import new_key
 from tiwell.instruments import load_builtin
-from tiwell.pipeline import load_table, score_file
+from tiwell.pipeline import load_table, score_file, score_table
 from tiwell.present.story import build
 from tiwell.privacy import survey_release
-from ui.state import SAMPLE
+from ui.state import SAMPLE, SAMPLE_STAFF_LIST
 
 SCORES = ["compassion_satisfaction", "burnout", "secondary_traumatic_stress"]
 LAST = {FILES[2]: "2026-03"}  # the third file has no dates: its wave as the person names it
@@ -203,3 +206,28 @@ def test_combine_of_one_file_is_that_file(files):
     one = score_file(files[FILES[0]], FILES[0])
     alone = combine([one], {})
     assert alone.survey.scored.drop(columns="source").equals(one.scored)
+
+
+def test_employee_codes_follow_each_file_s_rows_so_leavers_compare_on_the_combined_survey(files):
+    """Each file numbers its own rows, so the combined survey keeps codes by (source, row): every
+    person's code is the one the single file gives them, and the comparison with the staff list
+    finds the same people."""
+    key = new_key()
+    loaded = [load_table(data, name, id_key=key) for name, data in files.items()]
+    survey = score_loaded(loaded, wave_labels=LAST).survey
+    table, found, _ = load_table(SAMPLE.read_bytes(), SAMPLE.name, id_key=key)
+    single = score_table(table, found)
+    codes = survey.table.person_codes
+    assert codes.index.names == ["source", "row"]
+    mine = pd.Series(codes.reindex(pd.MultiIndex.from_frame(survey.scored[["source", "row"]])).to_numpy(),
+                     index=survey.scored["ID"])
+    theirs = pd.Series(single.scored["row"].map(table.person_codes).to_numpy(), index=single.scored["ID"])
+    assert mine.notna().sum() > 800 and mine.equals(theirs.loc[mine.index])
+    people = read_hr(SAMPLE_STAFF_LIST.read_bytes(), SAMPLE_STAFF_LIST.name, id_key=key).people
+    columns = {"burnout": "Burnout"}
+    when = pd.Series(pd.Timestamp("2025-03-01"), index=survey.scored.index)
+    combined = compare_leavers(survey.scored, codes, people, when, columns, min_group=5)
+    alone = compare_leavers(single.scored, table.person_codes, people,
+                            pd.Series(pd.Timestamp("2025-03-01"), index=single.scored.index), columns, min_group=5)
+    assert (combined.matched, combined.left, combined.stayed) == (alone.matched, alone.left, alone.stayed)
+    assert combined.matched > 800

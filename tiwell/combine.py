@@ -329,13 +329,16 @@ def _mapping(parts: list[ScoredSurvey], columns: pd.DataFrame) -> Mapping:
 
 def _table(parts: list[ScoredSurvey], columns: pd.DataFrame) -> SourceTable:
     """What the combined survey says of its source: every file's name, the first file's layout,
-    the personal columns dropped from any. Employee numbers kept as private codes belong to a
-    file's own rows, so the combined survey holds none (compare leavers one file at a time)."""
+    the personal columns dropped from any, and the private codes of employee numbers by (source
+    file, row), since each file numbers its own rows (every file is read with the session's one
+    key, so one person's code is the same in each)."""
     first = parts[0].table
     dropped = tuple(dict.fromkeys(d for p in parts for d in p.table.dropped))
     names = ", ".join(p.table.filename for p in parts)
+    coded = {p.table.filename: p.table.person_codes for p in parts if p.table.person_codes is not None}
+    codes = pd.concat(coded, names=["source", "row"]) if coded else None
     return replace(first, frame=pd.DataFrame(columns=list(dict.fromkeys(columns["column"]))), headers={},
-                   filename=names, sheet=None, blank_rows=(), dropped=dropped, person_codes=None)
+                   filename=names, sheet=None, blank_rows=(), dropped=dropped, person_codes=codes)
 
 
 def describe_files(combined: CombinedSurvey) -> list[str]:

@@ -88,7 +88,8 @@ def compare_leavers(scored: pd.DataFrame, codes: pd.Series, people: pd.DataFrame
     scored : DataFrame
         Scored rows with ``row`` (the spreadsheet row) and the score ``columns``. Not modified.
     codes : Series
-        Private codes by spreadsheet row (``SourceTable.person_codes``).
+        Private codes by spreadsheet row (``SourceTable.person_codes``); for several files combined,
+        by (source file, row), as ``scored`` holds them.
     people : DataFrame
         The coded staff list (``TeamPeriods.people``).
     answered : Series
@@ -110,7 +111,8 @@ def compare_leavers(scored: pd.DataFrame, codes: pd.Series, people: pd.DataFrame
     Welch (1947) t and Hedges & Olkin (1985) g as in :mod:`tiwell.stats.compare`. R, for one score:
     ``t.test(score[outcome == "left"], score[outcome == "stayed"])``.
     """
-    responses = pd.DataFrame({"person_code": scored["row"].map(codes), "answered": answered.to_numpy()},
+    rows = pd.MultiIndex.from_frame(scored[["source", "row"]]) if codes.index.nlevels == 2 else scored["row"]
+    responses = pd.DataFrame({"person_code": codes.reindex(rows).to_numpy(), "answered": answered.to_numpy()},
                              index=scored.index)
     people_known_until = known_until or latest_date(people)
     outcome = left_or_stayed(responses.dropna(subset=["person_code"]), people, follow_up_months=follow_up_months,
