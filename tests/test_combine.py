@@ -131,6 +131,21 @@ def test_files_sharing_no_instrument_are_refused_in_one_sentence(files):
         score_files([(files[FILES[2]], "a.csv"), (files[FILES[2]], "a.csv")])
 
 
+def test_an_instrument_only_one_file_holds_is_left_out_and_said(files):
+    """A file of ProQOL and CBI beside one of ProQOL alone: the combined survey is ProQOL, and the
+    summary names the CBI as left out rather than dropping it unsaid."""
+    proqol, cbi = load_builtin("proqol5"), load_builtin("cbi")
+    statements = layouts.statements(proqol)
+    header = ["ID", "Team", *statements.values(), *(i.text.replace("[clients]", "the families") for i in cbi.items)]
+    both = layouts.to_csv_bytes([header, *[[str(k), "North", *["Often"] * 30, *["Often"] * 19] for k in (1, 2)]])
+    combined = score_files([(files[FILES[2]], FILES[2]), (both, "both.csv")])
+    assert [inst.id for inst in combined.survey.instruments] == ["proqol5"]
+    assert combined.left_out == (("both.csv", "CBI"),)
+    assert ("both.csv also holds CBI, which not every file holds, so it is left out of the combined survey: "
+            "read that file on its own to see it.") in describe_files(combined)
+    assert combined.survey.scored.loc[combined.survey.scored["source"] == "both.csv", "burnout"].tolist() == [30.0, 30.0]
+
+
 def test_a_file_s_mapping_that_cannot_be_used_is_named_with_its_file(files):
     mapping = ('{"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"], "columns": '
                '[{"column": "ID", "role": "team"}, {"column": "What is your role?", "role": "team"}]}')

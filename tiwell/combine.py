@@ -48,6 +48,7 @@ class CombinedSurvey:
     parts: tuple[ScoredSurvey, ...]  # each file scored alone, in the order given
     columns: pd.DataFrame           # the combined column each file's column became: COMBINED_COLUMNS
     wave_labels: tuple[tuple[str, str], ...] = ()  # (file, wave) for files that had no dates or wave column
+    left_out: tuple[tuple[str, str], ...] = ()     # (file, instrument) a file holds that not every file does
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -130,7 +131,8 @@ def score_loaded(loaded: list[Loaded], *, mappings: dict[str, str] | None = None
                                      month_first=month_first))
         except MappingError as exc:  # say which file's mapping it is: each file has its own
             raise MappingError(f"{table.filename}: {exc}", file=table.filename, column=exc.column) from None
-    return combine(parts, wave_labels or {})
+    left = tuple((table.filename, inst.short_name) for table, found, _ in loaded for inst in found if inst.id not in ids)
+    return replace(combine(parts, wave_labels or {}), left_out=left)
 
 
 def score_files(files: list[tuple[bytes, str]], *, instruments: tuple[str | Instrument, ...] = (),
@@ -350,6 +352,8 @@ def describe_files(combined: CombinedSurvey) -> list[str]:
     lines += [f"Matched across files: {e}." for e in matched["evidence"] if "/" in e]
     teams = combined.survey.findings[combined.survey.findings["code"] == Code.TEAM_MATCHED]
     lines += list(teams["message"])
+    lines += [f"{file} also holds {instrument}, which not every file holds, so it is left out of the combined "
+              "survey: read that file on its own to see it." for file, instrument in combined.left_out]
     c, waves = combined.survey.counts, combined.survey.waves
     lines.append(f"Combined: {c['respondents']} respondents from {len(combined.parts)} files in {len(waves)} wave(s): "
                  f"{', '.join(map(str, waves))}; every row keeps its file ('source') and spreadsheet row ('row').")
