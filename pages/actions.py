@@ -78,7 +78,7 @@ def show_effects() -> None:
         with st.container(border=True):
             st.markdown(f"**{inert(action.title)}** · {inert(action.scope)} · from {action.date:%d %B %Y} · "
                         f"{inert(action.principle)} · owner: {inert(action.owner)}")
-            effect = action_effect(survey.scored, action, sub.column, min_group)
+            effect = action_effect(survey.scored, action, sub.column, min_group, codes=survey.table.person_codes)
             if effect.kind == "not_shown":
                 st.info(inert(effect.why))
                 continue

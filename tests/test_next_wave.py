@@ -208,3 +208,19 @@ def test_trends_shows_people_who_answered_twice_only_with_private_codes():
     assert not app.exception
     assert "People who answered twice" in [s.value for s in app.subheader]
     assert any("people who answered both" in m.value for m in app.markdown)
+
+
+def test_with_private_codes_the_action_effect_uses_peoples_own_changes(coded):
+    from synthetic.samples import SAMPLE_ACTION
+    from tiwell.analysis import action_effect, effect_sentences
+
+    effect = action_effect(coded.scored, SAMPLE_ACTION, "burnout", 5, codes=coded.table.person_codes)
+    assert effect.kind == "did_paired"
+    pairs = pairs_between(coded.scored, coded.table.person_codes, "burnout", list(effect.before), list(effect.after))
+    touched = pairs["team"] == "Family Support North"
+    change = pairs["after"] - pairs["before"]
+    r = effect.result.iloc[0]
+    assert r["estimate"] == pytest.approx(change[touched].mean() - change[~touched].mean())
+    assert r["n_touched"] == touched.sum() >= 5
+    assert "people's own" in " ".join(effect_sentences(effect, "Burnout", "higher_is_worse"))
+    assert action_effect(coded.scored, SAMPLE_ACTION, "burnout", 5).kind == "did"

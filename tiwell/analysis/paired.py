@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from tiwell.privacy.disclosure import ALL, protect
-from tiwell.stats.contrasts import contrast_from_stats
-from tiwell.stats.paired import PAIRED_COLUMNS, paired_change, paired_from_stats
+from tiwell.survey import values_in_order
+from tiwell.stats import contrast_from_stats, paired_change
 from tiwell.text.numbers import interval, signed
 
 EVERYONE = "Whole organisation"
@@ -28,19 +28,24 @@ def codes_by_row(scored: pd.DataFrame, codes: pd.Series) -> pd.Series:
     return pd.Series(codes.reindex(rows).to_numpy(), index=scored.index, name="person_code")
 
 
-def pairs_between(scored: pd.DataFrame, codes: pd.Series, column: str, first, second) -> pd.DataFrame:
-    """One row per person with a ``column`` score in both waves: ``before``, ``after`` and the
-    ``team`` of the later answer. A person who answered a wave twice counts with the later answer."""
+def pairs_between(scored: pd.DataFrame, codes: pd.Series, column: str, before, after) -> pd.DataFrame:
+    """One row per person with a ``column`` score on both sides: ``before`` (their last answer in
+    the wave or waves ``before``), ``after`` (their first in ``after``) and the ``team`` of that
+    later answer."""
+    before, after = _waves(before), _waves(after)
+    order = {wave: k for k, wave in enumerate(values_in_order(scored, "wave"))}
     coded = scored.assign(person_code=codes_by_row(scored, codes)).dropna(subset=["person_code", column])
-    wanted = {first: "before", second: "after"}
-    coded = coded[coded["wave"].isin(list(wanted))]
-    last = coded.drop_duplicates(["person_code", "wave"], keep="last")
-    wide = last.pivot(index="person_code", columns="wave", values=column).rename(columns=wanted)
-    if not {"before", "after"} <= set(wide.columns):
-        return pd.DataFrame(columns=["before", "after", "team"])
-    teams = last[last["wave"] == second].set_index("person_code")["team"] if "team" in last else None
-    both = wide[["before", "after"]].dropna()
-    return both.assign(team=None if teams is None else teams.reindex(both.index).to_numpy())
+    coded = coded.assign(at=coded["wave"].map(order)).sort_values("at", kind="stable")
+    early = coded[coded["wave"].isin(before)].drop_duplicates("person_code", keep="last").set_index("person_code")
+    late = coded[coded["wave"].isin(after)].drop_duplicates("person_code", keep="first").set_index("person_code")
+    both = early.index.intersection(late.index, sort=False)
+    return pd.DataFrame({"before": early.loc[both, column].to_numpy(dtype=float),
+                         "after": late.loc[both, column].to_numpy(dtype=float),
+                         "team": late.loc[both, "team"].to_numpy() if "team" in late else None}, index=both)
+
+
+def _waves(waves) -> list:
+    return list(waves) if isinstance(waves, (list, tuple)) else [waves]
 
 
 def answered_twice(scored: pd.DataFrame, codes: pd.Series, column: str, first, second, *,

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from tiwell.privacy.release import Release
-from tiwell.stats.power import POWER, detectable_difference
+from tiwell.stats import POWER, detectable_difference
 
 EVERYONE = "Whole organisation"
 HIDDEN = "not shown last time"
