@@ -18,6 +18,7 @@ from tiwell.errors import TiwellError
 from tiwell.theme import PRINCIPLE_LABELS
 from ui import state
 from ui.filters import need_survey, sidebar
+from ui.next_wave import plan_section
 from ui.safe import inert
 
 survey = need_survey()
@@ -77,7 +78,7 @@ def show_effects() -> None:
         with st.container(border=True):
             st.markdown(f"**{inert(action.title)}** · {inert(action.scope)} · from {action.date:%d %B %Y} · "
                         f"{inert(action.principle)} · owner: {inert(action.owner)}")
-            effect = action_effect(survey.scored, action, sub.column, min_group)
+            effect = action_effect(survey.scored, action, sub.column, min_group, codes=survey.table.person_codes)
             if effect.kind == "not_shown":
                 st.info(inert(effect.why))
                 continue
@@ -98,6 +99,7 @@ if actions:
 else:
     st.info("No actions logged yet. Log the first below, or bring back a workspace on the Upload and score page.")
 add_form()
+plan_section(survey, min_group)
 
 st.subheader("Keep the cycle going")
 st.write("Download the workspace and bring it back with the next wave's export: the mapping, instruments, cut points, "

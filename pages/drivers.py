@@ -112,4 +112,4 @@ with st.expander("Joint model: all questions at once (standardised regression)")
                                     "beta": st.column_config.NumberColumn("Coefficient", format="%.2f"),
                                     "ci_low": st.column_config.NumberColumn("95% CI from", format="%.2f"),
                                     "ci_high": st.column_config.NumberColumn("to", format="%.2f"),
-                                    "p": "p"})
+                                    "p": "p", "note": "Note"})

@@ -13,6 +13,7 @@ from tiwell.actions import markers
 from tiwell.analysis import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
+from ui.next_wave import answered_twice_section
 from ui.safe import inert
 
 survey = need_survey()
@@ -56,3 +57,5 @@ if by_teams:
                                 "ci_low": "95% CI from", "ci_high": "95% CI to", "within_noise": "Within noise?"})
     st.caption("A blank change means the team was too small to show in one of the two waves. 'Within noise' means "
                "the interval includes no change: the difference is too small to tell apart from chance.")
+
+answered_twice_section(survey, sub, min_group)

@@ -24,6 +24,7 @@ from tiwell.privacy import Release
 from tiwell.survey import ScoredSurvey
 from ui import state
 from ui.filters import need_survey, sidebar
+from ui.next_wave import keep_turnover
 from ui.safe import inert
 
 SAMPLES = {"Use the sample team table": state.SAMPLE_TURNOVER, "Use the sample staff list": state.SAMPLE_STAFF_LIST}
@@ -135,6 +136,7 @@ with st.expander("Check how HR team names match the survey's", expanded=False):
                              column_config={"survey_team": st.column_config.SelectboxColumn("Survey team", options=survey_teams)},
                              key="team-matches")
 turnover = rename_teams(hr.table, matches)
+keep_turnover(turnover)
 
 subscales = survey.by_label
 c1, c2, c3 = st.columns(3)

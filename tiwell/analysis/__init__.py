@@ -5,7 +5,8 @@ headline (:mod:`~tiwell.analysis.overview`), teams side by side (:mod:`~tiwell.a
 waves (:mod:`~tiwell.analysis.trends`), what to act on (:mod:`~tiwell.analysis.drivers`), cohorts
 compared (:mod:`~tiwell.analysis.cohorts`), turnover beside wellbeing (:mod:`~tiwell.analysis.turnover`),
 later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logged action helped
-(:mod:`~tiwell.analysis.action_effects`). The statistics themselves are in :mod:`tiwell.stats`.
+(:mod:`~tiwell.analysis.action_effects`), the next wave planned (:mod:`~tiwell.analysis.planner`)
+and the change of people who answered twice (:mod:`~tiwell.analysis.paired`). The statistics themselves are in :mod:`tiwell.stats`.
 """
 
 from tiwell.analysis.overview import Headline, headline
@@ -19,9 +20,11 @@ from tiwell.analysis.cohorts import (CohortSettings, box_quantiles, cohort_rows,
                                      combine, compare_cohorts, item_statistics, result_tables, table_title)
 from tiwell.analysis.turnover import (TeamPeriods, answer_dates, from_staff_list, join_waves, match_teams, point_teams,
                                       rates, read_hr, score_turnover_correlations, shown_team_waves, team_timeline,
-                                      turnover_points)
+                                      turnover_points, wave_dates)
 from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_sentence
 from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
+from tiwell.analysis.planner import next_wave_plan, plan_sentences, team_headcounts
+from tiwell.analysis.paired import answered_twice, codes_by_row, paired_did, paired_sentence, pairs_between
 
 __all__ = [
     "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
@@ -32,5 +35,6 @@ __all__ = [
     "combine", "compare_cohorts", "item_statistics", "result_tables", "table_title", "TeamPeriods", "answer_dates",
     "from_staff_list", "join_waves", "match_teams", "point_teams", "rates", "read_hr", "score_turnover_correlations",
     "shown_team_waves", "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "leaver_sentence",
-    "Effect", "action_effect", "effect_sentences",
+    "Effect", "action_effect", "effect_sentences", "next_wave_plan", "plan_sentences", "team_headcounts",
+    "answered_twice", "codes_by_row", "paired_did", "paired_sentence", "pairs_between", "wave_dates",
 ]

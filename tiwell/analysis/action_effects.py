@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tiwell.actions import Action, waves_after
+from tiwell.analysis.paired import paired_did, pairs_between
 from tiwell.stats import before_after, did
 from tiwell.privacy.minimum import filtered_view
 from tiwell.survey import values_in_order
@@ -38,8 +39,11 @@ class Effect:
     why: str = ""
 
 
-def action_effect(scored: pd.DataFrame, action: Action, column: str, min_group: int) -> Effect:
-    """The before and after comparison for ``action`` on the score ``column``."""
+def action_effect(scored: pd.DataFrame, action: Action, column: str, min_group: int,
+                  codes: pd.Series | None = None) -> Effect:
+    """The before and after comparison for ``action`` on the score ``column``. With employee
+    numbers kept as private ``codes``, the difference in differences uses people's own changes
+    where at least ``min_group`` people on each side answered both before and after."""
     waves = list(values_in_order(scored, "wave"))
     after = waves_after(action, waves)
     if after is None:
@@ -56,13 +60,28 @@ def action_effect(scored: pd.DataFrame, action: Action, column: str, min_group: 
     hidden = _hidden_group(scored, rows, frame, action, waves, min_group)
     if hidden:
         return Effect(action, "not_shown", tuple(before), tuple(after), why=hidden)
-    if action.teams and not frame["touched"].all():
+    paired = _paired(scored, codes, action, column, before, after, min_group)
+    if paired is not None:
+        result, kind = paired, "did_paired"
+    elif action.teams and not frame["touched"].all():
         result = did(frame, value="score", touched="touched", after="after")
         kind = "did"
     else:
         result = before_after(frame, value="score", after="after")
         kind = "before_after"
     return Effect(action, kind, tuple(before), tuple(after), result, _cells(frame))
+
+
+def _paired(scored, codes, action: Action, column: str, before, after, min_group: int) -> pd.DataFrame | None:
+    """The paired difference in differences, when codes were kept and enough people on each side
+    (touched, untouched) answered both before and after the action; otherwise None."""
+    if codes is None or not action.teams:
+        return None
+    pairs = pairs_between(scored, codes, column, before, after)
+    touched = pairs["team"].isin(action.teams)
+    if touched.sum() < min_group or (~touched).sum() < min_group:
+        return None
+    return pd.DataFrame([paired_did(pairs, touched)])
 
 
 def _hidden_group(scored, rows, frame, action: Action, waves: list[str], min_group: int) -> str:
@@ -99,11 +118,14 @@ def effect_sentences(effect: Effect, label: str, direction: str, scope: str | No
     where = scope or effect.action.scope
     span = f"{', '.join(effect.before)} before the action and {', '.join(effect.after)} after it"
     ci = f"95% CI {interval(r['ci_low'], r['ci_high'], sign=True)}"
-    if effect.kind == "did":
+    if effect.kind in ("did", "did_paired"):
         said = [f"{label} in {where} changed by {signed(r['change_touched'])} points ({span}); in the other teams it "
                 f"changed by {signed(r['change_untouched'])}.",
                 f"The difference between the two changes is {signed(r['estimate'])} points ({ci}). "
                 + _verdict(r, direction, "compared with the other teams")]
+        if effect.kind == "did_paired":
+            said.append(f"These changes are the people's own: the {r['n_touched']:.0f} in the teams it touched and "
+                        f"the {r['n_untouched']:.0f} elsewhere who answered both before and after it.")
     else:
         said = [f"{label} in {where} changed by {signed(r['estimate'])} points ({span}; {ci}). "
                 + _verdict(r, direction, ""),

@@ -207,8 +207,10 @@ def joint_model(data: pd.DataFrame, outcome: Outcome, drivers: list[str], *, min
 
 
 def joint_model_table(model: pd.DataFrame) -> pd.DataFrame:
-    """The joint model's coefficients as read: each question's beta and interval, its p-value as text."""
-    return model[["predictor", "beta", "ci_low", "ci_high", "p"]].assign(p=model["p"].map(p_value))
+    """The joint model's coefficients as read: each question's beta and interval, its p-value as text,
+    and why a question has none (an exact combination of the others)."""
+    return model[["predictor", "beta", "ci_low", "ci_high", "p", "note"]].assign(
+        p=model["p"].map(lambda p: "" if pd.isna(p) else p_value(p)))
 
 
 def enough_people(data: pd.DataFrame, outcome: Outcome, min_analysis: int) -> bool:

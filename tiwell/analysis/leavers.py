@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tiwell.analysis.paired import codes_by_row
 from tiwell.stats import hedges_from_stats, mean_sd_n, welch_from_stats
 from tiwell.text.numbers import fixed, interval, signed
 
@@ -111,8 +112,7 @@ def compare_leavers(scored: pd.DataFrame, codes: pd.Series, people: pd.DataFrame
     Welch (1947) t and Hedges & Olkin (1985) g as in :mod:`tiwell.stats.compare`. R, for one score:
     ``t.test(score[outcome == "left"], score[outcome == "stayed"])``.
     """
-    rows = pd.MultiIndex.from_frame(scored[["source", "row"]]) if codes.index.nlevels == 2 else scored["row"]
-    responses = pd.DataFrame({"person_code": codes.reindex(rows).to_numpy(), "answered": answered.to_numpy()},
+    responses = pd.DataFrame({"person_code": codes_by_row(scored, codes), "answered": answered.to_numpy()},
                              index=scored.index)
     people_known_until = known_until or latest_date(people)
     outcome = left_or_stayed(responses.dropna(subset=["person_code"]), people, follow_up_months=follow_up_months,

@@ -18,6 +18,8 @@ privacy or pages. The functions live in topic modules and are all importable fro
   :func:`factor_loadings`, :func:`item_total`, and the :data:`POOR_RELIABILITY` flag.
 - :mod:`tiwell.stats.contrasts` - before and after an action: :func:`did` (difference in
   differences) and :func:`before_after`, both from :func:`contrast_from_stats`.
+- :mod:`tiwell.stats.paired` - the same people twice: :func:`paired_change`, :func:`paired_from_stats`.
+- :mod:`tiwell.stats.power` - planning: :func:`detectable_difference` (80% power, 5% two-sided).
 - :mod:`tiwell.stats.references` - published reference values (:func:`reference_values`) and the
   comparison with a published sample given by mean, SD and n (:func:`one_sample_vs_reference`).
 
@@ -32,6 +34,8 @@ from tiwell.stats.compare import (DESCRIBE_COLUMNS, HEDGES_COLUMNS, MWU_COLUMNS,
 from tiwell.stats.correlation import CORRELATION_COLUMNS, SPEARMAN_CI_METHODS, pearson, spearman
 from tiwell.stats.contrasts import BEFORE_AFTER_COLUMNS, DID_COLUMNS, before_after, contrast_from_stats, did
 from tiwell.stats.regression import OLS_COLUMNS, standardised_ols
+from tiwell.stats.paired import PAIRED_COLUMNS, paired_change, paired_from_stats
+from tiwell.stats.power import POWER, detectable_difference
 from tiwell.stats.multigroup import (P_ADJUST_METHODS, PAIRWISE_TESTS, epsilon_squared, eta_squared, kruskal,
                                      p_adjust, pairwise, welch_anova)
 from tiwell.stats.references import (REFERENCE_STATISTICS, REFERENCE_TEST_COLUMNS, REFERENCE_VALUE_COLUMNS,
@@ -49,5 +53,6 @@ __all__ = [
     "cronbach_alpha", "describe_groups", "epsilon_squared", "eta_squared", "factor_loadings", "hedges_from_stats",
     "hedges_g", "item_total", "kruskal", "mann_whitney", "mean_sd_n", "one_sample_vs_reference", "omega_total",
     "p_adjust", "pairwise", "pearson", "rank_biserial", "reference_values", "spearman", "standardised_ols",
-    "welch_anova", "welch_from_stats", "welch_t",
+    "welch_anova", "welch_from_stats", "welch_t", "PAIRED_COLUMNS", "paired_change", "paired_from_stats", "POWER",
+    "detectable_difference",
 ]

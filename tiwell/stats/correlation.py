@@ -137,8 +137,9 @@ def spearman(x: Sequence[float] | str, y: Sequence[float] | str, *, data: pd.Dat
     rho = Pearson's r of the ranks (average ranks for ties). z = atanh(rho),
     CI = tanh(z ± z_crit·√(V/(n - 3))) with V = 1.06, 1 + rho²/2 or 1 as chosen.
     p from t = rho·√((n - 2)/(1 - rho²)) on n - 2 df, as scipy.stats.spearmanr and R's
-    ``cor.test(method = "spearman", exact = FALSE)``. (R's default for n < 1290 without ties
-    is an exact p-value instead, which differs in small samples.)
+    ``cor.test(method = "spearman", exact = FALSE)``. (R's default, for n < 1290 without ties,
+    is algorithm AS 89 instead: the exact permutation p-value for n < 10 and an Edgeworth series
+    approximation to it from 10 on, which differs from this one in small samples.)
 
     References
     ----------

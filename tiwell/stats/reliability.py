@@ -5,6 +5,10 @@ the item were deleted).
 Every function takes ``items``: a respondents x items DataFrame of one subscale's answers,
 already reverse-scored (:func:`tiwell.scoring.scores.reverse_items`). It is not modified. Respondents
 with an unanswered item are left out (``nan_policy='omit'``, the default) or refused ('raise').
+
+The R calls named below match on complete cases, so each is written with ``na.omit``: psych's own
+default (``use = "pairwise"``) works each covariance out from the people who answered both items,
+which differs from these once some answers are missing.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ def cronbach_alpha(items: pd.DataFrame, *, confidence: float = CONFIDENCE, nan_p
     >>> round(float(cronbach_alpha(items)["alpha"].iloc[0]), 4)
     0.9451
 
-    R: ``psych::alpha(items)$total$raw_alpha``;
+    R: ``psych::alpha(na.omit(items))$total$raw_alpha``;
     ``psych::alpha.ci(alpha, n.obs = 5, n.var = 3)`` for the Feldt interval
     """
     level = check_confidence(confidence)
@@ -202,7 +206,7 @@ def omega_total(items: pd.DataFrame, *, total_variance: str = "observed", nan_po
     >>> round(float(omega_total(items)["omega"].iloc[0]), 4)
     0.7928
 
-    R: ``psych::omega(items, nfactors = 1)$omega.tot``
+    R: ``psych::omega(na.omit(items), nfactors = 1)$omega.tot``
     """
     check_choice("total_variance", total_variance, OMEGA_TOTAL_VARIANCES)
     matrix = item_matrix(items, nan_policy, min_items=3)
@@ -253,7 +257,7 @@ def item_total(items: pd.DataFrame, *, nan_policy: str = "omit") -> pd.DataFrame
     >>> [round(float(a), 4) for a in res["alpha_if_deleted"]]
     [0.8529, 0.9783, 0.9091]
 
-    R: ``psych::alpha(items)$item.stats$r.drop`` and ``psych::alpha(items)$alpha.drop$raw_alpha``
+    R: ``psych::alpha(na.omit(items))$item.stats$r.drop`` and ``...$alpha.drop$raw_alpha``
     """
     matrix = item_matrix(items, nan_policy, min_items=2)
     values = matrix.to_numpy()
