@@ -33,7 +33,8 @@ def write_samples(out_dir: Path | str) -> list[Path]:
     """The sample files: the whole survey as Microsoft Forms exports it (with the blank rows and
     odd spellings real files have), the same export as it stood after the first two waves, a
     workspace logging one action, team turnover, the staff list, 60 people of the last wave in
-    each other layout, and 30 of them as each of the other tools exports them."""
+    each other layout, 30 of them as each of the other tools exports them, and the MBI-HSS
+    answered by the same organisation."""
     out = Path(out_dir)
     (out / "layouts").mkdir(parents=True, exist_ok=True)
     instrument = load_builtin("proqol5")
@@ -55,10 +56,19 @@ def write_samples(out_dir: Path | str) -> list[Path]:
                                                                    sheet="Sheet1"),
         "workspace_example.json": Workspace(actions=(SAMPLE_ACTION,)).to_json().encode() + b"\n",
         **_more_tools(demo.iloc[::2], instrument),
+        "mbi.xlsx": _mbi_export(),
     }
     for name, data in files.items():
         (out / name).write_bytes(data)
     return [out / name for name in files]
+
+
+def _mbi_export() -> bytes:
+    """The same organisation answering the MBI-HSS (item numbers only: its wording is licensed),
+    as a plain workbook of team, wave and Q1..Q22, for the README's MBI example."""
+    instrument = load_builtin("mbi_hss")
+    return layouts.to_xlsx_bytes(layouts.plain_excel(simulate_survey(instrument=instrument), instrument),
+                                 sheet="Responses")
 
 
 def _more_tools(people: pd.DataFrame, instrument: Instrument) -> dict[str, bytes]:
