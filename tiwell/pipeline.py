@@ -127,7 +127,8 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     report = findings_frame(_file_findings(table, mapping, instruments, notes, near) + findings + question_findings
                             + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
     return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
-                        questions.reset_index(drop=True), scales)
+                        questions.reset_index(drop=True), scales,
+                        band_sets={i: b for i, b in (band_sets or {}).items() if b and i in by_id})
 
 
 def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[Finding]]:
