@@ -12,11 +12,12 @@ from tiwell import charts
 from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                              team_order, team_rows)
 from tiwell.export import csv_bytes
+from tiwell.findings import no_team_sentence
 from ui.filters import filtered_page, need_survey, stop_unless
+from ui.safe import inert
 
 survey = need_survey()
-stop_unless("team" in survey.scored, "No team column was found in this survey, so there is nothing to show by "
-                                     "team. Mark a column as the team on the Upload and score page.")
+stop_unless("team" in survey.scored, inert(no_team_sentence(survey.mapping)))
 release, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
 subscales = survey.subscales
 
