@@ -68,11 +68,14 @@ forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,)
                disabled=index == len(story.slides) - 1, width="stretch")
 
 st.subheader("Take it away")
+# A click reruns nothing (on_click="ignore"): a rerun gives every button's deferred file a new id and drops
+# the old ones, so a second button clicked before the page redrew would ask for a file no longer there.
 deck, book, report = st.columns(3)
 deck.download_button("Deck (PowerPoint)", partial(deck_bytes, story), file_name="tiwell-presentation.pptx",
-                     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+                     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                     on_click="ignore")
 book.download_button("Workbook (Excel)", partial(workbook_bytes, story, survey, with_rows=with_rows),
                      file_name="tiwell-presentation.xlsx",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 report.download_button("Report (HTML, opens offline)", partial(report_bytes, story), file_name="tiwell-report.html",
-                       mime="text/html")
+                       mime="text/html", on_click="ignore")

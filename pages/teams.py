@@ -44,7 +44,8 @@ if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
 st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, shown)), file_name="tiwell-teams.csv",
-                   mime="text/csv", help="Only the teams shown above; hidden teams are left out entirely.")
+                   mime="text/csv", on_click="ignore",
+                   help="Only the teams shown above; hidden teams are left out entirely.")
 
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
