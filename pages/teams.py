@@ -10,7 +10,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
-                             team_order, team_rows)
+                             team_order, team_rows, unbanded_note)
 from tiwell.export import csv_bytes
 from tiwell.findings import no_team_sentence
 from ui.filters import filtered_page, need_survey, stop_unless
@@ -50,4 +50,8 @@ st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, show
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
 st.dataframe(team_detail(table, release.table((), filters), team, survey.labels), hide_index=True, width="stretch")
-st.plotly_chart(charts.band_shares(team_rows(table, team), subscales, min_group), width="stretch", key="team-bands")
+banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
+if banded:
+    st.plotly_chart(charts.band_shares(team_rows(table, team), banded, min_group), width="stretch", key="team-bands")
+else:
+    st.caption(inert(unbanded_note(subscales)))
