@@ -106,4 +106,4 @@ st.write("Download the workspace and bring it back with the next wave's export: 
          "smallest group, team label choice and this log, so every earlier view is drawn the same way. tiwell keeps "
          "nothing on the server.")
 st.download_button("Download the workspace", state.workspace_json(survey), file_name="tiwell-workspace.json",
-                   mime="application/json", type="primary")
+                   mime="application/json", on_click="ignore", type="primary")

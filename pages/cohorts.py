@@ -109,8 +109,8 @@ st.subheader("Take it away")
 left, middle, right = st.columns(3)
 left.download_button("Tables (Excel)", xlsx_bytes(tables),
                      file_name="tiwell-cohorts.xlsx",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 middle.download_button("Descriptions (CSV)", csv_bytes(tables["describe"]), file_name="tiwell-cohorts.csv",
-                       mime="text/csv")
+                       mime="text/csv", on_click="ignore")
 right.download_button("Settings to rerun this", settings.to_json(), file_name="tiwell-analysis.json",
-                      mime="application/json")
+                      mime="application/json", on_click="ignore")

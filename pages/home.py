@@ -130,7 +130,7 @@ def edit_mapping(survey: ScoredSurvey, source: tuple[bytes, str], choices: Scori
     )
     mapping_json = Mapping(survey.mapping.instrument_ids, edited).to_json()  # once: downloaded and scored
     st.download_button("Download this mapping", mapping_json, file_name="tiwell-mapping.json",
-                       mime="application/json")
+                       mime="application/json", on_click="ignore")
     if edited[several.EDITABLE].equals(survey.mapping.table[several.EDITABLE]):
         return survey
     return state.score(*source, choices=replace(choices, mapping_json=mapping_json))
@@ -179,9 +179,10 @@ def show_scored(survey: ScoredSurvey, stem: str) -> None:
     st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
     left, right = st.columns(2)
     # Built only when clicked: writing a workbook of 50,000 rows takes seconds, too long for every rerun.
-    left.download_button("Download CSV", partial(csv_bytes, scored), file_name=f"{stem}-scored.csv", mime="text/csv")
+    left.download_button("Download CSV", partial(csv_bytes, scored), file_name=f"{stem}-scored.csv", mime="text/csv",
+                         on_click="ignore")
     right.download_button("Download Excel", partial(scored_workbook, survey), file_name=f"{stem}-scored.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 
 
 sources = choose_source()
@@ -225,6 +226,6 @@ with report_tab:
 with scored_tab:
     show_scored(survey, "combined" if len(sources) > 1 else source[1].rsplit(".", 1)[0])
 st.download_button("Download the workspace", state.workspace_json(survey, joined.parts if joined else ()),
-                   file_name="tiwell-workspace.json", mime="application/json",
+                   file_name="tiwell-workspace.json", mime="application/json", on_click="ignore",
                    help="Settings, the mapping of each file's headers and the action log, to bring back with the "
                         "next wave's export. Holds no answers.")

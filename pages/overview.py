@@ -11,7 +11,7 @@ import math
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis import headline
+from tiwell.analysis import headline, unbanded_note
 from tiwell.instruments import band_cuts_text, profile_table
 from tiwell.text import count
 from ui.filters import filtered_page, need_survey
@@ -37,10 +37,15 @@ for col, sub, (_, row) in zip(columns, subscales, summary.iterrows()):
     if metric.caption:
         col.caption(metric.caption)
 
-st.plotly_chart(charts.band_shares(summary, subscales, min_group), width="stretch", key="bands")
+banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
+if banded:
+    st.plotly_chart(charts.band_shares(summary[summary["subscale"].isin([s.column for s in banded])], banded,
+                                       min_group), width="stretch", key="bands")
+if len(banded) < len(subscales):
+    st.caption(inert(unbanded_note(subscales)))
 with st.expander("How to read this"):
     for sub in subscales:
-        bands = inert(band_cuts_text(sub.band_rules))
+        bands = inert(band_cuts_text(sub.band_rules) or "none (no cut-off scores are set)")
         st.markdown(f"- **{inert(sub.label)}**: {inert(sub.meaning)} Bands: {bands}.")
     st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
                 "with fewer people it is wider.")

@@ -11,11 +11,13 @@ from functools import partial
 
 import streamlit as st
 
+from tiwell.findings import no_team_sentence
 from tiwell.present import deck_bytes, typed_names, workbook_bytes
 from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
 from ui.filters import ALL, need_survey
+from ui.safe import inert
 
 VIEW = "present-view"
 WHOLE = "Whole organisation"
@@ -34,6 +36,8 @@ with st.sidebar:
     labels = neutral_labels(teams, state.label_key()) if neutral else {}
     team = st.selectbox("Scope", [WHOLE, *teams], key="present-scope", format_func=lambda t: labels.get(t, t),
                         help="The whole organisation, or one team beside it.")
+    if "team" not in survey.scored:
+        st.caption(inert(no_team_sentence(survey.mapping)))
     wave = st.selectbox("Wave", [ALL, *waves], key="present-wave")
     hide = st.toggle("Hide staff comments", key="present-hide-comments")
     st.caption(f"Smallest group shown: {MIN_GROUP}, fixed while presenting. No one's own answers are ever shown.")
@@ -64,11 +68,14 @@ forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,)
                disabled=index == len(story.slides) - 1, width="stretch")
 
 st.subheader("Take it away")
+# A click reruns nothing (on_click="ignore"): a rerun gives every button's deferred file a new id and drops
+# the old ones, so a second button clicked before the page redrew would ask for a file no longer there.
 deck, book, report = st.columns(3)
 deck.download_button("Deck (PowerPoint)", partial(deck_bytes, story), file_name="tiwell-presentation.pptx",
-                     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+                     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                     on_click="ignore")
 book.download_button("Workbook (Excel)", partial(workbook_bytes, story, survey, with_rows=with_rows),
                      file_name="tiwell-presentation.xlsx",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 report.download_button("Report (HTML, opens offline)", partial(report_bytes, story), file_name="tiwell-report.html",
-                       mime="text/html")
+                       mime="text/html", on_click="ignore")

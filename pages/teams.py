@@ -10,13 +10,14 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
-                             team_order, team_rows)
+                             team_order, team_rows, unbanded_note)
 from tiwell.export import csv_bytes
+from tiwell.findings import no_team_sentence
 from ui.filters import filtered_page, need_survey, stop_unless
+from ui.safe import inert
 
 survey = need_survey()
-stop_unless("team" in survey.scored, "No team column was found in this survey, so there is nothing to show by "
-                                     "team. Mark a column as the team on the Upload and score page.")
+stop_unless("team" in survey.scored, inert(no_team_sentence(survey.mapping)))
 release, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
 subscales = survey.subscales
 
@@ -43,9 +44,14 @@ if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
 st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, shown)), file_name="tiwell-teams.csv",
-                   mime="text/csv", help="Only the teams shown above; hidden teams are left out entirely.")
+                   mime="text/csv", on_click="ignore",
+                   help="Only the teams shown above; hidden teams are left out entirely.")
 
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
 st.dataframe(team_detail(table, release.table((), filters), team, survey.labels), hide_index=True, width="stretch")
-st.plotly_chart(charts.band_shares(team_rows(table, team), subscales, min_group), width="stretch", key="team-bands")
+banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
+if banded:
+    st.plotly_chart(charts.band_shares(team_rows(table, team), banded, min_group), width="stretch", key="team-bands")
+else:
+    st.caption(inert(unbanded_note(subscales)))

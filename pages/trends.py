@@ -10,6 +10,7 @@ import streamlit as st
 
 from tiwell import charts
 from tiwell.actions import markers
+from tiwell.findings import no_team_sentence
 from tiwell.analysis import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
@@ -35,6 +36,8 @@ by_teams = "team" in release.dims and filters.get("team") is None
 if by_teams:
     teams = st.multiselect("Teams to compare with the whole organisation", release.options("team"))
     by_team = subscale_rows(release.table(["wave", "team"], filters), column)
+if "team" not in survey.scored:
+    st.caption(inert(no_team_sentence(survey.mapping)))
 lines, series = trend_lines(overall, by_team, teams)
 waves = release.options("wave")
 marks = markers(state.workspace().actions, waves, teams or ([filters["team"]] if filters.get("team") else None))

@@ -20,6 +20,7 @@ from tiwell.analysis.turnover import (RATE_FORMULA, TeamPeriods, answer_dates, m
                                       score_turnover_correlations, shown_team_waves, team_timeline, turnover_points,
                                       wave_dates)
 from tiwell.errors import TiwellError
+from tiwell.findings import no_team_sentence
 from tiwell.privacy import Release
 from tiwell.survey import ScoredSurvey
 from ui import state
@@ -114,7 +115,9 @@ def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -
 survey = need_survey()
 st.title("Turnover")
 if "team" not in survey.scored or "wave" not in survey.scored:
-    st.info("Turnover is compared team by team and wave by wave; this survey has no team or no wave column.")
+    st.info("Turnover is compared team by team and wave by wave. " + inert(
+        no_team_sentence(survey.mapping) if "team" not in survey.scored else
+        "This survey has no wave column and no dates that tell survey rounds apart."))
     st.stop()
 release, filters, min_group = sidebar(survey, exclude=("team", "wave"))
 st.write("Bring the HR data on leavers: a table of teams and periods (headcount and leavers), or a staff "

@@ -141,7 +141,8 @@ _COMMENTS_GENERAL = (
 
 def simulate_survey(*, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
     """The truth table of :mod:`synthetic.layouts`: about 900 responses over three waves, in
-    submission order. ``instrument`` is a ProQOL 5 definition (the built-in one by default)."""
+    submission order. ``instrument`` is the ProQOL 5 by default; any other (the MBI-HSS) is
+    answered from the same people's levels (see :func:`_answers`)."""
     return simulate_organisation(seed, instrument or load_builtin("proqol5"))[0]
 
 
@@ -263,16 +264,32 @@ def _submission_times(rng: np.random.Generator, opening: str, count: int) -> pd.
 
 
 def _answers(rng: np.random.Generator, people: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
-    """Each item: its subscale's latent level, the item's lean and noise, rounded onto 1..5;
-    reversed items are drawn in the burnout direction and written reversed, as people answer them."""
+    """Each item: its subscale's latent level, the item's lean and noise, rounded onto the scale;
+    reversed items are drawn in the burnout direction and written reversed, as people answer them.
+    Another instrument's subscale (the MBI's emotional exhaustion) follows the latent level of
+    :func:`_latent_of`, stretched from 1..5 onto its own scale (0..6), without the ProQOL's leans."""
     low, high = instrument.scale.min, instrument.scale.max
+    stretch = (high - low) / 4
     columns = {}
     for sub in instrument.subscales:
+        latent = _latent_of(sub)
         for number in sub.items:
-            level = people[sub.id].to_numpy() + _ITEM_LEAN.get(number, 0.0) + rng.normal(0, 0.65, len(people))
+            lean = _ITEM_LEAN.get(number, 0.0) if latent == sub.id else 0.0
+            level = people[latent].to_numpy() + lean + rng.normal(0, 0.65, len(people))
+            if (low, high) != (1, 5):
+                level = low + (level - 1) * stretch
             value = np.clip(np.rint(level), low, high)
             columns[number] = low + high - value if number in instrument.reversed_items else value
     return pd.DataFrame({n: columns[n] for n in instrument.item_numbers}).astype("Int64")
+
+
+def _latent_of(sub) -> str:
+    """The latent level a subscale's answers follow: its own for the ProQOL's three, else
+    compassion satisfaction for a subscale where higher is better (personal accomplishment)
+    and burnout for the rest (emotional exhaustion, depersonalisation)."""
+    if sub.id in _LATENT:
+        return sub.id
+    return "compassion_satisfaction" if sub.direction == "higher_is_better" else "burnout"
 
 
 def _leave_gaps(rng: np.random.Generator, answers: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,8 @@
 and in each other tool's layout (:mod:`synthetic.layouts`), from :mod:`synthetic.respondents`;
 the other tools' exports (LimeSurvey, SmartSurvey, Jisc, REDCap with its data dictionary,
 Qualtrics' and SurveyMonkey's numeric downloads, Typeform, Jotform) from :mod:`synthetic.tool_layouts`;
-team turnover and the staff list from :mod:`synthetic.staff`; and a workspace logging one action.
+team turnover and the staff list from :mod:`synthetic.staff`; a workspace logging one action; the
+MBI-HSS answered by the same people; and the survey as three yearly exports (:mod:`synthetic.yearly`).
 The same seed always writes the same bytes.
 """
 
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from synthetic import layouts, tool_layouts
+from synthetic.yearly import yearly_exports
 from synthetic.respondents import SEED, WAVES, simulate_survey
 from synthetic.staff import simulate_staff_list, simulate_turnover
 from tiwell.actions import Action
@@ -33,9 +35,11 @@ def write_samples(out_dir: Path | str) -> list[Path]:
     """The sample files: the whole survey as Microsoft Forms exports it (with the blank rows and
     odd spellings real files have), the same export as it stood after the first two waves, a
     workspace logging one action, team turnover, the staff list, 60 people of the last wave in
-    each other layout, and 30 of them as each of the other tools exports them."""
+    each other layout, 30 of them as each of the other tools exports them, the MBI-HSS
+    answered by the same organisation, and the survey as three yearly exports (:mod:`synthetic.yearly`)."""
     out = Path(out_dir)
-    (out / "layouts").mkdir(parents=True, exist_ok=True)
+    for folder in ("layouts", "yearly"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
     instrument = load_builtin("proqol5")
     truth = simulate_survey(instrument=instrument)
     rng = np.random.default_rng(SEED)
@@ -55,10 +59,20 @@ def write_samples(out_dir: Path | str) -> list[Path]:
                                                                    sheet="Sheet1"),
         "workspace_example.json": Workspace(actions=(SAMPLE_ACTION,)).to_json().encode() + b"\n",
         **_more_tools(demo.iloc[::2], instrument),
+        "mbi.xlsx": _mbi_export(),
+        **{f"yearly/{name}": data for name, data in yearly_exports(truth).items()},
     }
     for name, data in files.items():
         (out / name).write_bytes(data)
     return [out / name for name in files]
+
+
+def _mbi_export() -> bytes:
+    """The same organisation answering the MBI-HSS (item numbers only: its wording is licensed),
+    as a plain workbook of team, wave and Q1..Q22, for the README's MBI example."""
+    instrument = load_builtin("mbi_hss")
+    return layouts.to_xlsx_bytes(layouts.plain_excel(simulate_survey(instrument=instrument), instrument),
+                                 sheet="Responses")
 
 
 def _more_tools(people: pd.DataFrame, instrument: Instrument) -> dict[str, bytes]:

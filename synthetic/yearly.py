@@ -2,9 +2,9 @@
 wave, the way the three-files-to-three-waves journey meets them.
 
 The first two waves are Microsoft Forms workbooks with their dates; the last is a CSV of a form
-made afresh, whose team question was reworded ("Which service are you part of?"), whose columns
-came out in another order, with one team typed in another case and no dates at all, so its wave is
-named by the person (the file's name by default).
+made afresh, whose team question was reworded ("Which part of the organisation are you in?", which no
+header rule reads as the team), whose columns came out in another order, with one team typed in
+another case and no dates at all, so its wave is named by the person (the file's name by default).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from synthetic.respondents import WAVES, simulate_survey
 from tiwell.instruments import load_builtin
 
 TEAM_QUESTION = "Which team do you work in?"
-REWORDED_TEAM_QUESTION = "Which service are you part of?"
+REWORDED_TEAM_QUESTION = "Which part of the organisation are you in?"
 FILES = ("wellbeing_2025-03.xlsx", "wellbeing_2025-09.xlsx", "wellbeing_2026.csv")
 DATE_HEADERS = ("Start time", "Completion time", "Last modified time")
 

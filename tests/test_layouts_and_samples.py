@@ -18,6 +18,8 @@ from tiwell.instruments import load_builtin
 from synthetic.respondents import LEAVING_QUESTION, OWN_QUESTIONS, TEAMS, WAVES, simulate_survey
 from synthetic.samples import write_samples
 from synthetic.staff import simulate_staff_list, simulate_turnover
+from synthetic.yearly import FILES
+from tiwell.pipeline import score_file
 
 PROQOL = load_builtin("proqol5")
 ITEMS = list(range(1, 31))
@@ -293,7 +295,8 @@ def test_sample_files_and_their_rows(written):
     assert [p.relative_to(root).as_posix() for p in written] == [
         "proqol5_microsoft_forms.xlsx", "turnover_by_team.csv", "staff_list.csv", "layouts/google_forms.csv",
         "layouts/qualtrics.csv", "layouts/surveymonkey.xlsx", "layouts/plain_excel.xlsx",
-        "proqol5_microsoft_forms_2025.xlsx", "workspace_example.json", *(f"layouts/{name}" for name in MORE_TOOLS)]
+        "proqol5_microsoft_forms_2025.xlsx", "workspace_example.json", *(f"layouts/{name}" for name in MORE_TOOLS),
+        "mbi.xlsx", *(f"yearly/{name}" for name in FILES)]
     written = written[:2] + written[3:]
     forms = pd.read_excel(written[0], sheet_name="Sheet1", header=None, dtype=str, engine="calamine").fillna("")
     assert len(forms) == 1 + len(simulate_survey()) + 3
@@ -311,6 +314,23 @@ def test_sample_files_and_their_rows(written):
     assert len(plain) == 60 and set(plain["Wave"]) == {"2026-03"}
 
 
+def test_the_mbi_sample_is_the_same_people_answering_on_the_mbi_scale(written):
+    # The same respondents, teams and waves as the ProQOL sample; answers 0..6. Emotional exhaustion
+    # follows the burnout level stretched from 1..5 onto 0..6 (x 1.5 per step): Children's Residential
+    # (shift +0.40..+0.45) sits near (2.3 + 0.43 - 1) x 1.5 x 9 = 23 and Fostering & Adoption (-0.1)
+    # near (2.3 - 0.1 - 1) x 1.5 x 9 = 16, so at least 4 points apart.
+    mbi = load_builtin("mbi_hss")
+    truth, proqol = simulate_survey(instrument=mbi), simulate_survey()
+    assert truth[["respondent", "team", "wave"]].equals(proqol[["respondent", "team", "wave"]])
+    answers = truth[list(mbi.item_numbers)].stack().dropna()
+    assert answers.between(0, 6).all() and set(answers) == set(range(7))
+    path = next(p for p in written if p.name == "mbi.xlsx")
+    survey = score_file(path.read_bytes(), path.name)
+    assert [inst.id for inst in survey.instruments] == ["mbi_hss"] and len(survey.mapping.item_columns("mbi_hss")) == 22
+    exhaustion = survey.scored.groupby("team")["emotional_exhaustion"].mean()
+    assert exhaustion["Children's Residential"] > exhaustion["Fostering & Adoption"] + 4
+
+
 def test_samples_are_byte_for_byte_reproducible(written, tmp_path):
     again = write_samples(tmp_path)
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
@@ -321,4 +341,4 @@ def test_the_module_runs_from_the_command_line(tmp_path):
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-m", "synthetic.samples", str(tmp_path)], cwd=root,
                           capture_output=True, text=True, check=True)
-    assert len(done.stdout.splitlines()) == 9 + len(MORE_TOOLS) and (tmp_path / "layouts" / "qualtrics.csv").exists()
+    assert len(done.stdout.splitlines()) == 10 + len(MORE_TOOLS) + len(FILES) and (tmp_path / "layouts" / "qualtrics.csv").exists()

@@ -79,20 +79,27 @@ def _score(args: argparse.Namespace) -> int:
     if len(args.input) == 1 and not args.wave_label:
         survey = score_file(args.input[0].read_bytes(), args.input[0].name, saved_mapping=saved, code_labels=labels,
                             **options)
-        lines = describe_upload(survey, chose_instrument=bool(args.instrument))
+        lines = _sheet_unused(args.sheet, [survey]) + describe_upload(survey, chose_instrument=bool(args.instrument))
     else:  # a dictionary's labels go into the mapping every file is read with
         combined = score_files([(path.read_bytes(), path.name) for path in args.input],
                                saved_mapping=with_labels(saved, labels) if labels else saved,
                                wave_labels=_pairs(args.wave_label, "--wave-label", "FILE=LABEL (e.g. wellbeing_2026.csv=2026)"),
                                **options)
         survey = combined.survey
-        lines = [line for part in combined.parts for line in describe_upload(part, chose_instrument=bool(args.instrument))]
+        lines = _sheet_unused(args.sheet, combined.parts) + [line for part in combined.parts for line in describe_upload(part, chose_instrument=bool(args.instrument))]
         lines += describe_files(combined)
     _write(survey, args.out)
     if args.save_map:
         args.save_map.write_text(survey.mapping.to_json(), "utf-8")
     print(_summary(survey, lines, args), file=sys.stderr)
     return 0
+
+
+def _sheet_unused(sheet: str | None, parts: list[ScoredSurvey]) -> list[str]:
+    """A warning for each text file read when a sheet was named: a CSV has no sheets, so the
+    option did nothing there, and a person who meant another file should know."""
+    return [f"Warning: --sheet {sheet} was not used for {part.table.filename}: it is a text (CSV) file, which has "
+            "no sheets; all of it was read." for part in parts if sheet and part.table.sheet is None]
 
 
 def _dictionary(path: Path | None) -> dict[str, dict[str, str]] | None:

@@ -6,8 +6,8 @@ instruments and column matches) and scored on its own (:func:`tiwell.pipeline.sc
 file whose columns are in another order or whose questions were reworded is read as right as it
 would be alone. Only then are the scored rows put together, and columns are matched by their
 role, not their header: a team question reworded between years ('Which team do you work in?',
-then 'Which service are you part of?') is still the team. Team names written two ways ('Early
-help', 'Early Help') become one team. Every row keeps its ``source`` file and its spreadsheet
+then 'Which part of the organisation are you in?') is still the team. Team names written two
+ways ('Early help', 'Early Help') become one team. Every row keeps its ``source`` file and its spreadsheet
 ``row`` in that file, and every finding its file, so anything can be traced back.
 
 A file with response dates takes its waves from them; one with neither dates nor a wave column is
@@ -194,8 +194,8 @@ def combine(parts: list[ScoredSurvey], wave_labels: dict[str, str]) -> CombinedS
 
 def teams_by_answers(parts: list[ScoredSurvey]) -> list[ScoredSurvey]:
     """A file with no team column whose grouping's answers are mostly the other files' teams has its
-    team question reworded ('Which service are you part of?'): that column becomes its team, with
-    the evidence. A column a person set the role of (confidence 1) is left as they set it."""
+    team question reworded ('Which part of the organisation are you in?'): that column becomes its
+    team, with the evidence. A column a person set the role of (confidence 1) is left as they set it."""
     known = {normalise(t) for p in parts if "team" in p.scored for t in p.scored["team"].dropna().unique() if t}
     if not known:
         return parts

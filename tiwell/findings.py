@@ -160,6 +160,8 @@ def describe_upload(survey, *, chose_instrument: bool = False) -> list[str]:
     lines += list(survey.notes)
     lines += survey.findings.loc[survey.findings["code"] == Code.ITEM_NEAR_MISS, "message"].tolist()
     lines.append("Columns: " + "; ".join(_roles(survey)) + ".")
+    if mapping.column_for("team") is None:
+        lines.append(no_team_sentence(mapping))
     lines += _dates(survey.findings)
     lines += _own_questions(mapping)
     if table.dropped:
@@ -177,6 +179,16 @@ def describe_upload(survey, *, chose_instrument: bool = False) -> list[str]:
     if invalid:
         lines.append(f"{invalid} answer(s) were not on the scale and count as unanswered (see the report).")
     return lines
+
+
+def no_team_sentence(mapping) -> str:
+    """Why nothing is shown team by team, and how to set the team: said on the upload's summary
+    and on every page that needs a team, so a team column read as something else is found."""
+    groupings = ", ".join(f"'{c}'" for c in mapping.columns_for("group"))
+    read_as = f" (read as groupings: {groupings})" if groupings else ""
+    return ("No team column was found, so nothing can be shown team by team. If one of the columns"
+            f"{read_as} holds the team, set its role to team in the column mapping on the Upload and score page "
+            "(or in a mapping file saved with --save-map, then --map).")
 
 
 def _roles(survey) -> list[str]:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from tiwell.scoring.answers import read_answers, read_driver
 from tiwell.text.answer_scales import DriverScale, scale_of
-from tiwell.errors import IngestError
+from tiwell.errors import IngestError, MappingError
 from tiwell.ingest.header_blocks import without_rows
 from tiwell.ingest.tables import SourceTable, read_tables
 from tiwell.instruments.load import Instrument, builtin_instruments, load_instrument
@@ -106,6 +106,7 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     mapping = detect_mapping(table, tuple(by_id), matches, near, code_labels)
     if saved_mapping:
         mapping, more = apply_saved(mapping, read_mapping_file(saved_mapping), by_id)
+        _check_scores_something(mapping, instruments, table, more)
         notes = notes + more
     mapping, label_notes = ask_for_labels(mapping, table.frame)
     notes = notes + label_notes
@@ -127,7 +128,21 @@ def score_table(table: SourceTable, instruments: tuple[Instrument, ...], saved_m
     report = findings_frame(_file_findings(table, mapping, instruments, notes, near) + findings + question_findings
                             + wave_findings + _row_findings(scores), file=table.filename, sheet=table.sheet)
     return ScoredSurvey(scored, answers, mapping, tuple(instruments), table, report, tuple(notes), names,
-                        questions.reset_index(drop=True), scales)
+                        questions.reset_index(drop=True), scales,
+                        band_sets={i: b for i, b in (band_sets or {}).items() if b and i in by_id})
+
+
+def _check_scores_something(mapping: Mapping, instruments: tuple[Instrument, ...], table: SourceTable,
+                            notes: list[str]) -> None:
+    """A saved mapping that leaves no item column for any instrument would score nobody and look
+    like a file of blank answers: it is refused, in one sentence."""
+    if any(mapping.item_columns(inst.id) for inst in instruments):
+        return
+    items = " or ".join(f"the {len(inst.items)} {inst.short_name} items" for inst in instruments)
+    why = " " + notes[0] if notes else ""
+    raise MappingError(f"With this mapping, no column of {table.where} is one of {items} (0 of "
+                       f"{sum(len(inst.items) for inst in instruments)}), so nobody could be scored.{why} "
+                       "Score it without the mapping, or fix the mapping's item columns.", file=table.filename)
 
 
 def read_questions(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, dict[str, DriverScale], list[Finding]]:

@@ -26,13 +26,15 @@ STRENGTH = "higher_is_better"
 @dataclass(frozen=True)
 class ScoreColumn:
     """One scored subscale as the views read it: the scored table's column, the instrument and
-    subscale it comes from, and its possible range."""
+    subscale it comes from, and its possible range. ``chosen_bands``: the named cut points chosen
+    for this upload (the classic MBI cut-offs), on the score's own basis; None for the instrument's own."""
 
     column: str
     instrument: Instrument
     subscale: Subscale
     low: float
     high: float
+    chosen_bands: tuple[Band, ...] | None = None
 
     @property
     def label(self) -> str:
@@ -53,13 +55,14 @@ class ScoreColumn:
 
     @property
     def band_rules(self) -> tuple[Band, ...]:
-        """The instrument's own bands, lowest first (a chosen set of cut points is in the release)."""
-        return self.subscale.bands
+        """The bands the scores were cut into, lowest first: the chosen cut points, else the
+        instrument's own (none for the MBI, whose manual withdrew its cut-offs)."""
+        return self.subscale.bands if self.chosen_bands is None else self.chosen_bands
 
     @property
     def bands(self) -> tuple[str, ...]:
         """The band labels, lowest first."""
-        return tuple(band.label for band in self.subscale.bands)
+        return tuple(band.label for band in self.band_rules)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class ScoredSurvey:
     # reversed wording already flipped; and the scale each was read on.
     questions: pd.DataFrame = field(default_factory=pd.DataFrame)
     question_scales: dict[str, DriverScale] = field(default_factory=dict)
+    band_sets: dict[str, str] = field(default_factory=dict)  # instrument id -> the named cut points chosen
 
     @property
     def counts(self) -> dict[str, int]:
@@ -89,7 +93,8 @@ class ScoredSurvey:
     def subscales(self) -> tuple[ScoreColumn, ...]:
         """Every scored subscale, strengths (higher is better) first, otherwise in instrument order:
         the order every view, chart and slide shows them in."""
-        found = [ScoreColumn(self.score_columns[(inst.id, sub.id)], inst, sub, *map(float, inst.score_range(sub.id)))
+        found = [ScoreColumn(self.score_columns[(inst.id, sub.id)], inst, sub, *map(float, inst.score_range(sub.id)),
+                             _chosen_bands(inst, sub, self.band_sets.get(inst.id)))
                  for inst in self.instruments for sub in inst.subscales]
         return tuple(sorted(found, key=lambda s: not s.higher_is_better))
 
@@ -131,6 +136,17 @@ class ScoredSurvey:
         """Wave, team and every grouping column, as named in the scored table."""
         columns = [c for c in ("wave", "team") if c in self.scored]
         return tuple(columns + [c for c in self.mapping.columns_for("group") if c in self.scored])
+
+
+def _chosen_bands(inst: Instrument, sub: Subscale, band_set_id: str | None) -> tuple[Band, ...] | None:
+    """A chosen set's cut points for one subscale, moved onto the score's basis (a set published
+    on item means, for a subscale scored as a sum, has its edges times the number of items)."""
+    if not band_set_id:
+        return None
+    band_set = inst.band_set(band_set_id)
+    factor = 1.0 if band_set.method == sub.method else len(sub.items) if band_set.method == "mean" else 1 / len(sub.items)
+    moved = lambda edge: None if edge is None else edge * factor  # noqa: E731
+    return tuple(Band(b.label, moved(b.low), moved(b.high)) for b in band_set.bands.get(sub.id, ()))
 
 
 def values_in_order(frame: pd.DataFrame, column: str) -> tuple:

@@ -9,7 +9,7 @@ later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logge
 and the change of people who answered twice (:mod:`~tiwell.analysis.paired`). The statistics themselves are in :mod:`tiwell.stats`.
 """
 
-from tiwell.analysis.overview import Headline, headline
+from tiwell.analysis.overview import Headline, headline, unbanded_note
 from tiwell.analysis.teams import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                                    team_order, team_rows)
 from tiwell.analysis.trends import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
@@ -27,7 +27,7 @@ from tiwell.analysis.planner import next_wave_plan, plan_sentences, team_headcou
 from tiwell.analysis.paired import answered_twice, codes_by_row, paired_did, paired_sentence, pairs_between
 
 __all__ = [
-    "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
+    "Headline", "headline", "unbanded_note", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
     "team_detail", "team_order", "team_rows", "change_sentence", "has_gaps", "subscale_rows", "team_changes_table",
     "trend_lines", "Outcome", "analysis_frame", "favourable_points", "favourable_shares", "first_heavy", "impact",
     "joint_model", "joint_model_table", "outcomes", "principle_summary", "principle_tags", "quadrant_lists",

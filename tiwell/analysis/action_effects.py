@@ -54,6 +54,11 @@ def action_effect(scored: pd.DataFrame, action: Action, column: str, min_group: 
         side = "before" if not before else "after"
         return Effect(action, "not_shown", tuple(before), tuple(after),
                       why=f"There is no survey wave {side} {action.date:%d %B %Y} yet, so there is nothing to compare.")
+    if action.teams and "team" not in scored:
+        return Effect(action, "not_shown", tuple(before), tuple(after),
+                      why=f"This action touches {', '.join(action.teams)}, but no column of this survey was read as "
+                          "the team, so those teams cannot be told apart from the rest. Set the team column's role to "
+                          "team in the column mapping on the Upload and score page.")
     rows = scored[scored["wave"].notna() & scored[column].notna()]
     frame = pd.DataFrame({"score": rows[column].astype(float), "after": rows["wave"].isin(after),
                           "touched": rows["team"].isin(action.teams) if action.teams else True})

@@ -37,3 +37,14 @@ def headline(row: pd.Series, score_range: tuple[float, float], direction: str) -
         value="hidden" if hidden else fixed(row["mean"]),
         help=f"Mean of {count(row['n'])} people's scores; possible range {short(low)} to {short(high)}.",
         caption="" if hidden else f"95% CI {interval(row['ci_low'], row['ci_high'])} · n = {count(row['n'])}")
+
+
+def unbanded_note(subscales) -> str:
+    """Said in place of a band chart when no score has bands (the MBI without cut-offs, whose
+    manual withdrew them), rather than drawing an empty chart; names where cut-offs can be chosen."""
+    labels = [sub.label for sub in subscales if not sub.bands]
+    named = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
+    choosable = any(sub.instrument.band_sets for sub in subscales if not sub.bands)
+    return (f"{named} {'have' if len(labels) > 1 else 'has'} no bands: no cut-off scores are set, so no share of "
+            "people in each band is shown."
+            + (" Named cut-offs can be chosen under Cut points on the Upload and score page." if choosable else ""))

@@ -41,10 +41,15 @@ _DATE_RULE = (r"completion (time|date)|end ?date|recorded ?date|(.* )?timestamp|
               r"submitdate|submission date|submit date( utc)?|response date|date|start ?date( utc)?|start time|"
               r"date started|startdate|date last action|datestamp|started|ended|completed at|(started|landed) at|"
               r"stage date( utc)?|last update date")
+# The team: 'Team', 'Service area', 'Your department', 'Ward', 'Location of work', 'Which service do you
+# work in?', 'Where do you work?' (a pay band, a site or 'Length of service' stays a grouping).
+_TEAM_RULE = (r".*\bteam\b.*|((your|my|main) )?(department|dept|directorate|ward|unit|service area|service|office|"
+              r"(location|place) of work|work location|work area)|"
+              r"which (department|directorate|unit|ward|service|office|area) .*|where do you (mainly |usually )?work( .*)?")
 # (role, header pattern on normalised text); the first role whose pattern matches wins.
 _ROLE_RULES = (
     ("id", r"id|response id|respondent id|record id|responseid|respondentid|_record id"),
-    ("team", r".*\bteam\b.*|department|dept|directorate|ward|unit|which (department|unit|ward) .*"),
+    ("team", _TEAM_RULE),
     ("wave", r".*\b(wave|survey round|round|cycle|survey period|quarter)\b.*"),
     ("date", _DATE_RULE),
     ("group", r".*\b(role|job|grade|band|site|service|location|office|region|area|tenure|contract|profession|"
@@ -270,6 +275,10 @@ def ask_for_labels(mapping: Mapping, frame: pd.DataFrame) -> tuple[Mapping, list
 
 
 def _preferred(columns: pd.Series, role: str):
+    """The column that keeps a role several headers claim: for the team, one that says 'team'
+    (a 'Directorate' beside it becomes a grouping); for the date, the submission time."""
+    if role == "team":
+        return next((i for i, name in columns.items() if re.search(r"\bteam\b", normalise(name))), columns.index[0])
     if role == "date":
         for wanted in _DATE_PREFERENCE:
             for index, name in columns.items():

@@ -64,7 +64,7 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
     column the new file lacks, so nothing is silently ignored."""
     frame = detected.table.copy()
     present = set(frame["column"])
-    notes = [f"The saved mapping names column '{c}', which this file does not have." for c in saved["columns"] if c not in present]
+    notes = _absent_notes([c for c in saved["columns"] if c not in present], len(saved["columns"]))
     mine = "from your mapping file"
     laid = frame["column"].isin(saved["columns"])
     tags = saved.get("tags", {})
@@ -76,8 +76,22 @@ def apply_saved(detected: Mapping, saved: dict, instruments: dict[str, Instrumen
             frame.loc[laid, name] = [tags.get(c, (None, False))[k] for c in frame.loc[laid, "column"]]
     for column, text in saved.get("labels", {}).items():
         frame.loc[frame["column"].eq(column) & frame["role"].ne("item"), "labels"] = text
-    saved_items = {(i, n) for role, i, n in saved["columns"].values() if role == "item"}
+    # Only a saved column this file has takes its item from the column detected for it.
+    saved_items = {(i, n) for c, (role, i, n) in saved["columns"].items() if role == "item" and c in present}
     taken = [(i, n) in saved_items for i, n in zip(frame["instrument"], frame["item"])]
     clash = (frame["role"] == "item") & pd.Series(taken, index=frame.index) & (frame["evidence"] != mine)
     frame.loc[clash, ["role", "instrument", "item", "evidence"]] = ["other", None, pd.NA, "its item was taken by your mapping file"]
     return mapping_from_table(frame, instruments, list(present)), notes
+
+
+_NAMED_ABSENT = 3  # past this many absent columns, one sentence names the first few and counts the rest
+
+
+def _absent_notes(absent: list[str], named: int) -> list[str]:
+    """A note per saved column this file lacks; when there are many, one sentence naming a few,
+    which says the mapping may be another export's."""
+    if len(absent) <= _NAMED_ABSENT:
+        return [f"The saved mapping names column '{c}', which this file does not have." for c in absent]
+    shown = ", ".join(f"'{c}'" for c in absent[:_NAMED_ABSENT])
+    return [f"The saved mapping names {len(absent)} of its {named} columns that this file does not have ({shown} "
+            f"and {len(absent) - _NAMED_ABSENT} more): it may have been saved from another export."]

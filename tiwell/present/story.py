@@ -196,7 +196,8 @@ def _numbers_slide(summary: pd.DataFrame, subs: tuple[ScoreColumn, ...], strengt
         return Slide(key, title, ("This survey does not measure this directly. What do people value, or find hard, "
                                   "in their work?",))
     points = tuple(_point(summary, sub) for sub in wanted)
-    return Slide(key, title, points, _shares_chart(summary, wanted), note)
+    banded = tuple(sub for sub in wanted if sub.bands)  # the MBI has no bands unless cut-offs were chosen
+    return Slide(key, title, points, _shares_chart(summary, banded) if banded else None, note)
 
 
 def _point(summary: pd.DataFrame, sub: ScoreColumn) -> str:
@@ -204,10 +205,10 @@ def _point(summary: pd.DataFrame, sub: ScoreColumn) -> str:
     scope, *whole = summary[summary["subscale"] == sub.column].to_dict("records")
     if pd.isna(scope["mean"]):
         return f"{sub.label}: not shown, as fewer than {MIN_GROUP} people answered this part."
-    top = sub.bands[-1]
     compared = f" ({WHOLE} {fixed(whole[0]['mean'])})" if whole and pd.notna(whole[0]["mean"]) else ""
-    return (f"{sub.label}: {fixed(scope['mean'])}{compared} on a scale of {short(sub.low)} to "
-            f"{short(sub.high)}; {share_text(scope[f'share_{top}'])} in the {top} band.")
+    top = sub.bands[-1] if sub.bands else None
+    share = f"; {share_text(scope[f'share_{top}'])} in the {top} band" if top else ""
+    return f"{sub.label}: {fixed(scope['mean'])}{compared} on a scale of {short(sub.low)} to {short(sub.high)}{share}."
 
 
 def _shares_chart(summary: pd.DataFrame, subs: tuple[ScoreColumn, ...]) -> Chart:

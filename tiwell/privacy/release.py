@@ -279,8 +279,9 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     values = scored[score.column]
     has = values.notna()
     band_labels = _band_labels(scored, score)
+    unbanded = not band_labels  # the MBI without cut-offs: everyone in one band of their own, never released as one
     band_codes = (scored[f"{score.column}_band"].cat.codes.to_numpy() if f"{score.column}_band" in scored
-                  else np.zeros(len(scored), dtype=int))
+                  and not unbanded else np.zeros(len(scored), dtype=int))
     edges = bin_edges(score)
     bin_codes = np.clip(np.searchsorted(edges, values.to_numpy(float), side="right") - 1, 0, len(edges) - 2)
     part = frame[has].assign(band=band_codes[has.to_numpy()], bin=bin_codes[has.to_numpy()], count=1)
@@ -292,8 +293,8 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     cells = _protected(cells, dims + ["band", "bin"], min_group, offered)
     cells["total"] = _totals(cells, dims, "band")
     stats_cells = _stat_values(scored, frame, dims, score, cells[cells["band"] == ALL], respondents)
-    categories = _category_rows(cells, dims, score, band_labels, edges)
-    return stats_cells, categories
+    categories = _category_rows(cells, dims, score, band_labels or [""], edges)
+    return stats_cells, categories[categories["kind"] != "band"] if unbanded else categories
 
 
 def _band_labels(scored: pd.DataFrame, score: Score) -> list[str]:
