@@ -9,9 +9,9 @@ later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logge
 """
 
 from tiwell.analysis.overview import Headline, headline
-from tiwell.analysis.teams import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
+from tiwell.analysis.teams import (against_whole, band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                                    team_order, team_rows)
-from tiwell.analysis.trends import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
+from tiwell.analysis.trends import change_sentence, change_words, first_score, has_gaps, subscale_rows, team_changes_table, trend_lines
 from tiwell.analysis.drivers import (Outcome, analysis_frame, favourable_points, favourable_shares, first_heavy, impact,
                                      joint_model, joint_model_table, outcomes, principle_summary, principle_tags,
                                      quadrant_lists, quadrants, ranked_table)
@@ -24,8 +24,8 @@ from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_se
 from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
 
 __all__ = [
-    "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
-    "team_detail", "team_order", "team_rows", "change_sentence", "has_gaps", "subscale_rows", "team_changes_table",
+    "Headline", "headline", "against_whole", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
+    "team_detail", "team_order", "team_rows", "change_sentence", "change_words", "first_score", "has_gaps", "subscale_rows", "team_changes_table",
     "trend_lines", "Outcome", "analysis_frame", "favourable_points", "favourable_shares", "first_heavy", "impact",
     "joint_model", "joint_model_table", "outcomes", "principle_summary", "principle_tags", "quadrant_lists",
     "quadrants", "ranked_table", "CohortSettings", "box_quantiles", "cohort_rows", "cohort_sentences", "cohorts_shown",
