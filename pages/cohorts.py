@@ -16,7 +16,7 @@ from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_refer
 from tiwell.privacy import DETAIL_MIN
 from tiwell.errors import TiwellError
 from tiwell.pipeline import ScoringChoices
-from tiwell.text import fixed
+from tiwell.text import fixed, p_columns_written
 from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
@@ -73,7 +73,7 @@ if len(results["quantiles"]) < len(results["groups"]):
 tables = result_tables(results)
 for key, table in tables.items():
     st.markdown(f"**{table_title(key)}**")
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(p_columns_written(table), hide_index=True, width="stretch")
 
 st.subheader("Reliability")
 alphas = state.cohort_reliability(survey, cohort_column, min_group)
@@ -103,7 +103,7 @@ ref_n = r3.number_input("n", value=None, min_value=2, step=1, key="ref-n")
 if ref_mean is not None and ref_sd and ref_n:
     tables["reference"] = one_sample_vs_reference(data, value=sub.column, mean=ref_mean, sd=ref_sd, n=int(ref_n),
                                                   group=cohort_column)
-    st.dataframe(tables["reference"], hide_index=True, width="stretch")
+    st.dataframe(p_columns_written(tables["reference"]), hide_index=True, width="stretch")
 
 st.subheader("Take it away")
 left, middle, right = st.columns(3)

@@ -8,7 +8,7 @@ later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logge
 (:mod:`~tiwell.analysis.action_effects`). The statistics themselves are in :mod:`tiwell.stats`.
 """
 
-from tiwell.analysis.overview import Headline, headline
+from tiwell.analysis.overview import Headline, headline, who_is_counted
 from tiwell.analysis.teams import (against_whole, band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                                    team_order, team_rows)
 from tiwell.analysis.trends import change_sentence, change_words, first_score, has_gaps, subscale_rows, team_changes_table, trend_lines
@@ -24,7 +24,7 @@ from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_se
 from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
 
 __all__ = [
-    "Headline", "headline", "against_whole", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
+    "Headline", "headline", "who_is_counted", "against_whole", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
     "team_detail", "team_order", "team_rows", "change_sentence", "change_words", "first_score", "has_gaps", "subscale_rows", "team_changes_table",
     "trend_lines", "Outcome", "analysis_frame", "favourable_points", "favourable_shares", "first_heavy", "impact",
     "joint_model", "joint_model_table", "outcomes", "principle_summary", "principle_tags", "quadrant_lists",
