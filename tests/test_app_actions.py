@@ -124,9 +124,9 @@ def test_trends_shows_each_teams_change_as_the_core_computes_it(app):
     row = table.set_index(["team", "from"]).loc[("Family Support North", "2025-03")]
     assert (row["change"], row["95% interval"]) == (f"{change:+.1f}", f"from {low:+.1f} to {high:+.1f}")
     way = "higher" if change > 0 else "lower"
-    assert row["what it means"] == ("about the same burnout as the wave before: we can't tell the change apart from "
-                                    "chance" if low <= 0 <= high else
-                                    f"{way} burnout than the wave before, beyond noise ({'worse' if change > 0 else 'better'})")
+    verdict = "worth talking about together" if change > 0 else "a change for the better"
+    assert row["what it means"] == ("about the same: we can't tell it apart from chance" if low <= 0 <= high else
+                                    f"{way} burnout, beyond noise, {verdict}")
     hidden = table.set_index(["team", "from"]).loc[("Clinical Psychology", "2025-03")]
     assert (hidden["change"], hidden["what it means"]) == ("", "too few people in one of the two waves")
     # The latest pair of waves first, the largest change first within it, blanks last.

@@ -261,11 +261,9 @@ def test_team_changes_latest_first_largest_first_in_words():
     assert shown["change"].tolist() == ["-2.5", "+1.2", "", "-4.0", "+0.5", "+0.3"]
     assert shown["95% interval"].tolist()[:3] == ["from -4.0 to -1.0", "from +0.2 to +2.3", ""]
     assert shown["what it means"].tolist()[:3] == [
-        "lower burnout than the wave before, beyond noise (better)",
-        "higher burnout than the wave before, beyond noise (worse)",
+        "lower burnout, beyond noise, a change for the better", "higher burnout, beyond noise, worth talking about together",
         "too few people in one of the two waves"]
-    assert shown["what it means"][4] == ("about the same burnout as the wave before: we can't tell the change apart "
-                                         "from chance")
+    assert shown["what it means"][4] == "about the same: we can't tell it apart from chance"
 
 
 # ---------------------------------------------------------------- cohorts, present

@@ -48,13 +48,14 @@ def test_a_wave_change_is_welchs_and_a_hidden_wave_gives_none():
 def test_change_sentence_is_plain_and_direction_aware():
     rise = pd.Series({"from": "w1", "to": "w2", "change": 3.0, "ci_low": 1.0, "ci_high": 5.0, "within_noise": False})
     assert change_sentence(rise, "Burnout", "higher_is_worse") == (
-        "w2 against w1: higher burnout than the wave before, beyond noise (worse) "
+        "w2 against w1: higher burnout than the wave before, beyond noise, worth talking about together "
         "(change +3.0; 95% interval from +1.0 to +5.0).")
     assert change_sentence(rise, "Compassion satisfaction", "higher_is_better") == (
-        "w2 against w1: higher compassion satisfaction than the wave before, beyond noise (better) "
+        "w2 against w1: higher compassion satisfaction than the wave before, beyond noise, a change for the better "
         "(change +3.0; 95% interval from +1.0 to +5.0).")
     assert change_sentence(rise, "STSS", "higher_is_worse", figures=False) == (
-        "w2 against w1: higher STSS than the wave before, beyond noise (worse).")
+        "w2 against w1: higher STSS than the wave before, more than chance alone would give, worth talking about "
+        "together.")
     noise = rise.copy()
     noise[["ci_low", "within_noise"]] = [-1.0, True]
     assert change_sentence(noise, "Burnout", "higher_is_worse", figures=False) == (

@@ -29,17 +29,22 @@ def named(label: str) -> str:
     return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
-def change_words(change: pd.Series, label: str, direction: str) -> str:
+def change_words(change: pd.Series, label: str, direction: str, since: bool = True,
+                 beyond: str = "beyond noise") -> str:
     """What a change means, in the words an HR lead asks it in: 'higher burnout than the wave
-    before, beyond noise', or 'about the same burnout as the wave before: we can't tell the change
-    apart from chance'; '' where a wave was too small to compare."""
+    before, beyond noise, a change worth talking about together', or 'about the same burnout as
+    the wave before: we can't tell the change apart from chance'; shorter without ``since`` (a
+    table row, whose columns say the waves); ``beyond`` says a change is no chance ('more than
+    chance alone would give' on a slide); '' where a wave was too small to compare."""
     if pd.isna(change["change"]):
         return ""
     if change["within_noise"]:
-        return f"about the same {named(label)} as the wave before: we can't tell the change apart from chance"
+        return (f"about the same {named(label)} as the wave before: we can't tell the change apart from chance"
+                if since else "about the same: we can't tell it apart from chance")
     higher = change["change"] > 0
-    verdict = "better" if higher == (direction == "higher_is_better") else "worse"
-    return f"{'higher' if higher else 'lower'} {named(label)} than the wave before, beyond noise ({verdict})"
+    better = higher == (direction == "higher_is_better")
+    said = f"{'higher' if higher else 'lower'} {named(label)}{' than the wave before' if since else ''}, {beyond}"
+    return said + (", a change for the better" if better else ", worth talking about together")
 
 
 def change_figures(change: pd.Series) -> str:
@@ -53,7 +58,8 @@ def change_sentence(change: pd.Series, label: str, direction: str, figures: bool
     ``figures`` is False (a slide for front-line staff, whose figures go to the speaker notes)."""
     if pd.isna(change["change"]):
         return f"{label}: too few people in one of the waves to compare {change['from']} with {change['to']}."
-    words = change_words(change, label, direction)
+    beyond = "beyond noise" if figures else "more than chance alone would give"
+    words = change_words(change, label, direction, beyond=beyond)
     said = f"{change['to']} against {change['from']}: {words}"
     return said + (f" ({change_figures(change)})." if figures else ".")
 
@@ -88,6 +94,6 @@ def team_changes_table(changes: pd.DataFrame, label: str, direction: str) -> pd.
         "change": ordered["change"].map(lambda v: "" if pd.isna(v) else signed(v)),
         "95% interval": [f"from {interval(r.ci_low, r.ci_high, sign=True)}" if pd.notna(r.change) else ""
                          for r in ordered.itertuples()],
-        "what it means": [change_words(row, label, direction) or "too few people in one of the two waves"
+        "what it means": [change_words(row, label, direction, since=False) or "too few people in one of the two waves"
                           for _, row in ordered.iterrows()],
     }).reset_index(drop=True)
