@@ -190,6 +190,7 @@ def test_the_overview_says_what_each_count_counts():
     assert who_is_counted(924.0, summary, labels) == (
         "924 answered; 900 have a compassion satisfaction score, 875 a burnout score.")
     assert who_is_counted(875.0, summary.assign(n=875.0), labels) == "875 answered, all with every score."
+    assert who_is_counted(924.0, summary.assign(n=875.0), labels) == "924 answered; 875 have each score."
 
 
 def test_bands_are_read_by_the_cut_point_each_starts_at():

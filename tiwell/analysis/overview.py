@@ -48,5 +48,7 @@ def who_is_counted(people: float, summary: pd.DataFrame, labels: dict[str, str])
     scored = [(count(row.n), labels[row.subscale].lower()) for row in summary.itertuples() if pd.notna(row.n)]
     if not scored or all(n == count(people) for n, _ in scored):
         return f"{answered}, all with every score."
+    if len({n for n, _ in scored}) == 1:
+        return f"{answered}; {scored[0][0]} have each score."
     said = [f"{n} have a {label} score" if k == 0 else f"{n} a {label} score" for k, (n, label) in enumerate(scored)]
     return f"{answered}; {', '.join(said)}."
