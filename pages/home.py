@@ -21,7 +21,9 @@ from tiwell.pipeline import ScoringChoices, builtins_in_order
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import check_instruments, load
 from ui import several, state
-from ui.safe import inert
+from ui.safe import inert, inert_table
+
+READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
 
 st.title("Staff wellbeing survey")
 st.write(
@@ -171,15 +173,17 @@ def show_report(survey: ScoredSurvey) -> None:
                "warnings are answers treated as unanswered; the rest is for information.")
     shown = st.multiselect("Show", list(SEVERITIES), default=["error", "warning"])
     rows = report[report["severity"].isin(shown)].reset_index(drop=True)
+    order = ["row", "severity", "message", "column", "value", "code", "file", "sheet"]
+    if len(rows) <= READ_IN_FULL:  # a table wraps each message where a data grid cuts it at the column's edge
+        st.table(inert_table(rows[order].fillna("")), hide_index=True)
+        return
     picked = st.dataframe(rows, hide_index=True, width="stretch", key="report", on_select="rerun",
-                          selection_mode="single-row",
-                          column_order=["row", "severity", "message", "column", "value", "code", "file", "sheet"],
-                          column_config={"row": st.column_config.NumberColumn("Row", pinned=True),
-                                         "severity": st.column_config.TextColumn("Severity", pinned=True),
-                                         "message": st.column_config.TextColumn("What tiwell found", width=1000)})
-    chosen = picked.selection.rows if picked else []
-    if chosen:
-        st.info(inert(f"Row {rows['row'].iloc[chosen[0]]}: {rows['message'].iloc[chosen[0]]}"))
+                          selection_mode="single-row", column_order=order,
+                          column_config={"row": st.column_config.NumberColumn("row", pinned=True),
+                                         "message": st.column_config.TextColumn("message", width=1000)})
+    if picked.selection.rows:
+        k = picked.selection.rows[0]
+        st.info(inert(f"Row {rows['row'].iloc[k]}: {rows['message'].iloc[k]}"))
     else:
         st.caption("Select a row to read its whole message here.")
 
