@@ -17,6 +17,7 @@ from tiwell.analysis import action_effect, effect_sentences
 from tiwell.errors import TiwellError
 from tiwell.theme import PRINCIPLE_LABELS
 from ui import state
+from ui.choices import score_choice
 from ui.filters import need_survey, sidebar
 from ui.next_wave import plan_section
 from ui.safe import inert
@@ -71,9 +72,8 @@ def edit_log() -> None:
 
 
 def show_effects() -> None:
-    subscales = survey.by_label
-    label = st.selectbox("Subscale", list(subscales), key="actions-subscale")
-    sub = subscales[label]
+    sub = score_choice(survey.subscales, "actions")
+    label = sub.label
     for action in actions:
         with st.container(border=True):
             st.markdown(f"**{inert(action.title)}** · {inert(action.scope)} · from {action.date:%d %B %Y} · "

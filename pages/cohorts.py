@@ -16,10 +16,14 @@ from tiwell.stats import POOR_RELIABILITY, P_ADJUST_METHODS, one_sample_vs_refer
 from tiwell.privacy import DETAIL_MIN
 from tiwell.errors import TiwellError
 from tiwell.pipeline import ScoringChoices
-from tiwell.text import fixed
+from tiwell.text import fixed, p_columns_written
 from ui import state
 from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
+
+# Cohort names kept whole and in view while the numbers scroll: "Family Support North" and "... South"
+# must not both read "Family Support".
+NAMES = {c: st.column_config.TextColumn(c, pinned=True, width="medium") for c in ("group", "group_a", "group_b", "cohort")}
 
 survey = need_survey()
 _, _, min_group = sidebar(survey, exclude=survey.filter_columns)
@@ -73,14 +77,14 @@ if len(results["quantiles"]) < len(results["groups"]):
 tables = result_tables(results)
 for key, table in tables.items():
     st.markdown(f"**{table_title(key)}**")
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(p_columns_written(table), hide_index=True, width="stretch", column_config=NAMES)
 
 st.subheader("Reliability")
 alphas = state.cohort_reliability(survey, cohort_column, min_group)
 alphas = cohort_rows(alphas, "cohort", results["groups"])
 st.caption(f"Cronbach's alpha (95% CI, Feldt) and McDonald's omega total on complete answers; alpha below "
            f"{fixed(POOR_RELIABILITY, 2)} is flagged as poor.")
-st.dataframe(alphas, hide_index=True, width="stretch")
+st.dataframe(alphas, hide_index=True, width="stretch", column_config=NAMES)
 if alphas["poor"].any():
     st.warning("Some subscales hold together poorly in some cohorts: read their differences with extra care.")
 st.markdown(f"**Items of {inert(label)}** (whole survey)")
@@ -103,7 +107,7 @@ ref_n = r3.number_input("n", value=None, min_value=2, step=1, key="ref-n")
 if ref_mean is not None and ref_sd and ref_n:
     tables["reference"] = one_sample_vs_reference(data, value=sub.column, mean=ref_mean, sd=ref_sd, n=int(ref_n),
                                                   group=cohort_column)
-    st.dataframe(tables["reference"], hide_index=True, width="stretch")
+    st.dataframe(p_columns_written(tables["reference"]), hide_index=True, width="stretch", column_config=NAMES)
 
 st.subheader("Take it away")
 left, middle, right = st.columns(3)

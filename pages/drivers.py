@@ -110,6 +110,6 @@ with st.expander("Joint model: all questions at once (standardised regression)")
         st.dataframe(joint_model_table(model), hide_index=True, width="stretch",
                      column_config={"predictor": "Question",
                                     "beta": st.column_config.NumberColumn("Coefficient", format="%.2f"),
-                                    "ci_low": st.column_config.NumberColumn("95% CI from", format="%.2f"),
+                                    "ci_low": st.column_config.NumberColumn("95% interval from", format="%.2f"),
                                     "ci_high": st.column_config.NumberColumn("to", format="%.2f"),
                                     "p": "p", "note": "Note"})

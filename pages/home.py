@@ -21,7 +21,9 @@ from tiwell.pipeline import ScoringChoices, builtins_in_order
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import check_instruments, load
 from ui import several, state
-from ui.safe import inert
+from ui.safe import inert, inert_table
+
+READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
 
 st.title("Staff wellbeing survey")
 st.write(
@@ -170,13 +172,30 @@ def show_report(survey: ScoredSurvey) -> None:
     st.caption("Everything tiwell noticed, row by row. Errors are rows that could not be fully scored; "
                "warnings are answers treated as unanswered; the rest is for information.")
     shown = st.multiselect("Show", list(SEVERITIES), default=["error", "warning"])
-    st.dataframe(report[report["severity"].isin(shown)], hide_index=True, width="stretch")
+    rows = report[report["severity"].isin(shown)].reset_index(drop=True)
+    order = ["row", "severity", "message", "column", "value", "code", "file", "sheet"]
+    if len(rows) <= READ_IN_FULL:  # a table wraps each message where a data grid cuts it at the column's edge
+        st.table(inert_table(rows[order].fillna("")), hide_index=True)
+        return
+    picked = st.dataframe(rows, hide_index=True, width="stretch", key="report", on_select="rerun",
+                          selection_mode="single-row", column_order=order,
+                          column_config={"row": st.column_config.NumberColumn("row", pinned=True),
+                                         "message": st.column_config.TextColumn("message", width=1000)})
+    if picked.selection.rows:
+        k = picked.selection.rows[0]
+        st.info(inert(f"Row {rows['row'].iloc[k]}: {rows['message'].iloc[k]}"))
+    else:
+        st.caption("Select a row to read its whole message here.")
 
 
 def show_scored(survey: ScoredSurvey, stem: str) -> None:
     scored = survey.scored
     number_format = {sub.column: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.subscales}
-    st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format)
+    # The scores first, after the row and who answered, so they are on screen without scrolling.
+    first = ["row", "team", "wave"] + [c for sub in survey.subscales for c in (sub.column, f"{sub.column}_band")]
+    first = [c for c in first if c in scored] + [c for c in ("status", "reason") if c in scored]
+    st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format,
+                 column_order=first + [c for c in scored.columns if c not in first])
     left, right = st.columns(2)
     # Built only when clicked: writing a workbook of 50,000 rows takes seconds, too long for every rerun.
     left.download_button("Download CSV", partial(csv_bytes, scored), file_name=f"{stem}-scored.csv", mime="text/csv",

@@ -13,7 +13,7 @@ from tiwell.errors import TiwellError
 from tiwell.instruments import band_set_table, item_table, profile_table, scale_table, subscale_table
 from tiwell.pipeline import builtins_in_order
 from ui import state
-from ui.safe import inert
+from ui.safe import inert, inert_table
 
 st.title("Instruments")
 st.write(
@@ -46,18 +46,18 @@ if inst.notes:
     st.info(inert(inst.notes))
 
 st.markdown("**Parts and how they are scored**")
-st.dataframe(subscale_table(inst), hide_index=True, width="stretch")
+st.table(inert_table(subscale_table(inst)), hide_index=True)
 st.markdown("**Answers**")
-st.dataframe(scale_table(inst), hide_index=True, width="stretch")
+st.table(inert_table(scale_table(inst)), hide_index=True)
 st.markdown("**Items**")
-st.dataframe(item_table(inst), hide_index=True, width="stretch")
+st.table(inert_table(item_table(inst)), hide_index=True)
 if inst.band_sets:
     st.markdown("**Other cut points you can choose** (never the default view)")
-    st.dataframe(band_set_table(inst), hide_index=True, width="stretch")
+    st.table(inert_table(band_set_table(inst)), hide_index=True)
 if inst.profiles is not None:
     st.markdown(f"**{inert(inst.profiles.label)}**: approximate profiles, by these boundaries on item means")
     st.caption(inert(f"{inst.profiles.source} {inst.profiles.note}"))
-    st.dataframe(profile_table(inst), hide_index=True, width="stretch")
+    st.table(inert_table(profile_table(inst)), hide_index=True)
 
 st.markdown("**Citation**")
 st.write(inert(inst.citation))

@@ -11,7 +11,7 @@ import math
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis import headline, unbanded_note
+from tiwell.analysis import headline, unbanded_note, who_is_counted
 from tiwell.instruments import band_cuts_text, profile_table
 from tiwell.text import count
 from ui.filters import filtered_page, need_survey
@@ -22,14 +22,14 @@ release, filters, min_group = filtered_page(survey, "Overview")
 subscales = survey.subscales
 
 strengths = [inert(sub.label.lower()) for sub in subscales if sub.higher_is_better]
+summary = release.table((), filters)
 st.write(
-    f"{count(release.people(filters))} people in this selection. "
+    f"In this selection, {inert(who_is_counted(release.people(filters), summary, survey.labels))} "
     + (f"Strengths come first ({', '.join(strengths)}): the good that comes from doing this work. " if strengths else "")
     + "The other scores describe what the work asks of people: they are about what has happened at work, "
     "not about what is wrong with anyone."
 )
 
-summary = release.table((), filters)
 columns = st.columns(len(subscales))
 for col, sub, (_, row) in zip(columns, subscales, summary.iterrows()):
     metric = headline(row, (sub.low, sub.high), sub.direction)
@@ -47,8 +47,9 @@ with st.expander("How to read this"):
     for sub in subscales:
         bands = inert(band_cuts_text(sub.band_rules) or "none (no cut-off scores are set)")
         st.markdown(f"- **{inert(sub.label)}**: {inert(sub.meaning)} Bands: {bands}.")
-    st.markdown("- The 95% confidence interval is the range the true mean most likely lies in; "
-                "with fewer people it is wider.")
+    st.markdown("- The 95% interval is the range the true mean most likely lies in; with fewer people it is "
+                "wider. The number with each score can be below the number who answered: someone who left a "
+                "part unanswered has no score for it.")
 
 for sub in subscales:
     bins = release.bins(sub.column, filters)

@@ -62,6 +62,9 @@ index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index
 view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index + 1, len(story.slides),
                                                       chart_as_image=True))
+if story.slides[index].speaker_notes:
+    with view_area.expander("Speaker notes: the figures behind this view, for you, not the slide"):
+        st.write(inert(story.slides[index].speaker_notes))
 back.button("Previous", icon=":material/arrow_back:", on_click=move, args=(-1,), disabled=index == 0,
             width="stretch")
 forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,),

@@ -9,10 +9,11 @@ require_sign_in()
 import streamlit as st
 
 from tiwell import charts
-from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
-                             team_order, team_rows, unbanded_note)
+from tiwell.analysis import (against_whole, band_measures, hidden_teams, shown_cells, shown_rows, shown_teams,
+                             team_detail, team_order, team_rows, unbanded_note)
 from tiwell.export import csv_bytes
 from tiwell.findings import no_team_sentence
+from tiwell.text import count
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
 
@@ -21,9 +22,12 @@ stop_unless("team" in survey.scored, inert(no_team_sentence(survey.mapping)))
 release, filters, min_group = filtered_page(survey, "Teams", exclude=("team",))
 subscales = survey.subscales
 
-st.write("Each team's scores side by side, to see where support is most needed. Colour shows how far a "
-         "score sits towards the end that calls for attention (orange) or the better end (blue), whatever "
-         "the direction of the subscale. Teams too small to show safely are left out, with the reason below.")
+st.write("Each team's scores side by side, to see where support is most needed. Colour shows how far a team "
+         "sits from everyone in this selection: orange where it is further towards the end that calls for "
+         "attention, blue where it is better, pale where it is about level, whatever the direction of the "
+         "subscale. Each cell gives the team's score, its difference from everyone in brackets, and n, the "
+         "people with that score; beside each team is how many answered. Teams too small to show safely are "
+         "left out, with the reason below.")
 
 table = release.table(["team"], filters)
 shown = shown_teams(table)
@@ -39,7 +43,10 @@ if not shown:
     st.info("Every team in this selection is smaller than the smallest group shown, so no team can be shown.")
     st.stop()
 ordered = team_order(table, shown, order_by, measure)
-st.plotly_chart(charts.heatmap(shown_cells(table), subscales, measure, ordered), width="stretch", key="heatmap")
+whole = release.table((), filters)
+answered = shown_cells(table).groupby("team", sort=False)["people"].max().to_dict()
+st.plotly_chart(charts.heatmap(against_whole(table, whole, subscales, measure), subscales, measure, ordered, answered),
+                width="stretch", key="heatmap")
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
@@ -49,7 +56,9 @@ st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, show
 
 st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
-st.dataframe(team_detail(table, release.table((), filters), team, survey.labels), hide_index=True, width="stretch")
+st.caption(f"{count(answered[team])} people in {inert(team)} answered; each row counts the people with that score, "
+           "as n does in the heatmap (someone who left a part unanswered has no score for it).")
+st.dataframe(team_detail(table, whole, team, survey.labels), hide_index=True, width="stretch")
 banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
 if banded:
     st.plotly_chart(charts.band_shares(team_rows(table, team), banded, min_group), width="stretch", key="team-bands")

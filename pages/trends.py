@@ -13,6 +13,7 @@ from tiwell.actions import markers
 from tiwell.findings import no_team_sentence
 from tiwell.analysis import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
 from ui import state
+from ui.choices import score_choice
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.next_wave import answered_twice_section
 from ui.safe import inert
@@ -23,13 +24,12 @@ stop_unless(len(survey.waves) >= 2,
             "(or with response dates across several survey rounds).")
 release, filters, min_group = filtered_page(survey, "Trends", exclude=("wave",))
 
-st.write("How each subscale has moved from one survey wave to the next. The bars around each point are 95% "
-         "confidence intervals; when the change between two waves is within noise we say so.")
+st.write("How each score has moved from one survey wave to the next. The bars around each point show the range "
+         "the true mean most likely lies in (95% interval); when a change between two waves is too small to tell "
+         "apart from chance we say so. The score chosen here is the one the Actions page opens on.")
 
-subscales = survey.by_label
-label = st.selectbox("Subscale", list(subscales))
-sub = subscales[label]
-column = sub.column
+sub = score_choice(survey.subscales, "trends")
+label, column = sub.label, sub.column
 overall = subscale_rows(release.table(["wave"], filters), column)
 teams, by_team = [], None
 by_teams = "team" in release.dims and filters.get("team") is None
@@ -54,11 +54,12 @@ for _, change in release.changes(column, filters=filters).iterrows():
 
 if by_teams:
     st.subheader("Change since the previous wave, team by team")
-    st.dataframe(team_changes_table(release.changes(column, by="team", filters=filters)), hide_index=True,
-                 width="stretch",
+    st.caption("The latest waves first, and within them the largest change first. 'Beyond noise' means the change is "
+               "larger than chance would give; a blank change means the team was too small to show in one of the "
+               "two waves.")
+    st.dataframe(team_changes_table(release.changes(column, by="team", filters=filters), label, sub.direction),
+                 hide_index=True, width="stretch",
                  column_config={"team": "Team", "from": "From", "to": "To", "change": "Change",
-                                "ci_low": "95% CI from", "ci_high": "95% CI to", "within_noise": "Within noise?"})
-    st.caption("A blank change means the team was too small to show in one of the two waves. 'Within noise' means "
-               "the interval includes no change: the difference is too small to tell apart from chance.")
+                                "95% interval": "95% interval", "what it means": "What it means"})
 
 answered_twice_section(survey, sub, min_group)

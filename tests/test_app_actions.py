@@ -51,8 +51,8 @@ def test_logging_an_action_shows_its_effect_as_the_core_computes_it(app):
     assert log[["title", "principle", "owner"]].values.tolist() == [[SAMPLE_ACTION.title, "Peer support",
                                                                      "Service manager"]]
     scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
-    effect = action_effect(scored, SAMPLE_ACTION, "compassion_satisfaction", 5)
-    expected = effect_sentences(effect, "Compassion satisfaction", "higher_is_better")
+    effect = action_effect(scored, SAMPLE_ACTION, "burnout", 5)
+    expected = effect_sentences(effect, "Burnout", "higher_is_worse")
     shown = [as_read(m.value) for m in app.markdown]
     assert "\n".join(f"- {line}" for line in expected) in shown
     chart = traces(app.get("plotly_chart")[0])
@@ -114,14 +114,38 @@ def test_a_workspace_brings_back_the_instruments_and_cut_points(app):
 
 def test_trends_shows_each_teams_change_as_the_core_computes_it(app):
     app.switch_page("pages/trends.py").run()
-    table = app.dataframe[-1].value.set_index(["team", "from"])
+    assert next(box for box in app.selectbox if box.label == "Score").value == "Burnout", "the HR lead's question"
+    table = app.dataframe[-1].value
     scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
     north = scored[scored["team"] == "Family Support North"]
-    before, after = (north.loc[north["wave"] == w, "compassion_satisfaction"].dropna() for w in ("2025-03", "2025-09"))
+    before, after = (north.loc[north["wave"] == w, "burnout"].dropna() for w in ("2025-03", "2025-09"))
     welch = stats.ttest_ind(after, before, equal_var=False).confidence_interval(0.95)
     change, low, high = after.mean() - before.mean(), welch.low, welch.high
-    row = table.loc[("Family Support North", "2025-03")]
-    assert (row["change"], row["ci_low"], row["ci_high"]) == (f"{change:+.1f}", f"{low:+.1f}", f"{high:+.1f}")
-    assert row["within_noise"] == ("within noise" if low <= 0 <= high else "beyond noise")
-    hidden = table.loc[("Clinical Psychology", "2025-03")]
-    assert (hidden["change"], hidden["within_noise"]) == ("", ""), "a team too small to show has no change"
+    row = table.set_index(["team", "from"]).loc[("Family Support North", "2025-03")]
+    assert (row["change"], row["95% interval"]) == (f"{change:+.1f}", f"from {low:+.1f} to {high:+.1f}")
+    way = "higher" if change > 0 else "lower"
+    verdict = "worth talking about together" if change > 0 else "a change for the better"
+    assert row["what it means"] == ("about the same: we can't tell it apart from chance" if low <= 0 <= high else
+                                    f"{way} burnout, beyond noise, {verdict}")
+    hidden = table.set_index(["team", "from"]).loc[("Clinical Psychology", "2025-03")]
+    assert (hidden["change"], hidden["what it means"]) == ("", "too few people in one of the two waves")
+    # The latest pair of waves first, the largest change first within it, blanks last.
+    assert table["to"].tolist() == sorted(table["to"], reverse=True)
+    for _, pair in table.groupby("to"):
+        sizes = [abs(float(c)) for c in pair["change"] if c]
+        assert sizes == sorted(sizes, reverse=True) and pair["change"].tolist()[len(sizes):] == [""] * (len(pair) - len(sizes))
+
+
+def test_the_chosen_score_is_the_one_the_next_page_opens_on(app):
+    app.switch_page("pages/trends.py").run()
+    next(box for box in app.selectbox if box.label == "Score").select("Compassion satisfaction").run()
+    sentences = [as_read(m.value) for m in app.markdown if as_read(m.value).startswith("- 2025-09 against 2025-03")]
+    assert len(sentences) == 1 and "compassion satisfaction" in sentences[0]
+    assert "Compassion satisfaction by wave" in json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+    app.switch_page("pages/overview.py").run()
+    app.switch_page("pages/actions.py").run()
+    add_action(app, title="Protected reflective supervision started", teams=["Family Support North"],
+               owner="Service manager")
+    assert next(box for box in app.selectbox if box.label == "Score").value == "Compassion satisfaction"
+    app.switch_page("pages/trends.py").run()
+    assert next(box for box in app.selectbox if box.label == "Score").value == "Compassion satisfaction"

@@ -63,3 +63,19 @@ def test_a_file_that_cannot_be_read_gets_one_sentence(app):
     assert not app.exception
     assert as_read(app.error[0].value) == "notes.csv is a PDF document, not a table; export the responses as CSV or Excel instead."
     assert app.session_state["survey"] is None
+
+
+def test_the_report_reads_in_full_and_the_scores_come_first(app):
+    app.button[0].click().run()
+    survey = score_file(SAMPLE.read_bytes(), SAMPLE.name)
+    errors = survey.findings[survey.findings["severity"] == "error"]
+    report = app.table[0].value
+    assert [as_read(c) for c in report.columns] == ["row", "severity", "message", "column", "value", "code", "file",
+                                                     "sheet"]
+    assert [as_read(m) for m in report.iloc[:, 2]] == errors["message"].tolist(), "each message whole, in a wrapping table"
+    assert max(len(m) for m in errors["message"]) > 150
+    order = app.dataframe[-1].proto.column_order
+    assert list(order[:9]) == ["row", "team", "wave", "compassion_satisfaction", "compassion_satisfaction_band",
+                               "burnout", "burnout_band", "secondary_traumatic_stress",
+                               "secondary_traumatic_stress_band"]
+    assert set(order) == set(survey.scored.columns), "every column still there, after the scores"

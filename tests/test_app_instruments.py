@@ -18,6 +18,14 @@ def page():
     return app.switch_page("pages/instruments.py").run()
 
 
+def read_table(table):
+    """An st.table as a person reads it: each header and text cell without its Markdown escapes."""
+    frame = table.value
+    frame = frame.map(lambda v: as_read(v) if isinstance(v, str) else v)
+    frame.columns = [as_read(c) for c in frame.columns]
+    return frame
+
+
 def test_every_builtin_definition_renders(page):
     box = page.selectbox[0]
     assert len(box.options) == len(builtin_instruments())
@@ -29,12 +37,14 @@ def test_every_builtin_definition_renders(page):
 
 def test_proqol_shows_its_key_and_sources(page):
     page.selectbox[0].select("ProQOL 5: Professional Quality of Life Scale, version 5").run()
-    parts = page.dataframe[0].value.set_index("id")
+    # Tables that wrap their text rather than cut it at the right edge, as typed once read.
+    parts = read_table(page.table[0]).set_index("id")
     assert parts.loc["burnout", "items"] == "1, 4, 8, 10, 15, 17, 19, 21, 26, 29"
     assert parts.loc["burnout", "bands"] == "low: 22 or less; moderate: 23 to 41; high: 42 or more"
     assert "tiwell's default" in parts.loc["burnout", "missing-item rule source"]
-    items = page.dataframe[2].value.set_index("item")
+    items = read_table(page.table[2]).set_index("item")
     assert items.loc[29, "reverse-scored"] == "yes" and items.loc[29, "text"] == "I am a very caring person."
+    assert not page.dataframe, "no instrument table is cut off on the right"
     assert any("Stamm" in m.value for m in page.markdown)
 
 

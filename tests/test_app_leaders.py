@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 import ui.state
 from figures import as_read, traces
 from tiwell.charts import plain
+from tiwell.theme import ATTENTION, BETTER, HEAT_MIDDLE
 from tiwell.pipeline import score_file
 from tiwell.privacy import survey_release
 from ui.state import SAMPLE
@@ -93,20 +94,56 @@ def test_teams_heatmap_hides_small_teams_and_shows_the_rest(app, survey, core):
     assert "Clinical Psychology" not in shown and len(shown) >= 6, "4 people in the wave: hidden, the rest shown"
     people = wave.groupby("team").size()
     # Names are drawn as typed: '&' is escaped so that Plotly shows it rather than reading markup.
-    assert sorted(heat["y"]) == sorted(f"{plain(team)} (n = {people[team]:.0f})" for team in shown)
+    assert sorted(heat["y"]) == sorted(f"{plain(team)} ({people[team]:.0f} answered)" for team in shown)
     assert not any(label.startswith("Clinical Psychology") for label in heat["y"])
-    row = heat["y"].index(f"Youth Justice (n = {people['Youth Justice']:.0f})")
-    mean = wave.loc[wave["team"] == "Youth Justice", "burnout"].mean()
-    assert heat["text"][row][1] == f"{mean:.1f}"
+    row = heat["y"].index(f"Youth Justice ({people['Youth Justice']:.0f} answered)")
+    mine = wave.loc[wave["team"] == "Youth Justice", "burnout"]
+    difference = mine.mean() - wave["burnout"].mean()
+    assert heat["text"][row][1] == f"{mine.mean():.1f} ({difference:+.1f})<br>n = {mine.notna().sum()}"
+    assert heat["z"][row][1] == pytest.approx(difference / 40), "burnout runs 10 to 50: higher is worse"
     assert any("Not shown" in c.value for c in app.caption)
     assert [b.label for b in app.get("download_button")] == ["Download this table (CSV)"]
 
 
-def test_trends_say_when_a_change_is_within_noise(app):
+def test_the_heatmap_colours_by_difference_from_everyone_with_a_neutral_middle(app, core):
+    # Compassion satisfaction runs the other way: a team below everyone is further towards
+    # attention, so its cell is above zero, the orange side, as a team above everyone on burnout is.
+    app.switch_page("pages/teams.py").run()
+    heat = traces(app.get("plotly_chart")[0])[0]
+    assert heat["zmin"] == -heat["zmax"] and heat["zmax"] > 0, "zero, level with everyone, is the middle"
+    assert [stop[1] for stop in heat["colorscale"]] == [BETTER, HEAT_MIDDLE, ATTENTION]
+    assert [stop[0] for stop in heat["colorscale"]] == [0, 0.5, 1]
+    by_team = core.groupby("team")[["compassion_satisfaction", "burnout"]].mean()
+    whole = core[["compassion_satisfaction", "burnout"]].mean()
+    for team in ("Business Support", "Children's Residential"):
+        row = next(k for k, label in enumerate(heat["y"]) if label.startswith(plain(team)))
+        cs, burnout = heat["z"][row][0], heat["z"][row][1]
+        assert cs == pytest.approx((whole["compassion_satisfaction"] - by_team.loc[team, "compassion_satisfaction"]) / 40)
+        assert burnout == pytest.approx((by_team.loc[team, "burnout"] - whole["burnout"]) / 40)
+    assert len({round(v, 3) for row in heat["z"] for v in row if v is not None}) > 20, "colour separates teams"
+
+
+def test_the_team_detail_counts_the_people_the_heatmap_counts(app, core):
+    app.switch_page("pages/teams.py").run()
+    heat = traces(app.get("plotly_chart")[0])[0]
+    team = next(box for box in app.selectbox if box.label == "Team")
+    mine = core[core["team"] == team.value]
+    row = next(k for k, label in enumerate(heat["y"]) if label.startswith(plain(team.value)))
+    detail = app.dataframe[0].value
+    assert detail["people with this score"].tolist() == [mine[c].notna().sum() for c in SUBSCALES]
+    assert [cell.split("n = ")[1] for cell in heat["text"][row]] == [f"{n:.0f}" for n in detail["people with this score"]]
+    assert any(c.value.startswith(f"{len(mine)} people in") and "answered" in c.value for c in app.caption)
+
+
+def test_trends_say_each_change_in_words(app, core):
     app.switch_page("pages/trends.py").run()
     assert not app.exception
-    sentences = [as_read(m.value) for m in app.markdown if "from 2025-03 to 2025-09" in as_read(m.value)]
-    assert len(sentences) == 1 and ("within noise" in sentences[0] or "rose" in sentences[0] or "fell" in sentences[0])
+    sentences = [as_read(m.value) for m in app.markdown if as_read(m.value).startswith("- 2025-09 against 2025-03")]
+    before, after = (core.loc[core["wave"] == w, "burnout"].dropna() for w in ("2025-03", "2025-09"))
+    change = after.mean() - before.mean()
+    assert len(sentences) == 1 and f"(change {change:+.1f}; 95% interval from " in sentences[0]
+    assert ("about the same burnout as the wave before: we can't tell the change apart from chance" in sentences[0]
+            or " burnout than the wave before, beyond noise" in sentences[0])
 
 
 def test_filter_changes_never_reread_or_rescore(monkeypatch):

@@ -1,6 +1,7 @@
 """The turnover page on the samples: its correlations equal scipy's on the same team-wave points,
 for the same period and the next."""
 
+import json
 import pickle
 from pathlib import Path
 
@@ -52,11 +53,24 @@ def test_correlations_match_scipy_on_the_same_points(page, lag, choice):
     pearson = stats.pearsonr(points["mean"], points["turnover_rate"])
     spearman = stats.spearmanr(points["mean"], points["turnover_rate"])
     assert shown.loc["Pearson", "n"] == len(points) and len(points) >= 10
-    assert shown.loc["Pearson", "r"] == pytest.approx(pearson.statistic, abs=5e-4)
-    assert shown.loc["Pearson", "p"] == pytest.approx(pearson.pvalue, abs=5e-4)
-    assert shown.loc["Spearman", "r"] == pytest.approx(spearman.statistic, abs=5e-4)
+    assert shown.loc["Pearson", "r"] == f"{pearson.statistic:.2f}"
+    p = pearson.pvalue
+    assert shown.loc["Pearson", "p"] == ("< 0.001" if p < 0.001 else f"{p:.3f}")
+    assert shown.loc["Spearman", "r"] == f"{spearman.statistic:.2f}"
     ci = pearson.confidence_interval(0.95)
-    assert (shown.loc["Pearson", "ci_low"], shown.loc["Pearson", "ci_high"]) == pytest.approx((ci.low, ci.high), abs=5e-4)
+    assert shown.loc["Pearson", "95% interval"] == f"from {ci.low:.2f} to {ci.high:.2f}"
+
+
+def test_the_timeline_bars_start_at_zero_on_round_ticks(page):
+    layout = json.loads(page.get("plotly_chart")[-1].proto.spec)["layout"]
+    team = next(box for box in page.selectbox if box.label == "Team").value
+    turnover = read_hr(SAMPLE_TURNOVER.read_bytes(), SAMPLE_TURNOVER.name).table
+    highest = turnover.loc[turnover["team"] == team, "turnover_rate"].max()
+    axis = layout["yaxis2"]
+    assert axis["range"][0] == 0 and axis["tick0"] == 0 and axis["tickmode"] == "linear"
+    assert axis["dtick"] in (1, 2, 2.5, 5, 10, 20, 25, 50) and axis["range"][1] >= highest
+    assert axis["range"][1] - axis["dtick"] < highest, "the top is the first round tick above the highest rate"
+    assert (axis["range"][1] / axis["dtick"]).is_integer()
 
 
 def test_the_page_states_the_formula_and_the_limits(page):

@@ -75,9 +75,9 @@ def test_log_save_come_back_with_the_next_wave_and_see_the_effect(server, tmp_pa
         page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=30_000)
         page.wait_for_timeout(1000)
         scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
-        r = action_effect(scored, SAMPLE_ACTION, "compassion_satisfaction", 5).result.iloc[0]
+        r = action_effect(scored, SAMPLE_ACTION, "burnout", 5).result.iloc[0]  # burnout: the page's first score
         assert page.get_by_text(f"The difference between the two changes is {r['estimate']:+.1f} points "
-                                f"(95% CI {r['ci_low']:+.1f} to {r['ci_high']:+.1f})").count() == 1
+                                f"(95% interval from {r['ci_low']:+.1f} to {r['ci_high']:+.1f})").count() == 1
         assert page.get_by_text("not proof that the action caused it").count() == 1
         screenshot(page, "cycle-3-before-and-after")
         go_to(page, "Trends", "Trends")

@@ -125,7 +125,7 @@ def test_a_team_named_with_markup_shows_as_text_and_runs_nothing(server, tmp_pat
             assert page.get_by_text(XSS).count() >= 1, "the name is shown, as typed"
             assert page.locator('img[src="x"]').count() == 0
             ticks = page.locator(".js-plotly-plot").first.locator(".ytick text").all_text_contents()
-            assert sorted(ticks) == ["<b>Bold team</b> (n = 6)", f"{XSS} (n = 6)"], "names drawn as typed, not as markup"
+            assert sorted(ticks) == ["<b>Bold team</b> (6 answered)", f"{XSS} (6 answered)"], "names drawn as typed, not as markup"
             screenshot(page, "teams-markup-as-text")
             assert dialogs == [] and errors == []
         finally:

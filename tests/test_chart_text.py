@@ -8,7 +8,7 @@ import pytest
 
 from marked_up import marked, survey
 from tiwell.charts import drivers as driver_charts, figures as charts, plain
-from tiwell.analysis import box_quantiles
+from tiwell.analysis import against_whole, box_quantiles
 from tiwell.analysis.drivers import analysis_frame, driver_columns, impact, outcomes, quadrants
 from tiwell.privacy import survey_release
 
@@ -58,7 +58,8 @@ def figures() -> dict[str, object]:
         "bands": charts.band_shares(release.table(), subscales),
         "spread": charts.distribution(release.bins("burnout"), burnout.label, (burnout.low, burnout.high),
                                       burnout.band_rules, burnout.direction, 5),
-        "heatmap": charts.heatmap(teams[teams["shown"]], subscales, "mean", team_names),
+        "heatmap": charts.heatmap(against_whole(teams, release.table(), subscales, "mean"), subscales, "mean", team_names,
+                                  teams[teams["shown"]].groupby("team")["people"].max().to_dict()),
         "trend": charts.trend(by_wave, burnout.label, "team", None, waves, action),
         "profiles": charts.profile_shares(pd.DataFrame({"profile": [marked("profile")], "share": [0.5]}),
                                           marked("title")),

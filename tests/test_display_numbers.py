@@ -1,8 +1,13 @@
 """Numbers, p-values and intervals written one way for people to read."""
 
-import numpy as np
+import io
 
-from tiwell.text import count, fixed, interval, p_phrase, p_value, percent, share_text, short, signed, with_interval
+import numpy as np
+import pandas as pd
+
+from tiwell.export import xlsx_bytes
+from tiwell.text import (count, fixed, interval, p_columns_written, p_phrase, p_value, percent, share_text, short,
+                         signed, with_interval)
 
 
 def test_scores_changes_counts_and_scale_ends():
@@ -29,3 +34,22 @@ def test_intervals_plain_signed_and_beside_their_estimate():
 def test_p_values_in_a_cell_and_in_a_sentence():
     assert (p_value(0.0004), p_value(0.0421), p_value(1.0), p_value(np.nan)) == ("< 0.001", "0.042", "1.000", "")
     assert (p_phrase(0.0004), p_phrase(0.0421), p_phrase(0.5)) == ("p < .001", "p = .042", "p = .500")
+
+
+def test_every_p_value_column_of_a_table_is_written_and_nothing_else():
+    table = pd.DataFrame({"p": [3e-17, 0.0421], "p_adj": [0.5, np.nan], "spearman_p": [0.0009, 0.001],
+                          "people": [12.0, 3.0], "group_p": ["a", "b"]})
+    written = p_columns_written(table)
+    assert written.to_dict("list") == {"p": ["< 0.001", "0.042"], "p_adj": ["0.500", ""],
+                                       "spearman_p": ["< 0.001", "0.001"], "people": [12.0, 3.0],
+                                       "group_p": ["a", "b"]}
+    assert table["p"].tolist() == [3e-17, 0.0421], "the table given is left as it was"
+
+
+def test_a_workbook_shows_p_values_as_the_page_does():
+    from openpyxl import load_workbook
+
+    table = pd.DataFrame({"group_a": ["North"], "diff": [1.25], "p": [0.00000000000000003]})
+    book = load_workbook(io.BytesIO(xlsx_bytes({"Welch t": table})))
+    rows = list(book["Welch t"].iter_rows(values_only=True))
+    assert rows == [("group_a", "diff", "p"), ("North", 1.25, "< 0.001")]

@@ -8,7 +8,7 @@ import pytest
 from tiwell.analysis.cohorts import cohort_rows, result_tables, table_title
 from tiwell.analysis.drivers import (Outcome, favourable_points, first_heavy, joint_model_table, principle_tags,
                                      quadrant_lists, ranked_table)
-from tiwell.analysis.overview import headline
+from tiwell.analysis.overview import headline, who_is_counted
 from tiwell.analysis.teams import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                                    team_order, team_rows)
 from tiwell.analysis.trends import has_gaps, subscale_rows, team_changes_table, trend_lines
@@ -71,9 +71,9 @@ def test_correlations_of_means_and_rates_by_hand():
     # Fisher z: atanh(0.8) = 1.0986 +- 1.96 / sqrt(1) -> tanh: -0.697 to 0.996.
     points = pd.DataFrame({"mean": [1.0, 2, 3, 4], "rate": [1.0, 3, 2, 4]})
     table = score_turnover_correlations(points).set_index("method")
-    assert list(table.columns) == ["r", "ci_low", "ci_high", "p", "n"]
-    assert table.loc["Pearson"].tolist() == [0.8, -0.697, 0.996, 0.2, 4]
-    assert table.loc["Spearman", "r"] == 0.8 and table.loc["Spearman", "n"] == 4
+    assert list(table.columns) == ["r", "95% interval", "p", "n"], "no ci_low or ci_high for a leader to decode"
+    assert table.loc["Pearson"].tolist() == ["0.80", "from -0.70 to 1.00", "0.200", 4]
+    assert table.loc["Spearman", "r"] == "0.80" and table.loc["Spearman", "n"] == 4
 
 
 def test_one_team_over_time_puts_each_mean_at_its_waves_date():
@@ -177,10 +177,20 @@ def test_a_headline_gives_the_mean_its_interval_and_n():
     shown = headline(row, (10.0, 50.0), "higher_is_worse")
     assert (shown.direction, shown.value) == ("lower is easier", "24.1")
     assert shown.help == "Mean of 120 people's scores; possible range 10 to 50."
-    assert shown.caption == "95% CI 22.5 to 25.6 · n = 120"
+    assert shown.caption == "95% interval from 22.5 to 25.6 · 120 with this score"
+
     hidden = headline(row.replace(24.06, np.nan), (0.0, 4.5), "higher_is_better")
     assert (hidden.direction, hidden.value, hidden.caption) == ("higher is better", "hidden", "")
     assert hidden.help.endswith("possible range 0 to 4.5.")
+
+
+def test_the_overview_says_what_each_count_counts():
+    summary = pd.DataFrame({"subscale": ["cs", "burnout"], "n": [900.0, 875.0]})
+    labels = {"cs": "Compassion satisfaction", "burnout": "Burnout"}
+    assert who_is_counted(924.0, summary, labels) == (
+        "924 answered; 900 have a compassion satisfaction score, 875 a burnout score.")
+    assert who_is_counted(875.0, summary.assign(n=875.0), labels) == "875 answered, all with every score."
+    assert who_is_counted(924.0, summary.assign(n=875.0), labels) == "924 answered; 875 have each score."
 
 
 def test_bands_are_read_by_the_cut_point_each_starts_at():
@@ -219,8 +229,9 @@ def test_one_team_beside_the_whole_selection():
                           "ci_high": [27.0, 40.5]})
     detail = team_detail(TEAMS, whole, "South", {"burnout": "Burnout", "cs": "Compassion satisfaction"})
     assert detail.to_dict("list") == {
-        "subscale": ["Burnout", "Compassion satisfaction"], "team mean (95% CI)": ["20.0 (18.0 to 22.0)", "hidden"],
-        "people": [6.0, 4.0], "whole selection (95% CI)": ["25.0 (23.0 to 27.0)", "38.2 (36.0 to 40.5)"]}
+        "subscale": ["Burnout", "Compassion satisfaction"], "team mean (95% interval)": ["20.0 (18.0 to 22.0)", "hidden"],
+        "people with this score": [6.0, 4.0],
+        "whole selection (95% interval)": ["25.0 (23.0 to 27.0)", "38.2 (36.0 to 40.5)"]}
     assert team_rows(TEAMS, "North")["mean"].tolist() == [30.0, 40.0]
 
 
@@ -237,13 +248,23 @@ def test_trend_lines_are_the_chosen_teams_or_the_selection():
     assert (series, lines["series"].tolist(), has_gaps(lines)) == ("series", ["This selection"], False)
 
 
-def test_team_changes_are_signed_and_worded():
-    changes = pd.DataFrame({"team": ["A", "B", "C"], "change": [1.24, -0.04, np.nan], "ci_low": [0.2, -1.0, np.nan],
-                            "ci_high": [2.3, 0.9, np.nan], "within_noise": [False, True, None]})
-    shown = team_changes_table(changes)
-    assert shown["change"].tolist() == ["+1.2", "-0.0", ""]
-    assert shown["ci_low"].tolist() == ["+0.2", "-1.0", ""] and shown["ci_high"].tolist() == ["+2.3", "+0.9", ""]
-    assert shown["within_noise"].tolist() == ["beyond noise", "within noise", ""]
+def test_team_changes_latest_first_largest_first_in_words():
+    # Two pairs of waves; in the latest (w2 to w3) B moved most (-2.5), then A (+1.24), C hidden last;
+    # w1 to w2 follows with its own order. Burnout: a rise is worse.
+    changes = pd.DataFrame({"team": ["A", "A", "B", "B", "C", "C"], "from": ["w1", "w2"] * 3, "to": ["w2", "w3"] * 3,
+                            "change": [0.3, 1.24, -4.0, -2.5, 0.5, np.nan], "ci_low": [-1.0, 0.2, -6.0, -4.0, -0.5, np.nan],
+                            "ci_high": [1.6, 2.3, -2.0, -1.0, 1.5, np.nan],
+                            "within_noise": [True, False, False, False, True, None]})
+    shown = team_changes_table(changes, "Burnout", "higher_is_worse")
+    assert list(shown.columns) == ["team", "from", "to", "change", "95% interval", "what it means"]
+    assert list(zip(shown["team"], shown["to"])) == [("B", "w3"), ("A", "w3"), ("C", "w3"),
+                                                     ("B", "w2"), ("C", "w2"), ("A", "w2")]
+    assert shown["change"].tolist() == ["-2.5", "+1.2", "", "-4.0", "+0.5", "+0.3"]
+    assert shown["95% interval"].tolist()[:3] == ["from -4.0 to -1.0", "from +0.2 to +2.3", ""]
+    assert shown["what it means"].tolist()[:3] == [
+        "lower burnout, beyond noise, a change for the better", "higher burnout, beyond noise, worth talking about together",
+        "too few people in one of the two waves"]
+    assert shown["what it means"][4] == "about the same: we can't tell it apart from chance"
 
 
 # ---------------------------------------------------------------- cohorts, present

@@ -2,11 +2,13 @@
 conversation needs, nothing for a group that may not be shown, and neutral labels that hold."""
 
 import inspect
+import io
 from itertools import groupby
 
 import pandas as pd
 import pytest
 
+from tiwell.present import deck_bytes
 from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.privacy import survey_release
 from tiwell.analysis import change_sentence
@@ -72,12 +74,28 @@ def test_the_change_is_the_trends_pages_latest_change(survey):
     story = build(survey)
     change = next(s for s in story.slides if s.key == "change")
     latest = survey_release(survey, 5).changes("burnout").iloc[-1]
-    assert change_sentence(latest, "Burnout", "higher_is_worse") in change.points
+    assert change_sentence(latest, "Burnout", "higher_is_worse", figures=False) in change.points
+    said = " ".join((*change.points, change.note))
+    assert not any(word in said for word in ("CI", "interval", "noise", "+", "within")), "plain words on the slide"
+    assert f"Burnout: change {latest['change']:+.1f}; 95% interval from {latest['ci_low']:+.1f} to " in change.speaker_notes
     assert change.chart.categories == ("2025-03", "2025-09", "2026-03")
     line = next(s for s in change.chart.series if s.name == "Burnout")
     by_wave = survey.scored.groupby("wave")["burnout"].mean()
     assert line.values == pytest.approx(tuple(by_wave[list(change.chart.categories)]))
     assert change.chart.value_range == (10, 50)
+
+
+def test_the_deck_keeps_the_figures_in_the_speaker_notes(survey):
+    from pptx import Presentation
+
+    story = build(survey)
+    k = next(k for k, s in enumerate(story.slides) if s.key == "change")
+    deck = Presentation(io.BytesIO(deck_bytes(story)))
+    page = deck.slides[k]
+    shown = " ".join(shape.text_frame.text for shape in page.shapes if shape.has_text_frame)
+    assert "95% interval" not in shown and ("can't tell" in shown or "than the wave before" in shown)
+    assert page.notes_slide.notes_text_frame.text == story.slides[k].speaker_notes
+    assert story.slides[k].speaker_notes.startswith("The figures, if asked")
 
 
 @pytest.mark.parametrize("team", ["Clinical Psychology", "Business Support"])

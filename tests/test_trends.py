@@ -1,6 +1,8 @@
 """Wave-over-wave change from the release: Welch intervals against scipy and by hand, nothing
 for a hidden wave, and the within-noise wording."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,7 +10,7 @@ from scipy import stats
 
 from tiwell.instruments import Band
 from tiwell.privacy import Score, build_release
-from tiwell.analysis import change_sentence
+from tiwell.analysis import change_sentence, first_score
 
 SCORE = Score("burnout", "Burnout", 0.0, 50.0,
               (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None)))
@@ -46,11 +48,27 @@ def test_a_wave_change_is_welchs_and_a_hidden_wave_gives_none():
 def test_change_sentence_is_plain_and_direction_aware():
     rise = pd.Series({"from": "w1", "to": "w2", "change": 3.0, "ci_low": 1.0, "ci_high": 5.0, "within_noise": False})
     assert change_sentence(rise, "Burnout", "higher_is_worse") == (
-        "Burnout rose by 3.0 from w1 to w2 (95% CI +1.0 to +5.0), a change worth talking about together.")
-    assert change_sentence(rise, "Compassion satisfaction", "higher_is_better").endswith("a change for the better.")
+        "w2 against w1: higher burnout than the wave before, beyond noise, worth talking about together "
+        "(change +3.0; 95% interval from +1.0 to +5.0).")
+    assert change_sentence(rise, "Compassion satisfaction", "higher_is_better") == (
+        "w2 against w1: higher compassion satisfaction than the wave before, beyond noise, a change for the better "
+        "(change +3.0; 95% interval from +1.0 to +5.0).")
+    assert change_sentence(rise, "STSS", "higher_is_worse", figures=False) == (
+        "w2 against w1: higher STSS than the wave before, more than chance alone would give, worth talking about "
+        "together.")
     noise = rise.copy()
     noise[["ci_low", "within_noise"]] = [-1.0, True]
-    assert "within noise" in change_sentence(noise, "Burnout", "higher_is_worse")
+    assert change_sentence(noise, "Burnout", "higher_is_worse", figures=False) == (
+        "w2 against w1: about the same burnout as the wave before: we can't tell the change apart from chance.")
+
+
+def test_the_first_score_shown_is_burnout_then_the_first_heavy_one():
+    def sub(column, label, better):
+        return SimpleNamespace(column=column, label=label, higher_is_better=better)
+
+    proqol = [sub("cs", "Compassion satisfaction", True), sub("burnout", "Burnout", False), sub("sts", "STS", False)]
+    mbi = [sub("pa", "Personal accomplishment", True), sub("ee", "Emotional exhaustion", False)]
+    assert (first_score(proqol), first_score(mbi), first_score(mbi[:1])) == (1, 1, 0)
 
 
 def test_team_changes_per_team_and_nothing_for_a_hidden_team():

@@ -16,6 +16,7 @@ import re
 import pandas as pd
 
 from tiwell.survey import ScoredSurvey
+from tiwell.text.numbers import p_columns_written
 
 FORMULA_START = re.compile(r"[=+\-@\t]")
 # C0 and C1 controls but tab and line feed, lone surrogates and the two non-characters XML forbids.
@@ -57,11 +58,11 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """A workbook with one sheet per table, in the order given."""
+    """A workbook with one sheet per table, in the order given; p-values written as on the page."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
         for name, frame in sheets.items():
-            neutralise(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            neutralise(p_columns_written(frame)).to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
 
 

@@ -27,9 +27,12 @@ PAPER = "#fbfaf7"      # a slide's warm background, as the dashboard's
 GRID = "#eef1f2"       # chart grid lines on white
 GRID_ON_PAPER = "#e3e8ea"  # a slide chart's grid lines: a shade darker, to show on the warm background
 HEAT_MIDDLE = "#F4F1EA"    # the heatmap's midpoint between the better end and the end that calls for attention
-# One colour per line on a chart with several series, in order (the dashboard's trend lines);
-# a slide's lines cycle through the first six (the seventh, a pale yellow, would barely show on PAPER).
-SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+# One colour per line on a chart with several series, in order (the dashboard's trend lines): the
+# Okabe-Ito eight, then the seven of Paul Tol's muted scheme that differ from them, so that fifteen
+# teams on one chart never share a colour; a slide's lines cycle through the first six (the
+# seventh, a pale yellow, would barely show on PAPER).
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+                  "#332288", "#882255", "#117733", "#44AA99", "#999933", "#AA4499", "#CC6677")
 SLIDE_SERIES_COLOURS = SERIES_COLOURS[:6]
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 

@@ -36,3 +36,11 @@ def inert(text: object) -> str:
     words = str(text).translate(_INVISIBLE_ORDER).split()
     visible = "".join(ch for ch in " ".join(words) if unicodedata.category(ch) != "Cc")
     return _BARE_LINK.sub(WORD_JOINER, visible).translate(_ESCAPES)
+
+
+def inert_table(frame):
+    """A small table for ``st.table``, which wraps long text where ``st.dataframe`` cuts it off,
+    but reads every cell as Markdown: each text cell and header made inert."""
+    shown = frame.map(lambda v: inert(v) if isinstance(v, str) else v)
+    shown.columns = [inert(c) for c in frame.columns]
+    return shown

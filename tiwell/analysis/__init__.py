@@ -9,10 +9,10 @@ later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logge
 and the change of people who answered twice (:mod:`~tiwell.analysis.paired`). The statistics themselves are in :mod:`tiwell.stats`.
 """
 
-from tiwell.analysis.overview import Headline, headline, unbanded_note
-from tiwell.analysis.teams import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
+from tiwell.analysis.overview import Headline, headline, unbanded_note, who_is_counted
+from tiwell.analysis.teams import (against_whole, band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                                    team_order, team_rows)
-from tiwell.analysis.trends import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
+from tiwell.analysis.trends import change_sentence, change_words, first_score, has_gaps, subscale_rows, team_changes_table, trend_lines
 from tiwell.analysis.drivers import (Outcome, analysis_frame, favourable_points, favourable_shares, first_heavy, impact,
                                      joint_model, joint_model_table, outcomes, principle_summary, principle_tags,
                                      quadrant_lists, quadrants, ranked_table)
@@ -27,8 +27,9 @@ from tiwell.analysis.planner import next_wave_plan, plan_sentences, team_headcou
 from tiwell.analysis.paired import answered_twice, codes_by_row, paired_did, paired_sentence, pairs_between
 
 __all__ = [
-    "Headline", "headline", "unbanded_note", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
-    "team_detail", "team_order", "team_rows", "change_sentence", "has_gaps", "subscale_rows", "team_changes_table",
+    "Headline", "headline", "unbanded_note", "who_is_counted", "against_whole", "band_measures", "hidden_teams",
+    "shown_cells", "shown_rows", "shown_teams", "team_detail", "team_order", "team_rows", "change_sentence",
+    "change_words", "first_score", "has_gaps", "subscale_rows", "team_changes_table",
     "trend_lines", "Outcome", "analysis_frame", "favourable_points", "favourable_shares", "first_heavy", "impact",
     "joint_model", "joint_model_table", "outcomes", "principle_summary", "principle_tags", "quadrant_lists",
     "quadrants", "ranked_table", "CohortSettings", "box_quantiles", "cohort_rows", "cohort_sentences", "cohorts_shown",

@@ -122,7 +122,7 @@ def effect_sentences(effect: Effect, label: str, direction: str, scope: str | No
     r = effect.result.iloc[0]
     where = scope or effect.action.scope
     span = f"{', '.join(effect.before)} before the action and {', '.join(effect.after)} after it"
-    ci = f"95% CI {interval(r['ci_low'], r['ci_high'], sign=True)}"
+    ci = f"95% interval from {interval(r['ci_low'], r['ci_high'], sign=True)}"
     if effect.kind in ("did", "did_paired"):
         said = [f"{label} in {where} changed by {signed(r['change_touched'])} points ({span}); in the other teams it "
                 f"changed by {signed(r['change_untouched'])}.",
@@ -141,7 +141,7 @@ def effect_sentences(effect: Effect, label: str, direction: str, scope: str | No
 
 def _verdict(r: pd.Series, direction: str, compared: str) -> str:
     if pd.isna(r["ci_low"]) or r["ci_low"] <= 0 <= r["ci_high"]:
-        return "That is within noise, so no real difference can be claimed."
+        return "That is within noise: we can't tell it apart from chance, so no real difference can be claimed."
     better = (r["estimate"] > 0) == (direction == "higher_is_better")
     return "That is beyond noise: " + ("a change for the better" if better else "a change worth talking about "
                                        "together") + (f" {compared}." if compared else ".")

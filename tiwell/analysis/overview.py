@@ -36,7 +36,8 @@ def headline(row: pd.Series, score_range: tuple[float, float], direction: str) -
         direction=DIRECTION_WORDS.get(direction, DIRECTION_WORDS["higher_is_worse"]),
         value="hidden" if hidden else fixed(row["mean"]),
         help=f"Mean of {count(row['n'])} people's scores; possible range {short(low)} to {short(high)}.",
-        caption="" if hidden else f"95% CI {interval(row['ci_low'], row['ci_high'])} · n = {count(row['n'])}")
+        caption="" if hidden else (f"95% interval from {interval(row['ci_low'], row['ci_high'])} · "
+                                   f"{count(row['n'])} with this score"))
 
 
 def unbanded_note(subscales) -> str:
@@ -48,3 +49,17 @@ def unbanded_note(subscales) -> str:
     return (f"{named} {'have' if len(labels) > 1 else 'has'} no bands: no cut-off scores are set, so no share of "
             "people in each band is shown."
             + (" Named cut-offs can be chosen under Cut points on the Upload and score page." if choosable else ""))
+
+
+def who_is_counted(people: float, summary: pd.DataFrame, labels: dict[str, str]) -> str:
+    """How many answered and how many have each score, so that '924 people' and 'n = 875' never
+    seem to disagree: '924 answered; 875 have a burnout score, 880 a compassion satisfaction
+    score.' Someone who skipped part of the questions has no score for that part."""
+    answered = f"{count(people)} answered"
+    scored = [(count(row.n), labels[row.subscale].lower()) for row in summary.itertuples() if pd.notna(row.n)]
+    if not scored or all(n == count(people) for n, _ in scored):
+        return f"{answered}, all with every score."
+    if len({n for n, _ in scored}) == 1:
+        return f"{answered}; {scored[0][0]} have each score."
+    said = [f"{n} have a {label} score" if k == 0 else f"{n} a {label} score" for k, (n, label) in enumerate(scored)]
+    return f"{answered}; {', '.join(said)}."

@@ -54,20 +54,45 @@ def shown_rows(table: pd.DataFrame, shown: list) -> pd.DataFrame:
 
 
 def team_detail(table: pd.DataFrame, whole: pd.DataFrame, team, labels: dict[str, str]) -> pd.DataFrame:
-    """One team's mean (95% CI) and people per subscale beside the whole selection's mean (95% CI);
-    'hidden' where the team's mean may not be shown. ``whole`` is the release's table for the
-    whole selection; ``labels`` names each subscale column."""
+    """One team's mean (95% interval) and the people with each score beside the whole selection's
+    mean (95% interval); 'hidden' where the team's mean may not be shown. ``whole`` is the
+    release's table for the whole selection; ``labels`` names each subscale column. The people
+    counted are those with that score, the n each heatmap cell shows."""
     mine = table[table["team"] == team].set_index("subscale")
     whole = whole.set_index("subscale")
     return pd.DataFrame({
         "subscale": [labels[c] for c in mine.index],
-        "team mean (95% CI)": [with_interval(m.mean, m.ci_low, m.ci_high, 1, missing="hidden")
-                               for m in mine.itertuples()],
-        "people": mine["n"].to_numpy(),
+        "team mean (95% interval)": [with_interval(m.mean, m.ci_low, m.ci_high, 1, missing="hidden")
+                                     for m in mine.itertuples()],
+        "people with this score": mine["n"].to_numpy(),
         # The whole selection is shown (a page stops before a hidden one), so it is never 'hidden'.
-        "whole selection (95% CI)": [f"{fixed(w.mean)} ({interval(w.ci_low, w.ci_high)})"
-                                     for w in whole.loc[mine.index].itertuples()],
+        "whole selection (95% interval)": [f"{fixed(w.mean)} ({interval(w.ci_low, w.ci_high)})"
+                                           for w in whole.loc[mine.index].itertuples()],
     })
+
+
+def against_whole(table: pd.DataFrame, whole: pd.DataFrame, subscales, measure: str) -> pd.DataFrame:
+    """Each shown team-subscale cell beside the whole selection's value: team, subscale, value,
+    whole, difference (team minus whole) and ``worse``, the difference as a share of the scale
+    (a share of people is one already) turned so that above zero is always towards the end that
+    calls for attention. A heatmap coloured by ``worse`` separates teams where colour by level
+    would paint every team of a calm organisation the same blue, and reads the same for burnout
+    and for compassion satisfaction. For a share, only the band furthest towards attention counts
+    as worse when it grows; a larger share in any other band counts as better."""
+    cells = table[table["shown"]].merge(whole[["subscale", measure]].rename(columns={measure: "whole"}),
+                                        on="subscale", how="left")
+    turn, width = {}, {}
+    for sub in subscales:
+        if measure.startswith("share_"):
+            worst = sub.bands[0] if sub.higher_is_better else sub.bands[-1]
+            turn[sub.column], width[sub.column] = (1 if measure == f"share_{worst}" else -1), 1.0
+        else:
+            turn[sub.column], width[sub.column] = (-1 if sub.higher_is_better else 1), sub.high - sub.low
+    difference = cells[measure] - cells["whole"]
+    worse = difference * cells["subscale"].map(turn) / cells["subscale"].map(width)
+    return pd.DataFrame({"team": cells["team"], "subscale": cells["subscale"], "value": cells[measure],
+                         "whole": cells["whole"], "difference": difference, "worse": worse, "n": cells["n"],
+                         "people": cells["people"]})
 
 
 def team_rows(table: pd.DataFrame, team) -> pd.DataFrame:

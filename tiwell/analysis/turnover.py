@@ -22,6 +22,7 @@ from tiwell.ingest.tables import read_tables
 from tiwell.privacy.release import Release
 from tiwell.stats import pearson, spearman
 from tiwell.text.spelling import normalise
+from tiwell.text.numbers import fixed, interval, p_value
 from tiwell.text.team_names import match_teams  # noqa: F401  (kept here: the turnover page imports it from here)
 from tiwell.scoring.dates import parse_dates
 from tiwell.survey import values_in_order
@@ -256,11 +257,15 @@ def point_teams(points: pd.DataFrame) -> list:
 
 def score_turnover_correlations(points: pd.DataFrame) -> pd.DataFrame:
     """Pearson's and Spearman's correlation of the team-wave means with the rate, each with its
-    95% interval, p-value and n, to 3 decimals: both, because with few teams one unusual team
-    can carry Pearson's r, and Spearman's says whether the order alone holds up."""
+    95% interval, p-value and n, as a leader reads them ('0.80', 'from -0.70 to 1.00', '0.200'):
+    both, because with few teams one unusual team can carry Pearson's r, and Spearman's says
+    whether the order alone holds up."""
     table = pd.concat([pearson(points["mean"], points["rate"]).assign(method="Pearson"),
                        spearman(points["mean"], points["rate"]).assign(method="Spearman")], ignore_index=True)
-    return table[["method", "r", "ci_low", "ci_high", "p", "n"]].round(3)
+    return pd.DataFrame({
+        "method": table["method"], "r": table["r"].map(lambda r: fixed(r, 2)),
+        "95% interval": [f"from {interval(r.ci_low, r.ci_high, 2)}" for r in table.itertuples()],
+        "p": table["p"].map(p_value), "n": table["n"]})
 
 
 def team_timeline(team_waves: pd.DataFrame, turnover: pd.DataFrame, dates: pd.Series, team: str

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from tiwell.survey import ScoreColumn
 from tiwell.theme import (ATTENTION, BETTER, FONT_FAMILY, GRID, HEAT_MIDDLE, INK, MIDDLE, MUTED, NOTE_INK,
                           SERIES_COLOURS, band_colours)
-from tiwell.text.numbers import count, fixed, percent, short
+from tiwell.text.numbers import count, fixed, percent, short, signed
 
 FONT = dict(family=FONT_FAMILY, size=14, color=INK)
 AXIS = dict(gridcolor=GRID, zeroline=False)
@@ -36,7 +36,7 @@ def look(title: str, height: int) -> dict:
     once, where each ``update_*`` call checks the figure again."""
     return dict(title=dict(text=plain(title), x=0, font=dict(size=16)), font=FONT, height=height,
                 margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
-                legend=dict(orientation="h", y=-0.15), hoverlabel=dict(bgcolor="white"))
+                legend=dict(orientation="h", yanchor="top", y=-0.22), hoverlabel=dict(bgcolor="white"))
 
 
 def _layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
@@ -104,37 +104,37 @@ def band_shares(summary: pd.DataFrame, subscales: tuple[ScoreColumn, ...], min_g
     return _layout(fig, "Share of people in each band", height=110 + 60 * len(subscales))
 
 
-def heatmap(table: pd.DataFrame, subscales: tuple[ScoreColumn, ...], value: str, groups: list[str]) -> go.Figure:
-    """Team x subscale. Colour shows how far each cell sits towards the end that calls for
-    attention, so one scale reads the same for every subscale; the cell text is the number."""
+def heatmap(cells: pd.DataFrame, subscales: tuple[ScoreColumn, ...], value: str, groups: list[str],
+            answered: dict) -> go.Figure:
+    """Team x subscale from :func:`tiwell.analysis.teams.against_whole`. Colour is each team's
+    difference from the whole selection on a diverging scale, neutral where a team is level with
+    everyone, orange where it is further towards the end that calls for attention, blue where it
+    is better, whichever way the subscale runs; each cell says its value, the difference and n,
+    the people with that score. ``answered`` is how many people in each team answered at all."""
     columns = [sub.column for sub in subscales]
-    wide = table.pivot(index="team", columns="subscale", values=value).reindex(index=groups, columns=columns)
-    people = table.pivot(index="team", columns="subscale", values="people").reindex(index=groups, columns=columns)
-    strain = pd.DataFrame({sub.column: _towards_attention(wide[sub.column], sub, value) for sub in subscales})
-    text = wide.map(lambda v: "" if pd.isna(v) else (percent(v) if value.startswith("share_") else fixed(v)))
+
+    def grid(column: str) -> pd.DataFrame:
+        return cells.pivot(index="team", columns="subscale", values=column).reindex(index=groups, columns=columns)
+
+    wide, difference, worse, people, whole = (grid(c) for c in ("value", "difference", "worse", "n", "whole"))
+    show = percent if value.startswith("share_") else fixed
+    moved = (lambda v: f"{v * 100:+.0f} points") if value.startswith("share_") else signed
+
+    def words(frame: pd.DataFrame, write) -> pd.DataFrame:
+        return frame.map(lambda v: "" if pd.isna(v) else write(v))
+
+    head, n = words(wide, show) + " (" + words(difference, moved) + ")", words(people, count)
+    text = np.where(wide.isna(), "", head + "<br>n = " + n)
     hover = np.where(wide.isna(), "hidden: too few people",
-                     "n = " + people.fillna(0).astype(int).astype(str) + ", " + text.to_numpy())
-    sizes = people.max(axis=1)
-    rows = [f"{plain(g)} (n = {count(sizes[g])})" if pd.notna(sizes[g]) else plain(g) for g in groups]
-    fig = go.Figure(go.Heatmap(z=strain.to_numpy(), x=[plain(sub.label) for sub in subscales], y=rows, text=text.to_numpy(),
-                               texttemplate="%{text}", customdata=hover, zmin=0, zmax=1,
+                     head + "; n = " + n + " with this score; everyone in this selection: " + words(whole, show))
+    limit = max(float(np.nanmax(np.abs(worse.to_numpy(dtype=float)), initial=0)), 0.05)
+    rows = [f"{plain(g)} ({count(answered[g])} answered)" if g in answered else plain(g) for g in groups]
+    fig = go.Figure(go.Heatmap(z=worse.to_numpy(dtype=float), x=[plain(sub.label) for sub in subscales], y=rows,
+                               text=text, texttemplate="%{text}", customdata=hover, zmin=-limit, zmax=limit,
                                colorscale=[[0, BETTER], [0.5, HEAT_MIDDLE], [1, ATTENTION]], showscale=False,
                                hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>", xgap=3, ygap=3))
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "", height=120 + 42 * len(groups))
-
-
-def _towards_attention(values: pd.Series, sub: ScoreColumn, value: str) -> pd.Series:
-    """0 at the better end, 1 at the end that calls for attention. Means are placed between the
-    outermost band cut points (or across the whole range when there are fewer than two), so
-    the colours spread over the scores people actually have."""
-    if value.startswith("share_"):
-        worst = sub.bands[0] if sub.higher_is_better else sub.bands[-1]
-        return values if value == f"share_{worst}" else 1 - values
-    cuts = [b.low for b in sub.band_rules if b.low is not None]
-    low, high = (min(cuts), max(cuts)) if len(cuts) >= 2 else (sub.low, sub.high)
-    position = ((values - low) / (high - low)).clip(0, 1)
-    return 1 - position if sub.higher_is_better else position
+    return _layout(fig, "", height=120 + 56 * len(groups))
 
 
 def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | None = None,
@@ -145,7 +145,8 @@ def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | 
     on the axis of ``waves``."""
     fig = go.Figure()
     for k, (name, part) in enumerate(table.groupby(series, sort=False)):
-        fig.add_trace(_trend_trace(part, plain(name), SERIES_COLOURS[k % len(SERIES_COLOURS)]))
+        rounds, colour = divmod(k, len(SERIES_COLOURS))  # past the last colour, the line's dash tells it apart
+        fig.add_trace(_trend_trace(part, plain(name), SERIES_COLOURS[colour], dash=("solid", "dot", "dashdot")[rounds % 3]))
     if overall is not None:
         fig.add_trace(_trend_trace(overall, "Whole organisation", MUTED, dash="dash"))
     order = dict(categoryorder="array", categoryarray=[plain(w) for w in waves]) if waves else {}
@@ -172,7 +173,7 @@ def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid"
         error_y=dict(type="data", symmetric=False, array=part["ci_high"] - part["mean"],
                      arrayminus=part["mean"] - part["ci_low"], color=colour, thickness=1.2, width=4),
         customdata=np.stack([part["n"].fillna(0), part["ci_low"], part["ci_high"]], axis=-1),
-        hovertemplate=f"{name}, %{{x}}: mean %{{y:.1f}} (95% CI %{{customdata[1]:.1f}} to %{{customdata[2]:.1f}}, "
+        hovertemplate=f"{name}, %{{x}}: mean %{{y:.1f}} (95% interval %{{customdata[1]:.1f}} to %{{customdata[2]:.1f}}, "
                       "n = %{customdata[0]:.0f})<extra></extra>")
 
 
@@ -218,10 +219,24 @@ def timeline(survey_points: pd.DataFrame, turnover: pd.DataFrame, label: str, ra
                                           array=survey_points["ci_high"] - survey_points["mean"],
                                           arrayminus=survey_points["mean"] - survey_points["ci_low"]),
                              hovertemplate="%{x|%b %Y}: mean %{y:.1f}<extra></extra>"))
-    fig.update_layout(yaxis=dict(title=plain(label)), yaxis2=dict(title="turnover per 100 a year", overlaying="y",
-                                                           side="right", showgrid=False, rangemode="tozero"))
+    step, top = round_ticks(turnover[rate].max())
+    fig.update_layout(yaxis=dict(title=plain(label)),
+                      yaxis2=dict(title="turnover per 100 a year", overlaying="y", side="right", showgrid=False,
+                                  range=[0, top], tick0=0, dtick=step, tickmode="linear", zeroline=False))
     _mark_actions(fig, marks)
     return _layout(fig, f"{label} and turnover over time", height=380)
+
+
+def round_ticks(highest: float, ticks: int = 5) -> tuple[float, float]:
+    """A round tick step (1, 2, 2.5 or 5 times a power of ten) and the axis top it reaches, for an
+    axis from zero to at least ``highest`` in about ``ticks`` steps: a rate axis reads 0, 5, 10, 15,
+    never 0.7, 4.78, 8.86."""
+    if not highest > 0:
+        return 1.0, 1.0
+    raw = highest / ticks
+    power = 10 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return float(step), float(np.ceil(highest / step) * step)
 
 
 def leaver_gaps(table: pd.DataFrame) -> go.Figure:

@@ -73,6 +73,8 @@ def _add(deck, view: Slide) -> None:
     if view.note:
         _write(page.shapes.add_textbox(Inches(0.6), Inches(6.5), Inches(12.1), Inches(0.8)).text_frame,
                [view.note], 14, NOTE)
+    if view.speaker_notes:  # the figures, for the facilitator's eyes only
+        page.notes_slide.notes_text_frame.text = printable(view.speaker_notes)
 
 
 def _fitting_size(lines: list[str], width: float, height: float) -> int:

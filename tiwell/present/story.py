@@ -25,7 +25,7 @@ from tiwell.present.redaction import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
-from tiwell.analysis.trends import change_sentence
+from tiwell.analysis.trends import change_figures, change_sentence
 from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
@@ -60,11 +60,15 @@ class Chart:
 
 @dataclass(frozen=True)
 class Slide:
+    """One view. ``points`` and ``note`` speak to front-line staff in plain words; the figures a
+    facilitator may be asked about (changes, intervals) are in ``speaker_notes``, never shown."""
+
     key: str
     title: str
     points: tuple[str, ...] = ()
     chart: Chart | None = None
     note: str = ""
+    speaker_notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,17 +253,21 @@ def _change(release: Release, subs: tuple[ScoreColumn, ...], choices: Choices, l
                          for sub in subs], ignore_index=True)
     changes = changes[changes["to"].isin(waves)]
     latest = changes[changes["to"] == waves[-1]]
-    points = tuple(change_sentence(change, sub.label, sub.direction)
-                   for (_, change), sub in zip(latest.iterrows(), subs))
+    told = list(zip(latest.to_dict("records"), subs))
+    points = tuple(change_sentence(pd.Series(change), sub.label, sub.direction, figures=False) for change, sub in told)
+    figures = " ".join(f"{sub.label}: {change_figures(pd.Series(change))}." for change, sub in told
+                       if pd.notna(change["change"]))
     marks = markers(actions, waves)
     points += tuple(f"Action taken between {waves[int(x - 0.5)]} and {waves[int(x + 0.5)]} ({text})."
                     for x, text in marks)
     note = ("A gap is a wave with too few people to show, or one that would let a smaller group be worked out. "
-            "'Within noise' means the change is too small to tell apart from chance."
+            "When we can't tell a change apart from chance, it is small enough to come from who happened to answer."
             + (" Dashed lines mark actions taken." if marks else ""))
     chart = _means_chart(by_wave, subs)
     chart = chart and replace(chart, marks=tuple(marks))
-    return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, chart, note)
+    speaker = (f"The figures, if asked (change in the mean since {waves[-2]}, with the range it most likely lies "
+               f"in): {figures} A range that includes 0 is a change we can't tell apart from chance.") if figures else ""
+    return by_wave.dropna(subset=["people"]), changes, Slide("change", title, points, chart, note, speaker)
 
 
 def _means_chart(by_wave: pd.DataFrame, subs: tuple[ScoreColumn, ...]) -> Chart | None:

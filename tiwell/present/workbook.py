@@ -24,9 +24,10 @@ def workbook_bytes(story: Story, survey: ScoredSurvey, *, with_rows: bool = Fals
 
 
 def views_table(story: Story) -> pd.DataFrame:
-    """One row per line shown: the view's number and title, then each point and its note."""
+    """One row per line shown: the view's number and title, then each point, its note and the
+    speaker notes (the figures behind the plain words)."""
     rows = [(k, slide.title, text) for k, slide in enumerate(story.slides, start=1)
-            for text in (*slide.points, *([slide.note] if slide.note else []))]
+            for text in (*slide.points, *(t for t in (slide.note, slide.speaker_notes) if t))]
     return pd.DataFrame(rows, columns=["view", "title", "text"])
 
 

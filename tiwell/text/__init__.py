@@ -11,12 +11,12 @@ from tiwell.text.names import CAPITALISED_WORDS, NAMES_THAT_ARE_WORDS, first_nam
 from tiwell.text.answer_scales import (AGREEMENT, FREQUENCY, LABELLED, NUMERIC, YES_NO, DriverScale, scale_of,
                                        whole_number)
 from tiwell.text.team_names import match_teams
-from tiwell.text.numbers import (count, fixed, interval, p_phrase, p_value, percent, share_text, short, signed,
-                                 with_interval)
+from tiwell.text.numbers import (count, fixed, interval, is_p_column, p_columns_written, p_phrase, p_value, percent,
+                                 share_text, short, signed, with_interval)
 
 __all__ = [
     "normalise", "CAPITALISED_WORDS", "NAMES_THAT_ARE_WORDS", "first_names", "last_names", "AGREEMENT", "FREQUENCY",
     "LABELLED", "NUMERIC", "YES_NO", "DriverScale", "scale_of", "whole_number",
-    "count", "fixed", "interval", "p_phrase", "p_value", "percent", "share_text", "short", "signed", "with_interval",
+    "count", "fixed", "interval", "is_p_column", "p_columns_written", "p_phrase", "p_value", "percent", "share_text", "short", "signed", "with_interval",
     "match_teams",
 ]

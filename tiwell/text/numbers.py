@@ -4,7 +4,8 @@ A page, a chart, a slide and a sentence all say a mean, a change or an interval 
 words: one decimal for scores, two for correlations and effect sizes, a sign on a change,
 'to' between the ends of an interval. Two p-value styles stay distinct on purpose: a table cell
 gives the number (:func:`p_value`, '< 0.001', '0.042'), a sentence gives it as reported in
-papers (:func:`p_phrase`, 'p < .001', 'p = .042').
+papers (:func:`p_phrase`, 'p < .001', 'p = .042'); a table's p-value columns are written with
+:func:`p_columns_written`, on a page and in a workbook alike.
 """
 
 from __future__ import annotations
@@ -64,3 +65,17 @@ def p_value(p: float) -> str:
 def p_phrase(p: float) -> str:
     """A p-value in a sentence, as papers report it: 'p < .001' or 'p = .042' (no leading zero)."""
     return "p < .001" if p < 0.001 else "p = " + f"{p:.3f}".lstrip("0")
+
+
+def is_p_column(name: object) -> bool:
+    """Whether a table's column holds p-values by its name: 'p', 'p_adj', 'spearman_p', 'p-unc'."""
+    name = str(name).lower()
+    return name == "p" or name.startswith(("p_", "p-")) or name.endswith(("_p", "-p")) or "_p_" in name
+
+
+def p_columns_written(frame):
+    """A copy of a table with every p-value column written as :func:`p_value` does ('< 0.001',
+    '0.042'), so that no table, on a page or in a workbook, shows 0.00000000000000003."""
+    written = {c: frame[c].map(p_value) for c in frame.columns
+               if is_p_column(c) and frame[c].dtype.kind == "f"}
+    return frame.assign(**written) if written else frame
