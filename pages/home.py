@@ -191,6 +191,7 @@ def show_report(survey: ScoredSurvey) -> None:
 def show_scored(survey: ScoredSurvey, stem: str) -> None:
     scored = survey.scored
     number_format = {sub.column: st.column_config.NumberColumn(sub.label, format="%.1f") for sub in survey.subscales}
+    number_format |= {f"{sub.column}_band": f"{sub.label} band" for sub in survey.subscales}
     # The scores first, after the row and who answered, so they are on screen without scrolling.
     first = ["row", "team", "wave"] + [c for sub in survey.subscales for c in (sub.column, f"{sub.column}_band")]
     first = [c for c in first if c in scored] + [c for c in ("status", "reason") if c in scored]
