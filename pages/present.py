@@ -63,7 +63,7 @@ back.button("Previous", icon=":material/arrow_back:", on_click=move, args=(-1,),
 forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,),
                disabled=index == len(story.slides) - 1, width="stretch")
 
-st.subheader("Take it away")
+st.header("Take it away")
 deck, book, report = st.columns(3)
 deck.download_button("Deck (PowerPoint)", partial(deck_bytes, story), file_name="tiwell-presentation.pptx",
                      mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")

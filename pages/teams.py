@@ -12,6 +12,7 @@ from tiwell import charts
 from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_rows, shown_teams, team_detail,
                              team_order, team_rows)
 from tiwell.export import csv_bytes
+from ui import plots
 from ui.filters import filtered_page, need_survey, stop_unless
 
 survey = need_survey()
@@ -38,14 +39,14 @@ if not shown:
     st.info("Every team in this selection is smaller than the smallest group shown, so no team can be shown.")
     st.stop()
 ordered = team_order(table, shown, order_by, measure)
-st.plotly_chart(charts.heatmap(shown_cells(table), subscales, measure, ordered), width="stretch", key="heatmap")
+plots.show(charts.heatmap(shown_cells(table), subscales, measure, ordered), "heatmap", title="Each team's scores")
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
 st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, shown)), file_name="tiwell-teams.csv",
                    mime="text/csv", help="Only the teams shown above; hidden teams are left out entirely.")
 
-st.subheader("A closer look at one team")
+st.header("A closer look at one team")
 team = st.selectbox("Team", ordered)
 st.dataframe(team_detail(table, release.table((), filters), team, survey.labels), hide_index=True, width="stretch")
-st.plotly_chart(charts.band_shares(team_rows(table, team), subscales, min_group), width="stretch", key="team-bands")
+plots.show(charts.band_shares(team_rows(table, team), subscales, min_group), "team-bands")
