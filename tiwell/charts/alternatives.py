@@ -125,7 +125,18 @@ def chart_table(fig: go.Figure) -> pd.DataFrame:
              "value": next((t for t in frame["value_title"] if t), "Value"),
              "interval": "10th to 90th percentile" if any(t.type == "box" for t in fig.data) else "95% interval"}
     keep = [c for c in names if frame[c].astype(str).str.len().gt(0).any() and (c != "series" or frame[c].nunique() > 1)]
+    if keep == ["series", "place", "value"] and HIDDEN not in set(frame["series"]) \
+            and not frame.duplicated(["place", "series"]).any():
+        return _across(frame, names["place"])
     return frame[keep].rename(columns=names)
+
+
+def _across(frame: pd.DataFrame, place: str) -> pd.DataFrame:
+    """Several series over the same groups (bands of each subscale, subscales of each team) as
+    one row per group and one column per series, in the chart's order: the grid a reader scans."""
+    wide = frame.pivot(index="place", columns="series", values="value").fillna(HIDDEN)
+    wide = wide.loc[list(dict.fromkeys(frame["place"])), list(dict.fromkeys(frame["series"]))]
+    return wide.rename_axis(index=place, columns=None).reset_index()
 
 
 def chart_summary(fig: go.Figure, title: str = "") -> str:
@@ -135,6 +146,6 @@ def chart_summary(fig: go.Figure, title: str = "") -> str:
     series = list(dict.fromkeys(row["series"] for row in rows if row["series"] not in ("", HIDDEN)))
     hidden = sum(row["value"] == HIDDEN for row in rows)
     named = f" across {len(series)} series ({', '.join(series)})" if 1 < len(series) <= 8 else ""
-    held = f"; {hidden} not shown, for too few people" if hidden else ""
+    held = f"; {hidden} held back to protect small groups" if hidden else ""
     shown = len(rows) - hidden
     return f"{title}: {shown} value{'' if shown == 1 else 's'}{named}{held}."
