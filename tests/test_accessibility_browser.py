@@ -30,11 +30,17 @@ def serious(page) -> list[str]:
             for node in v["nodes"]]
 
 
+DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'
+                && !document.querySelector('[data-stale="true"]')"""
+
+
 def visit(page, name: str) -> None:
+    """Open a page from the sidebar and wait until its script has run and nothing of the last page
+    is left: axe reads what is there."""
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=name).click()
-    page.get_by_role("heading", level=1).or_(page.get_by_role("heading", level=2)).first.wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)  # let the page finish drawing: axe reads what is there
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+    page.wait_for_timeout(500)
+    page.wait_for_function(DRAWN, timeout=120_000)
+    page.wait_for_timeout(500)
 
 
 def outline(page) -> str:
@@ -60,6 +66,8 @@ def test_the_report_and_every_page_pass_axe(server, tmp_path):
                 page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(texts - 1).wait_for(timeout=60_000)
             assert page.locator('[data-testid="stPlotlyChart"]').count() == texts, f"{name}: a chart without text"
             assert page.locator(".modebar-btn").count() == 0, f"{name}: a chart's toolbar is in the tab order"
+            slides = page.locator("img.tw-chart").count()  # a view on the Present page, its values in a table
+            assert page.locator("details.tw-values").count() == slides and (slides > 0) == (name == "Present")
             found[name] = serious(page)
             screenshot(page, f"axe-{name.lower().replace(' ', '-')}")
         assert errors == []

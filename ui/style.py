@@ -3,8 +3,8 @@
 - Captions: Streamlit draws them in its text colour at 60% opacity, #777d7e on the page's
   #fbfaf7, 4.0:1 where small text needs 4.5:1. They are set fully opaque in
   :data:`tiwell.theme.NOTE_INK` (6.9:1), the grey the slides' and the report's notes use.
-- Focus: whatever has keyboard focus gets a 3px outline in :data:`tiwell.theme.BETTER` (4.8:1
-  on the page, where a focus indicator needs 3:1); Streamlit removes the outline of several
+- Focus: whatever has keyboard focus gets a 3px outline in :data:`tiwell.theme.BETTER` (5.0:1
+  on the page, 4.6:1 on the sidebar, where a focus indicator needs 3:1); Streamlit removes the outline of several
   controls and tints a focused sidebar link exactly as it tints the current page.
 - The current page: a bar beside it and bold text, so it no longer looks like the focused link.
 - Date fields: each part of a date (year, month, day) is a target of its own, drawn about 18px
