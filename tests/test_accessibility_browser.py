@@ -43,11 +43,6 @@ def visit(page, name: str) -> None:
     page.wait_for_timeout(500)
 
 
-def outline(page) -> str:
-    """The computed outline of whatever has the keyboard's focus."""
-    return page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-
-
 def test_the_report_and_every_page_pass_axe(server, tmp_path):
     story = build(score_file(SAMPLE.read_bytes(), SAMPLE.name), Choices())
     (tmp_path / "report.html").write_bytes(report_bytes(story))
@@ -66,8 +61,10 @@ def test_the_report_and_every_page_pass_axe(server, tmp_path):
                 page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(texts - 1).wait_for(timeout=60_000)
             assert page.locator('[data-testid="stPlotlyChart"]').count() == texts, f"{name}: a chart without text"
             assert page.locator(".modebar-btn").count() == 0, f"{name}: a chart's toolbar is in the tab order"
-            slides = page.locator("img.tw-chart").count()  # a view on the Present page, its values in a table
-            assert page.locator("details.tw-values").count() == slides and (slides > 0) == (name == "Present")
+            if name == "Present":  # the second view has a chart: its values in a table under it
+                page.get_by_role("button", name="Next").click()
+                page.get_by_role("heading", name="What is going well").wait_for(timeout=60_000)
+                assert page.locator("img.tw-chart").count() == page.locator("details.tw-values").count() == 1
             found[name] = serious(page)
             screenshot(page, f"axe-{name.lower().replace(' ', '-')}")
         assert errors == []
@@ -77,17 +74,14 @@ def test_the_report_and_every_page_pass_axe(server, tmp_path):
 def test_a_focused_link_is_outlined_and_the_current_page_marked_apart(server):
     with browser_page() as (page, errors):
         open_sample(page, server)
-        visit(page, "Overview")
+        visit(page, "Overview")  # clicked: the Overview link holds the focus, not shown for a mouse
         nav = page.locator('[data-testid="stSidebarNav"]')
-        current = nav.get_by_role("link", name="Overview")
-        nav.get_by_role("link", name="Upload and score").focus()
+        current, focused = nav.get_by_role("link", name="Overview"), nav.get_by_role("link", name="Teams")
         page.keyboard.press("Tab")  # the keyboard, not a click: what :focus-visible answers to
-        assert page.evaluate("() => document.activeElement.innerText").endswith("Overview")
-        assert outline(page) == "solid", "the focused link shows a ring"
-        page.keyboard.press("Tab")
-        assert page.evaluate("() => document.activeElement.innerText").endswith("Teams")
-        assert outline(page) == "solid"
-        marked = current.evaluate("e => getComputedStyle(e).boxShadow")
-        assert "inset" in marked and current.get_attribute("aria-current") == "page", "the current page has its bar"
-        assert nav.get_by_role("link", name="Teams").evaluate("e => getComputedStyle(e).boxShadow") == "none"
+        assert focused.evaluate("e => e === document.activeElement")
+        assert focused.evaluate("e => getComputedStyle(e).outlineStyle") == "solid", "the focused link shows a ring"
+        assert current.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+        assert "inset" in current.evaluate("e => getComputedStyle(e).boxShadow"), "the current page has its bar"
+        assert focused.evaluate("e => getComputedStyle(e).boxShadow") == "none"
+        assert current.get_attribute("aria-current") == "page"
         assert errors == []
