@@ -8,13 +8,13 @@ import streamlit as st
 
 from ui import signin
 from ui.logs import keep_data_out_of_logs
-from ui.style import readable_captions
+from ui.style import accessible_style
 from ui.uploads import keep_uploads_in_memory
 
 st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layout="wide")
 keep_uploads_in_memory()
 keep_data_out_of_logs()
-readable_captions()
+accessible_style()
 signin.gate()
 
 navigation = st.navigation([

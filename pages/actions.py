@@ -16,7 +16,7 @@ from tiwell.actions import check_log, log_from_table, log_table, make_action
 from tiwell.analysis import action_effect, effect_sentences
 from tiwell.errors import TiwellError
 from tiwell.theme import PRINCIPLE_LABELS
-from ui import state
+from ui import plots, state
 from ui.choices import score_choice
 from ui.filters import need_survey, sidebar
 from ui.next_wave import plan_section
@@ -84,16 +84,16 @@ def show_effects() -> None:
                 continue
             text, chart = st.columns([3, 2])
             text.markdown("\n".join(f"- {inert(line)}" for line in effect_sentences(effect, label, sub.direction)))
-            chart.plotly_chart(charts.before_after(effect.cells, label), width="stretch", key=f"effect-{action.id}")
+            plots.show(charts.before_after(effect.cells, label), f"effect-{action.id}", where=chart)
 
 
 if actions:
-    st.subheader("Before and after")
+    st.header("Before and after")
     st.caption("For each action: the waves before it against the waves after it, in the teams it touched and, "
                "where there are any, in the teams it did not touch. Waves in the action's own month count as "
                "before it. Only groups large enough to show are used.")
     show_effects()
-    st.subheader("The log")
+    st.header("The log")
     st.caption("Change a cell to edit an action; select a row and press delete to remove one.")
     edit_log()
 else:
@@ -101,7 +101,7 @@ else:
 add_form()
 plan_section(survey, min_group)
 
-st.subheader("Keep the cycle going")
+st.header("Keep the cycle going")
 st.write("Download the workspace and bring it back with the next wave's export: the mapping, instruments, cut points, "
          "smallest group, team label choice and this log, so every earlier view is drawn the same way. tiwell keeps "
          "nothing on the server.")

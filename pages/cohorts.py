@@ -17,7 +17,7 @@ from tiwell.privacy import DETAIL_MIN
 from tiwell.errors import TiwellError
 from tiwell.pipeline import ScoringChoices
 from tiwell.text import fixed, p_columns_written
-from ui import state
+from ui import plots, state
 from ui.filters import need_survey, sidebar, stop_unless
 from ui.safe import inert
 
@@ -70,7 +70,7 @@ for sentence in cohort_sentences(results, label):
     st.markdown(f"- {inert(sentence)}")
 data = cohort_rows(survey.scored, cohort_column, results["groups"])
 if len(results["quantiles"]):
-    st.plotly_chart(charts.cohort_boxes(results["quantiles"], cohort_column, label), width="stretch", key="boxes")
+    plots.show(charts.cohort_boxes(results["quantiles"], cohort_column, label), "boxes")
 if len(results["quantiles"]) < len(results["groups"]):
     st.caption(f"Quartiles and boxes are shown for cohorts of {DETAIL_MIN} or more people: for a smaller cohort "
                "they would come close to giving back each person's score.")
@@ -79,7 +79,7 @@ for key, table in tables.items():
     st.markdown(f"**{table_title(key)}**")
     st.dataframe(p_columns_written(table), hide_index=True, width="stretch", column_config=NAMES)
 
-st.subheader("Reliability")
+st.header("Reliability")
 alphas = state.cohort_reliability(survey, cohort_column, min_group)
 alphas = cohort_rows(alphas, "cohort", results["groups"])
 st.caption(f"Cronbach's alpha (95% CI, Feldt) and McDonald's omega total on complete answers; alpha below "
@@ -97,7 +97,7 @@ if len(published):
     st.caption("Published reliabilities to compare with:")
     st.dataframe(published, hide_index=True, width="stretch")
 
-st.subheader("Against a published sample")
+st.header("Against a published sample")
 st.caption("Give the published sample's mean, SD and n for this score; each cohort is compared with it "
            "(Welch's t from summary statistics, and Hedges' g).")
 r1, r2, r3 = st.columns(3)
@@ -109,7 +109,7 @@ if ref_mean is not None and ref_sd and ref_n:
                                                   group=cohort_column)
     st.dataframe(p_columns_written(tables["reference"]), hide_index=True, width="stretch", column_config=NAMES)
 
-st.subheader("Take it away")
+st.header("Take it away")
 left, middle, right = st.columns(3)
 left.download_button("Tables (Excel)", xlsx_bytes(tables),
                      file_name="tiwell-cohorts.xlsx",

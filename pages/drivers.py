@@ -16,6 +16,7 @@ from tiwell.analysis.drivers import (LOWEST_MIN_ANALYSIS, MIN_ANALYSIS, QUADRANT
                                      quadrants, ranked_table)
 from tiwell.privacy import select_rows
 from tiwell.text import fixed
+from ui import plots
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
 
@@ -57,9 +58,8 @@ if not enough_people(data, outcome, min_analysis):
 table = impact(data, outcome, drivers, favourable_points(survey, drivers), principles=principle_tags(survey),
                padjust=padjust, min_group=min_group, min_analysis=min_analysis)
 
-st.subheader("How sure we are")
-st.plotly_chart(charts.impact_intervals(table, outcome.label, outcome.better), width="stretch",
-                key="impact-intervals")
+st.header("How sure we are")
+plots.show(charts.impact_intervals(table, outcome.label, outcome.better), "impact-intervals")
 st.caption("Impact is Spearman's rank correlation between the question and "
            f"{inert(outcome.label.lower())}, turned so that further right means favourable answers go with "
            f"{inert(outcome.better)}. Each bar is its 95% interval: blue when the whole interval is above zero, "
@@ -67,15 +67,15 @@ st.caption("Impact is Spearman's rank correlation between the question and "
 
 placed = quadrants(table)
 if len(placed) >= 2:
-    st.subheader("Strengths first, then where to act")
+    st.header("Strengths first, then where to act")
     for quadrant, questions in quadrant_lists(placed):
         st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
                     + "; ".join(inert(question) for question in questions))
-    st.plotly_chart(charts.priority_matrix(placed, outcome.label), width="stretch", key="priority")
+    plots.show(charts.priority_matrix(placed, outcome.label), "priority")
     st.caption("Quadrants split at the middle (median) question on each axis, so they compare your questions "
                "with each other, not with a fixed standard.")
 
-st.subheader("Ranked, with the numbers behind it")
+st.header("Ranked, with the numbers behind it")
 st.dataframe(
     ranked_table(table), hide_index=True, width="stretch",
     column_config={"rank": st.column_config.NumberColumn("#", help="1 is the strongest impact."),
@@ -91,7 +91,7 @@ st.dataframe(
 
 summary = principle_summary(table)
 if len(summary):
-    st.subheader("By trauma-informed principle")
+    st.header("By trauma-informed principle")
     st.dataframe(summary, hide_index=True, width="stretch", column_config={
         "principle": "Principle", "questions": "Questions",
         "mean_impact": st.column_config.NumberColumn("Mean impact", format="%.2f"),

@@ -38,7 +38,7 @@ instruments = list(builtins_in_order()) + [state.parsed(t) for t in state.custom
 names = {f"{inst.short_name}: {inst.name}": inst for inst in instruments}
 inst = names[st.selectbox("Instrument", list(names))]
 
-st.subheader(inert(inst.name))
+st.header(inert(inst.name))
 st.write(inert(inst.measures))
 if inst.timeframe:
     st.caption(f"People are asked: {inert(inst.timeframe)}")

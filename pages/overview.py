@@ -14,6 +14,7 @@ from tiwell import charts
 from tiwell.analysis import headline, unbanded_note, who_is_counted
 from tiwell.instruments import band_cuts_text, profile_table
 from tiwell.text import count
+from ui import plots
 from ui.filters import filtered_page, need_survey
 from ui.safe import inert
 
@@ -39,8 +40,8 @@ for col, sub, (_, row) in zip(columns, subscales, summary.iterrows()):
 
 banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
 if banded:
-    st.plotly_chart(charts.band_shares(summary[summary["subscale"].isin([s.column for s in banded])], banded,
-                                       min_group), width="stretch", key="bands")
+    plots.show(charts.band_shares(summary[summary["subscale"].isin([s.column for s in banded])], banded, min_group),
+               "bands")
 if len(banded) < len(subscales):
     st.caption(inert(unbanded_note(subscales)))
 with st.expander("How to read this"):
@@ -57,17 +58,16 @@ for sub in subscales:
         st.caption(f"How {inert(sub.label.lower())} scores spread is shown for groups of {release.detail_min} or more, "
                    "so that a chart of a few people's scores cannot point to anyone.")
         continue
-    st.plotly_chart(charts.distribution(bins, sub.label, (sub.low, sub.high), sub.band_rules,
-                                        sub.direction, min_group), width="stretch", key=f"dist-{sub.column}")
+    plots.show(charts.distribution(bins, sub.label, (sub.low, sub.high), sub.band_rules, sub.direction, min_group),
+               f"dist-{sub.column}")
 
 for inst in survey.instruments:
     table = release.profiles(inst.id, filters) if inst.profiles is not None else None
     if table is None or table.empty or math.isnan(table["people"].iloc[0]):
         continue
-    st.subheader(f"{inert(inst.short_name)} profiles")
+    st.header(f"{inert(inst.short_name)} profiles")
     st.caption(f"{inert(inst.profiles.label)}. {inert(inst.profiles.note)} Based on {count(table['people'].iloc[0])} people with "
                f"every part scored. A profile with fewer than {min_group} people is shown as 'fewer than "
                f"{min_group}'.")
-    st.plotly_chart(charts.profile_shares(table, "Share of people in each profile"), width="stretch",
-                    key=f"profiles-{inst.id}")
+    plots.show(charts.profile_shares(table, "Share of people in each profile"), f"profiles-{inst.id}")
     st.dataframe(profile_table(inst), hide_index=True, width="stretch")

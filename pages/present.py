@@ -70,7 +70,7 @@ back.button("Previous", icon=":material/arrow_back:", on_click=move, args=(-1,),
 forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,),
                disabled=index == len(story.slides) - 1, width="stretch")
 
-st.subheader("Take it away")
+st.header("Take it away")
 # A click reruns nothing (on_click="ignore"): a rerun gives every button's deferred file a new id and drops
 # the old ones, so a second button clicked before the page redrew would ask for a file no longer there.
 deck, book, report = st.columns(3)

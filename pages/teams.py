@@ -14,6 +14,7 @@ from tiwell.analysis import (against_whole, band_measures, hidden_teams, shown_c
 from tiwell.export import csv_bytes
 from tiwell.findings import no_team_sentence
 from tiwell.text import count
+from ui import plots
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
 
@@ -45,8 +46,8 @@ if not shown:
 ordered = team_order(table, shown, order_by, measure)
 whole = release.table((), filters)
 answered = shown_cells(table).groupby("team", sort=False)["people"].max().to_dict()
-st.plotly_chart(charts.heatmap(against_whole(table, whole, subscales, measure), subscales, measure, ordered, answered),
-                width="stretch", key="heatmap")
+plots.show(charts.heatmap(against_whole(table, whole, subscales, measure), subscales, measure, ordered, answered),
+           "heatmap", title="Each team's scores")
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
@@ -54,13 +55,13 @@ st.download_button("Download this table (CSV)", csv_bytes(shown_rows(table, show
                    mime="text/csv", on_click="ignore",
                    help="Only the teams shown above; hidden teams are left out entirely.")
 
-st.subheader("A closer look at one team")
+st.header("A closer look at one team")
 team = st.selectbox("Team", ordered)
 st.caption(f"{count(answered[team])} people in {inert(team)} answered; each row counts the people with that score, "
            "as n does in the heatmap (someone who left a part unanswered has no score for it).")
 st.dataframe(team_detail(table, whole, team, survey.labels), hide_index=True, width="stretch")
 banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
 if banded:
-    st.plotly_chart(charts.band_shares(team_rows(table, team), banded, min_group), width="stretch", key="team-bands")
+    plots.show(charts.band_shares(team_rows(table, team), banded, min_group), "team-bands")
 else:
     st.caption(inert(unbanded_note(subscales)))

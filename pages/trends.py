@@ -12,7 +12,7 @@ from tiwell import charts
 from tiwell.actions import markers
 from tiwell.findings import no_team_sentence
 from tiwell.analysis import change_sentence, has_gaps, subscale_rows, team_changes_table, trend_lines
-from ui import state
+from ui import plots, state
 from ui.choices import score_choice
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.next_wave import answered_twice_section
@@ -41,19 +41,18 @@ if "team" not in survey.scored:
 lines, series = trend_lines(overall, by_team, teams)
 waves = release.options("wave")
 marks = markers(state.workspace().actions, waves, teams or ([filters["team"]] if filters.get("team") else None))
-st.plotly_chart(charts.trend(lines, label, series, overall if teams else None, waves, marks), width="stretch",
-                key="trend")
+plots.show(charts.trend(lines, label, series, overall if teams else None, waves, marks), "trend")
 if marks:
     st.caption("Dashed lines mark actions from the log on the Actions page, between the waves they fell between.")
 if teams and has_gaps(lines):
     st.caption("Gaps are waves in which a team was too small to show safely.")
 
-st.subheader("Change since the previous wave")
+st.header("Change since the previous wave")
 for _, change in release.changes(column, filters=filters).iterrows():
     st.markdown(f"- {inert(change_sentence(change, label, sub.direction))}")
 
 if by_teams:
-    st.subheader("Change since the previous wave, team by team")
+    st.header("Change since the previous wave, team by team")
     st.caption("The latest waves first, and within them the largest change first. 'Beyond noise' means the change is "
                "larger than chance would give; a blank change means the team was too small to show in one of the "
                "two waves.")

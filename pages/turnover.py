@@ -23,7 +23,7 @@ from tiwell.errors import TiwellError
 from tiwell.findings import no_team_sentence
 from tiwell.privacy import Release
 from tiwell.survey import ScoredSurvey
-from ui import state
+from ui import plots, state
 from ui.filters import need_survey, sidebar
 from ui.next_wave import keep_turnover
 from ui.safe import inert
@@ -52,7 +52,7 @@ def read_hr_source(survey: ScoredSurvey) -> TeamPeriods:
 def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame, choice: dict, filters: dict,
                  min_group: int) -> None:
     """Team-wave means beside turnover: the scatter with both correlations, then one team over time."""
-    st.subheader("Team by team")
+    st.header("Team by team")
     column, label, rate = choice["column"], choice["label"], choice["rate"]
     if math.isnan(release.people(filters)):
         st.info(f"Nothing is shown for this selection: fewer than {min_group} people match it, or showing them "
@@ -66,8 +66,7 @@ def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame,
                 "too few to look for a pattern.")
         return
     y_title = f"{choice['rate_label'].lower()} per 100 a year"
-    st.plotly_chart(charts.scatter_fit(points, "mean", "rate", label, y_title.capitalize()), width="stretch",
-                    key="scatter")
+    plots.show(charts.scatter_fit(points, "mean", "rate", label, y_title.capitalize()), "scatter")
     st.dataframe(score_turnover_correlations(points), hide_index=True, width="stretch")
     teams = point_teams(points)
     st.warning(
@@ -76,16 +75,16 @@ def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame,
         "and other things (workload, pay, restructuring) can drive both. With few teams the intervals are wide; "
         "read them before the single number."
     )
-    st.subheader("One team over time")
+    st.header("One team over time")
     team = st.selectbox("Team", teams)
     means, periods = team_timeline(team_waves, turnover, dates, team)
     marks = dated_markers(state.workspace().actions, [team])
-    st.plotly_chart(charts.timeline(means, periods, label, rate, marks), width="stretch", key="timeline")
+    plots.show(charts.timeline(means, periods, label, rate, marks), "timeline")
 
 
 def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -> None:
     """People who later left against people who stayed, in aggregate, when both files allow it."""
-    st.subheader("People who left and people who stayed")
+    st.header("People who left and people who stayed")
     if survey.table.person_codes is None or hr.people is None:
         st.info("Where the survey asked for an employee number and the HR data is a staff list with the same "
                 "numbers, tiwell can compare the earlier answers of people who later left with those of people "
@@ -102,7 +101,7 @@ def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -
              f"still there {FOLLOW_UP_MONTHS} months later (the staff list runs to "
              f"{result.known_until:%d %B %Y}). Each person counts once, with their last answers before the "
              "follow-up.")
-    st.plotly_chart(charts.leaver_gaps(result.table), width="stretch", key="leavers")
+    plots.show(charts.leaver_gaps(result.table), "leavers")
     for _, row in result.table.iterrows():
         st.markdown(f"- {inert(leaver_sentence(row))}")
     st.warning("This describes two groups, not any one person: people leave for many reasons (pay, moves, family, "

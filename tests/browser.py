@@ -84,13 +84,15 @@ def server_pid(url: str) -> int:
 
 
 @contextmanager
-def browser_page(width: int = 1400, height: int = 1000):
+def browser_page(width: int = 1400, height: int = 1000, bypass_csp: bool = False):
+    """A fresh Chromium page; ``bypass_csp`` lets a test add its own script (the accessibility
+    checker) to a page whose content policy forbids scripts, as the HTML report's does."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": width, "height": height})
+        page = browser.new_page(viewport={"width": width, "height": height}, bypass_csp=bypass_csp)
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         try:

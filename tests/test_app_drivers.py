@@ -61,7 +61,7 @@ def test_the_page_ranks_the_samples_questions_strongest_first(app, survey):
 
 
 def test_the_interval_chart_comes_before_the_ranking_and_draws_the_cores_intervals(app, survey):
-    headers = [h.value for h in app.subheader]
+    headers = [h.value for h in app.header]
     assert headers.index("How sure we are") < headers.index("Ranked, with the numbers behind it")
     assert "not causes" in app.info[0].value
     forest = traces(app.get("plotly_chart")[0])[0]

@@ -32,7 +32,7 @@ def test_every_builtin_definition_renders(page):
     for option in box.options:
         page.selectbox[0].select(option).run()
         assert not page.exception
-        assert as_read(page.subheader[0].value).startswith(option.split(": ", 1)[1][:20])
+        assert as_read(page.header[0].value).startswith(option.split(": ", 1)[1][:20])
 
 
 def test_proqol_shows_its_key_and_sources(page):

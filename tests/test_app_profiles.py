@@ -26,7 +26,7 @@ def test_overview_shows_profile_shares_with_their_boundaries():
     assert not app.exception and not app.error
     app.switch_page("pages/overview.py").run()
     assert not app.exception
-    assert any(as_read(h.value) == "MBI-GS profiles" for h in app.subheader)
+    assert any(as_read(h.value) == "MBI-GS profiles" for h in app.header)
     bars = traces(app.get("plotly_chart")[-1])[0]
     shares = dict(zip(bars["y"], bars["x"]))
     assert shares["Engaged"] == pytest.approx(6 / 11) and shares["Burnout"] == pytest.approx(5 / 11)

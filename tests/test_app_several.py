@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures import as_read
 from synthetic.yearly import FILES, REWORDED_TEAM_QUESTION, yearly_exports
 from tiwell.combine import header_shape, score_files
 from tiwell.mapping import Mapping
@@ -51,7 +52,8 @@ def test_three_uploads_are_one_survey_of_three_waves(app, files):
 
 
 def test_the_wave_of_the_file_without_dates_is_typed_in(app, files):
-    box = next(t for t in app.text_input if FILES[2] in t.label)
+    box = next(t for t in app.text_input if t.label == "Wave of file 3")
+    assert f"File 3: {FILES[2]} (it has no dates or wave column)" in [as_read(m.value) for m in app.markdown]
     box.set_value("2026-03").run()
     assert not app.exception and not app.error
     assert app.session_state["survey"].waves == ("2025-03", "2025-09", "2026-03")

@@ -190,7 +190,7 @@ def test_the_actions_page_plans_the_next_wave():
     app.button[0].click().run()
     app.switch_page("pages/actions.py").run()
     assert not app.exception
-    assert "Plan the next wave" in [s.value for s in app.subheader]
+    assert "Plan the next wave" in [s.value for s in app.header]
     plan = app.dataframe[-1].value.set_index("team")
     assert plan.loc["Clinical Psychology", "clears"] == "not shown last time"
     assert any("Clinical Psychology" in m.value and "too small to show last wave" in m.value for m in app.markdown)
@@ -200,13 +200,13 @@ def test_trends_shows_people_who_answered_twice_only_with_private_codes():
     app = AppTest.from_file(DASHBOARD, default_timeout=90).run()
     app.button[0].click().run()
     app.switch_page("pages/trends.py").run()
-    assert "People who answered twice" not in [s.value for s in app.subheader]
+    assert "People who answered twice" not in [s.value for s in app.header]
     app = AppTest.from_file(DASHBOARD, default_timeout=90).run()
     app.button[0].click().run()
     app.toggle[0].set_value(True).run()
     app.switch_page("pages/trends.py").run()
     assert not app.exception
-    assert "People who answered twice" in [s.value for s in app.subheader]
+    assert "People who answered twice" in [s.value for s in app.header]
     assert any("people who answered both" in m.value for m in app.markdown)
 
 

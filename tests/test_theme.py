@@ -15,7 +15,7 @@ from tiwell.charts import figures as charts
 from tiwell.instruments import load_builtin
 from tiwell.present import Chart, Series, chart_svg
 from tiwell.present.html import STYLE
-from ui.style import CAPTIONS
+from ui.style import CAPTIONS, FOCUS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +54,13 @@ def test_captions_are_drawn_opaque_in_the_readable_grey():
     # Streamlit's own caption is its text colour at 60% opacity: (0.6 x #1f2a2e + 0.4 x #fbfaf7) = #777d7e.
     assert contrast("#777d7e", theme.PAPER) == pytest.approx(4.0, abs=0.01)
     assert "color: #4a5a60; opacity: 1;" in CAPTIONS and 'data-testid="stCaptionContainer"' in CAPTIONS
+
+
+def test_the_focus_ring_stands_out_on_the_page_and_the_sidebar():
+    sidebar = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]["secondaryBackgroundColor"]
+    assert f"outline: 3px solid {theme.BETTER}" in FOCUS
+    assert contrast(theme.BETTER, theme.PAPER) == pytest.approx(4.97, abs=0.01)
+    assert contrast(theme.BETTER, sidebar) == pytest.approx(4.62, abs=0.01), "WCAG 1.4.11 asks 3:1"
 
 
 def test_every_text_colour_on_a_slide_reaches_aa_on_its_paper():

@@ -21,7 +21,7 @@ def keep_turnover(table) -> None:
 def plan_section(survey: ScoredSurvey, min_group: int) -> None:
     """Per team: answers expected next wave, whether they clear the minimum, the smallest change each score
     could show."""
-    st.subheader("Plan the next wave")
+    st.header("Plan the next wave")
     release = state.release(survey, min_group)
     turnover = st.session_state.get(TURNOVER_KEY)
     when = wave_dates(survey.scored, survey.mapping.column_for("date"), state.workspace().month_first)
@@ -51,7 +51,7 @@ def answered_twice_section(survey: ScoredSurvey, sub, min_group: int) -> None:
     codes = survey.table.person_codes
     if codes is None or len(survey.waves) < 2:
         return
-    st.subheader("People who answered twice")
+    st.header("People who answered twice")
     first, second = survey.waves[-2], survey.waves[-1]
     table = answered_twice(survey.scored, codes, sub.column, first, second, min_group=min_group)
     st.write(inert(paired_sentence(table.iloc[0], sub.label, sub.direction, first, second, min_group)))

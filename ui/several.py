@@ -14,6 +14,7 @@ from tiwell.mapping import ROLES, Mapping
 from tiwell.pipeline import ScoringChoices
 from tiwell.theme import PRINCIPLE_IDS
 from ui import state
+from ui.safe import inert
 
 EDITABLE = ["role", "instrument", "item", "principle", "reversed", "labels"]
 
@@ -54,13 +55,22 @@ def combined(files: tuple[tuple[bytes, str], ...], choices: ScoringChoices,
     return state.score_several(files, choices=choices, mappings=tuple(sorted(mappings.items())), wave_labels=labels)
 
 
+def wave_box(number: int, name: str, label: str) -> None:
+    """The text box for the wave of file ``number``, labelled by its number: a label is read as
+    Markdown, which a file's name (``*``, ``[x](y)``) must never be, and a screen reader reads
+    the label again at every keystroke. The name stands beside it as text."""
+    st.session_state.setdefault(_label_key(name), label)
+    box, said = st.columns([1, 2], vertical_alignment="bottom")
+    box.text_input(f"Wave of file {number}", key=_label_key(name))
+    said.markdown(f"File {number}: {inert(name)} (it has no dates or wave column)")
+
+
 def edit(base: CombinedSurvey, files: tuple[tuple[bytes, str], ...], choices: ScoringChoices) -> CombinedSurvey:
     """Each file's respondents and waves, a text box for the wave of each file without dates, and
     the one mapping table; the survey rescored when the person changes any of them."""
     st.dataframe(base.file_summary(), hide_index=True, width="stretch")
     for name, label in base.wave_labels:
-        st.session_state.setdefault(_label_key(name), label)
-        st.text_input(f"Wave of {name} (it has no dates or wave column)", key=_label_key(name))
+        wave_box(base.files.index(name) + 1, name, label)
     st.caption("Every file's columns as tiwell read them, the same question of each file one under another. "
                "Change a role or an item number and the scores follow.")
     ids = base.survey.mapping.instrument_ids

@@ -17,6 +17,8 @@ from tiwell.theme import (ATTENTION, BETTER, FONT_FAMILY, GRID, HEAT_MIDDLE, INK
 from tiwell.text.numbers import count, fixed, percent, short, signed
 
 FONT = dict(family=FONT_FAMILY, size=14, color=INK)
+# One marker shape per line beside its colour, so two teams' lines differ by more than colour.
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "triangle-down", "x", "star")
 AXIS = dict(gridcolor=GRID, zeroline=False)
 
 
@@ -88,7 +90,8 @@ def band_shares(summary: pd.DataFrame, subscales: tuple[ScoreColumn, ...], min_g
             words = (f"{name}: not shown (fewer than {min_group} people, or hidden beside such a band)" if few
                      else f"{name} %{{x:.0%}}")
             fig.add_trace(go.Bar(y=[label], x=[share], orientation="h", name=name, legendgroup=name,
-                                 marker_color=colours[band], showlegend=False,
+                                 marker=dict(color=colours[band], pattern=_attention_hatch(colours[band])),
+                                 showlegend=False,
                                  text=[f"{name} {percent(share)}" if share >= 0.08 else ""], textposition="inside",
                                  hovertemplate=f"{label}: {words}<extra></extra>"))
         hidden = [plain(band) for band in sub.bands if bool(row.get(f"fewer_{band}", False))]
@@ -102,6 +105,12 @@ def band_shares(summary: pd.DataFrame, subscales: tuple[ScoreColumn, ...], min_g
                                                   "cannot be worked out).", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
                            xanchor="left", font=dict(color=NOTE_INK))
     return _layout(fig, "Share of people in each band", height=110 + 60 * len(subscales))
+
+
+def _attention_hatch(colour: str) -> dict:
+    """A light hatch on the band that calls for attention, so it is told from the better end by
+    more than its colour (WCAG 1.4.1), even where the segment is too narrow for its name."""
+    return dict(shape="/", fgcolor="rgba(255, 255, 255, 0.55)", size=10, solidity=0.25) if colour == ATTENTION else {}
 
 
 def heatmap(cells: pd.DataFrame, subscales: tuple[ScoreColumn, ...], value: str, groups: list[str],
@@ -146,7 +155,8 @@ def trend(table: pd.DataFrame, label: str, series: str, overall: pd.DataFrame | 
     fig = go.Figure()
     for k, (name, part) in enumerate(table.groupby(series, sort=False)):
         rounds, colour = divmod(k, len(SERIES_COLOURS))  # past the last colour, the line's dash tells it apart
-        fig.add_trace(_trend_trace(part, plain(name), SERIES_COLOURS[colour], dash=("solid", "dot", "dashdot")[rounds % 3]))
+        fig.add_trace(_trend_trace(part, plain(name), SERIES_COLOURS[colour], dash=("solid", "dot", "dashdot")[rounds % 3],
+                                   symbol=SYMBOLS[k % len(SYMBOLS)]))
     if overall is not None:
         fig.add_trace(_trend_trace(overall, "Whole organisation", MUTED, dash="dash"))
     order = dict(categoryorder="array", categoryarray=[plain(w) for w in waves]) if waves else {}
@@ -166,10 +176,10 @@ def _mark_actions(fig: go.Figure, marks: list[tuple[float, str]]) -> None:
                            hovertext=plain(text), font=dict(color=INK, size=12), bgcolor="rgba(255,255,255,0.8)")
 
 
-def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid") -> go.Scatter:
+def _trend_trace(part: pd.DataFrame, name: str, colour: str, dash: str = "solid", symbol: str = "circle") -> go.Scatter:
     return go.Scatter(
         x=part["wave"].map(plain), y=part["mean"], name=name, mode="lines+markers", connectgaps=False,
-        line=dict(color=colour, dash=dash, width=2.5), marker=dict(size=8),
+        line=dict(color=colour, dash=dash, width=2.5), marker=dict(size=9, symbol=symbol),
         error_y=dict(type="data", symmetric=False, array=part["ci_high"] - part["mean"],
                      arrayminus=part["mean"] - part["ci_low"], color=colour, thickness=1.2, width=4),
         customdata=np.stack([part["n"].fillna(0), part["ci_low"], part["ci_high"]], axis=-1),

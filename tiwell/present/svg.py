@@ -20,6 +20,20 @@ def chart_svg(chart: Chart) -> str:
             f'font-family="{FONT_FAMILY}" aria-label="{title}" class="tw-chart"><title>{title}</title>{body}{legend}</svg>')
 
 
+def _luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of a #rrggbb colour."""
+    channels = [int(colour.lstrip("#")[k:k + 2], 16) / 255 for k in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ink_on(fill: str) -> str:
+    """White or the body ink, whichever reads better on ``fill``: white on the blue, ink on the
+    orange and the grey, where white text fell to 2.2:1 and 1.8:1."""
+    light = _luminance(fill)
+    return WHITE if (1.05 / (light + 0.05)) >= (light + 0.05) / (_luminance(INK) + 0.05) else INK
+
+
 def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = INK, size: int = 16) -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}" font-size="{size}" '
             f'dominant-baseline="middle">{escape(text)}</text>')
@@ -41,7 +55,7 @@ def _shares(chart: Chart) -> tuple[str, int]:
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{ROW - 12}" '
                          f'fill="{series.colour}"/>')
             if share >= 0.08:
-                parts.append(_text(x + width / 2, y + ROW / 2 - 4, percent(share), "middle", WHITE, 15))
+                parts.append(_text(x + width / 2, y + ROW / 2 - 4, percent(share), "middle", ink_on(series.colour), 15))
             x += width
         if all(s.values[row] is None for s in chart.series):
             parts.append(_text(LABEL_WIDTH, y + ROW / 2 - 4, "not shown: too few people", fill=NOTE_INK))
