@@ -51,7 +51,7 @@ def uploaded(name: str, data: bytes, cut_offs: bool = False) -> AppTest:
 
 def text_of(app) -> str:
     """Everything the page wrote as text, as a person reads it."""
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "subheader", "title") for e in app.get(kind)]
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "header", "subheader", "title") for e in app.get(kind)]
     return as_read("\n".join(str(p) for p in parts))
 
 
