@@ -4,8 +4,9 @@ Takes the scored survey (and HR data for turnover); gives tables and plain sente
 headline (:mod:`~tiwell.analysis.overview`), teams side by side (:mod:`~tiwell.analysis.teams`), change between
 waves (:mod:`~tiwell.analysis.trends`), what to act on (:mod:`~tiwell.analysis.drivers`), cohorts
 compared (:mod:`~tiwell.analysis.cohorts`), turnover beside wellbeing (:mod:`~tiwell.analysis.turnover`),
-later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logged action helped
-(:mod:`~tiwell.analysis.action_effects`). The statistics themselves are in :mod:`tiwell.stats`.
+later leavers and stayers (:mod:`~tiwell.analysis.leavers`), whether a logged action helped
+(:mod:`~tiwell.analysis.action_effects`), and the scores beside a published reference or a pooled
+benchmark (:mod:`~tiwell.analysis.references`). The statistics themselves are in :mod:`tiwell.stats`.
 """
 
 from tiwell.analysis.overview import Headline, headline
@@ -22,6 +23,8 @@ from tiwell.analysis.turnover import (TeamPeriods, answer_dates, from_staff_list
                                       turnover_points)
 from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_sentence
 from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
+from tiwell.analysis.references import (CUT_POINT_NOTE, compare_means, compare_shares, reference_note,
+                                        reference_sentences)
 
 __all__ = [
     "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
@@ -32,5 +35,6 @@ __all__ = [
     "combine", "compare_cohorts", "item_statistics", "result_tables", "table_title", "TeamPeriods", "answer_dates",
     "from_staff_list", "join_waves", "match_teams", "point_teams", "rates", "read_hr", "score_turnover_correlations",
     "shown_team_waves", "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "leaver_sentence",
-    "Effect", "action_effect", "effect_sentences",
+    "Effect", "action_effect", "effect_sentences", "CUT_POINT_NOTE", "compare_means", "compare_shares",
+    "reference_note", "reference_sentences",
 ]

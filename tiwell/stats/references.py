@@ -147,12 +147,16 @@ def one_sample_vs_reference(data: pd.DataFrame, *, value: str, mean: float, sd: 
             g = hedges_from_stats(m, s, k, ref_mean, float(sd), float(n), level)
             row |= {"test": "welch"} | test | {"g": g["g"], "g_ci_low": g["ci_low"], "g_ci_high": g["ci_high"]}
         else:
-            row |= {"test": "one_sample"} | _one_sample(m, s, k, ref_mean, level)
+            row |= {"test": "one_sample"} | one_sample_from_stats(m, s, k, ref_mean, level)
         rows.append(row)
     return pd.DataFrame(rows, columns=REFERENCE_TEST_COLUMNS)
 
 
-def _one_sample(m: float, s: float, n: int, mu: float, level: float) -> dict[str, float]:
+def one_sample_from_stats(m: float, s: float, n: int, mu: float, confidence: float = CONFIDENCE) -> dict[str, float]:
+    """The one-sample t-test of a mean against a fixed value, from the sample's mean, SD and n:
+    ``diff``, ``ci_low``, ``ci_high``, ``t``, ``df``, ``p``, ``g``, ``g_ci_low``, ``g_ci_high``
+    (as :func:`one_sample_vs_reference` without ``sd`` and ``n``; NaN where n < 2 or s = 0)."""
+    level = check_confidence(confidence)
     out = dict.fromkeys(["ci_low", "ci_high", "t", "df", "p", "g", "g_ci_low", "g_ci_high"], np.nan)
     out["diff"] = m - mu
     if n < 2 or not s > 0:
