@@ -13,6 +13,7 @@ from tiwell.analysis import (band_measures, hidden_teams, shown_cells, shown_row
                              team_order, team_rows)
 from tiwell.export import csv_bytes
 from ui.filters import filtered_page, need_survey, stop_unless
+from ui.references import choose_reference, show_comparison
 
 survey = need_survey()
 stop_unless("team" in survey.scored, "No team column was found in this survey, so there is nothing to show by "
@@ -49,3 +50,6 @@ st.subheader("A closer look at one team")
 team = st.selectbox("Team", ordered)
 st.dataframe(team_detail(table, release.table((), filters), team, survey.labels), hide_index=True, width="stretch")
 st.plotly_chart(charts.band_shares(team_rows(table, team), subscales, min_group), width="stretch", key="team-bands")
+reference = choose_reference(survey, "teams")
+if reference is not None:
+    show_comparison(team_rows(table, team), subscales, reference, "this team")

@@ -24,7 +24,7 @@ from tiwell.analysis.turnover import (TeamPeriods, answer_dates, from_staff_list
 from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_sentence
 from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
 from tiwell.analysis.references import (CUT_POINT_NOTE, compare_means, compare_shares, reference_note,
-                                        reference_sentences)
+                                        reference_sentences, reference_view)
 
 __all__ = [
     "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
@@ -36,5 +36,5 @@ __all__ = [
     "from_staff_list", "join_waves", "match_teams", "point_teams", "rates", "read_hr", "score_turnover_correlations",
     "shown_team_waves", "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "leaver_sentence",
     "Effect", "action_effect", "effect_sentences", "CUT_POINT_NOTE", "compare_means", "compare_shares",
-    "reference_note", "reference_sentences",
+    "reference_note", "reference_sentences", "reference_view",
 ]

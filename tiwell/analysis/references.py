@@ -102,6 +102,19 @@ def reference_sentences(means: pd.DataFrame, shares: pd.DataFrame, reference: Re
     return lines + [reference_note(reference)]
 
 
+def reference_view(scope: pd.DataFrame, subscales: tuple[ScoreColumn, ...], reference: Reference, label: str
+                   ) -> tuple[pd.DataFrame, tuple[str, ...], str]:
+    """What a slide or report says of the scope's released rows beside the reference: the table
+    behind it (means and band shares, ``measure`` saying which), its points and its note (the
+    source, its caution, and that cut points do not describe a mean); no points when nothing compares."""
+    means, shares = compare_means(scope, subscales, reference), compare_shares(scope, subscales, reference)
+    if means.empty and shares.empty:
+        return pd.DataFrame(), (), ""
+    table = pd.concat([means.assign(measure="mean"), shares.assign(measure="band share")], ignore_index=True)
+    points = tuple(reference_sentences(means, shares, reference, label)[:-1])
+    return table, points, f"{reference_note(reference)} {CUT_POINT_NOTE}"
+
+
 def reference_note(reference: Reference) -> str:
     """The reference in one line: who, when, how many, the source, and its caution."""
     size = f", n = {count(reference.n)}" if reference.n else ""
