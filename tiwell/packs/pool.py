@@ -61,16 +61,16 @@ def combine_groups(ns, means, sds) -> tuple[float, float, float]:
 def pool_packs(packs: list[dict]) -> Benchmark:
     """The benchmark from validated packs (:func:`tiwell.packs.read.read_pack`)."""
     kept, duplicates = _one_per_organisation(packs)
-    rows = [dict(p, **s) for p in kept for s in p["scores"]]
-    frame = pd.DataFrame(rows, columns=["organisation", "instrument", "subscale", "group", "n", "mean", "sd", "bands"])
-    groups = []
-    for key, part in frame.groupby(["instrument", "subscale", "group"], sort=False):
-        if part["organisation"].nunique() >= MIN_ORGANISATIONS:
-            groups.append(_pooled(key, part))
-    table = pd.DataFrame(groups, columns=BENCHMARK_COLUMNS)
-    sectors = pd.Series([p["sector"] for p in kept]).value_counts().to_dict() if kept else {}
-    return Benchmark(table, len(kept), len(packs), duplicates, tuple(sorted({p["period"] for p in kept})),
-                     {str(k): int(v) for k, v in sectors.items()})
+    groups: dict[tuple, list[dict]] = {}
+    for pack in kept:
+        for score in pack["scores"]:
+            groups.setdefault((score["instrument"], score["subscale"], score["group"]), []).append(score)
+    rows = [_pooled(key, scores) for key, scores in groups.items() if len(scores) >= MIN_ORGANISATIONS]
+    sectors: dict[str, int] = {}
+    for pack in kept:
+        sectors[pack["sector"]] = sectors.get(pack["sector"], 0) + 1
+    return Benchmark(pd.DataFrame(rows, columns=BENCHMARK_COLUMNS), len(kept), len(packs), duplicates,
+                     tuple(sorted({p["period"] for p in kept})), sectors)
 
 
 def _one_per_organisation(packs: list[dict]) -> tuple[list[dict], int]:
@@ -82,16 +82,19 @@ def _one_per_organisation(packs: list[dict]) -> tuple[list[dict], int]:
     return list(latest.values()), len(packs) - len(latest)
 
 
-def _pooled(key: tuple, part: pd.DataFrame) -> dict:
-    people, mean, sd = combine_groups(part["n"], part["mean"], part["sd"])
-    q1, median, q3 = np.percentile(part["mean"].to_numpy(float), [25, 50, 75])
-    banded = [b for b in part["bands"] if b is not None]
-    labels = list(banded[0]) if banded else []
-    banded = [b for b in banded if list(b) == labels]
+def _pooled(key: tuple, scores: list[dict]) -> dict:
+    """One group's row; each organisation gives one score per group (checked on reading)."""
+    n, means, sds = (np.array([s[k] for s in scores], dtype=float) for k in ("n", "mean", "sd"))
+    people, mean, sd = combine_groups(n, means, sds)
+    q1, median, q3 = np.percentile(means, [25, 50, 75])
+    band_sets: dict[tuple, list[dict]] = {}
+    for s in scores:
+        if s["bands"] is not None:
+            band_sets.setdefault(tuple(s["bands"]), []).append(s["bands"])
+    banded = max(band_sets.values(), key=len, default=[])  # the band labels most packs use
     band_people = sum(sum(b.values()) for b in banded)
-    shares = ({label: sum(b[label] for b in banded) / band_people for label in labels} if band_people else None)
-    return dict(zip(BENCHMARK_COLUMNS, (*key, part["organisation"].nunique(), people, q1, median, q3, mean, sd,
-                                        band_people, shares)))
+    shares = {label: sum(b[label] for b in banded) / band_people for label in banded[0]} if band_people else None
+    return dict(zip(BENCHMARK_COLUMNS, (*key, len(scores), people, q1, median, q3, mean, sd, band_people, shares)))
 
 
 def benchmark_bytes(benchmark: Benchmark) -> bytes:

@@ -37,7 +37,7 @@ def read_pack(data: bytes, name: str) -> dict:
     _check_header(pack, name)
     seen = set()
     for k, score in enumerate(pack["scores"]):
-        key = _check_score(score, f"{name}, score {k + 1}")
+        key = _check_score(score, name, k + 1)
         if key in seen:
             raise PackError(f"{name}, score {k + 1}: {key[2]} of {key[0]} {key[1]} is given twice.")
         seen.add(key)
@@ -61,44 +61,48 @@ def _check_header(pack: dict, name: str) -> None:
             raise PackError(f"{name} is refused: its {key} must be {wanted}.")
 
 
-def _check_score(score, where: str) -> tuple[str, str, str]:
-    if not isinstance(score, dict) or set(score) != SCORE_KEYS:
-        raise PackError(f"{where} is refused: a score holds exactly {', '.join(sorted(SCORE_KEYS))}.")
-    low, high, labels = _subscale(score.get("instrument"), score.get("subscale"), where)
+def _check_score(score, name: str, number: int) -> tuple[str, str, str]:
+    """One score checked; the messages are written only for a score that is refused."""
+    def refuse(reason: str) -> PackError:
+        group = score.get("group") if isinstance(score, dict) else None
+        where = f"{name}, score {number}" + (f" ({group}, {score.get('subscale')})" if group else "")
+        return PackError(f"{where} is refused: {reason}")
+
+    if not isinstance(score, dict) or score.keys() != SCORE_KEYS:
+        raise refuse(f"a score holds exactly {', '.join(sorted(SCORE_KEYS))}.")
+    low, high, labels = _subscale(score["instrument"], score["subscale"], refuse)
     group = score["group"]
     if group != WHOLE and group not in TEAM_TYPES:
-        raise PackError(f"{where} is refused: its group must be '{WHOLE}' or a team type "
-                        f"({', '.join(TEAM_TYPES)}), so that a pack never names a team.")
-    what = f"{where} ({group}, {score['subscale']})"
-    _check_count(score["n"], what, "n", allow_zero=False)
-    for key, value in (("mean", score["mean"]), ("sd", score["sd"])):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise PackError(f"{what} is refused: its {key} must be a number.")
-    if not low <= score["mean"] <= high or not 0 <= score["sd"] <= high - low:
-        raise PackError(f"{what} is refused: its mean {score['mean']} or SD {score['sd']} is outside the scale "
-                        f"({low:g} to {high:g}).")
+        raise refuse(f"its group must be '{WHOLE}' or a team type ({', '.join(TEAM_TYPES)}), so that a pack never "
+                     "names a team.")
+    _check_count(score["n"], "n", refuse, allow_zero=False)
+    mean, sd = score["mean"], score["sd"]
+    if not all(type(v) in (int, float) and math.isfinite(v) for v in (mean, sd)):
+        raise refuse("its mean and SD must be numbers.")
+    if not low <= mean <= high or not 0 <= sd <= high - low:
+        raise refuse(f"its mean {mean} or SD {sd} is outside the scale ({low:g} to {high:g}).")
     bands = score["bands"]
     if bands is not None:
-        if not isinstance(bands, dict) or not bands or any(b not in labels for b in bands):
-            raise PackError(f"{what} is refused: its bands must be the instrument's own band labels.")
+        if type(bands) is not dict or not bands or not labels.issuperset(bands):
+            raise refuse("its bands must be the instrument's own band labels.")
         for band, value in bands.items():
-            _check_count(value, what, f"band '{band}'", allow_zero=True)
+            _check_count(value, f"band '{band}'", refuse, allow_zero=True)
     return score["instrument"], score["subscale"], group
 
 
-def _check_count(value, what: str, label: str, *, allow_zero: bool) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value % ROUND_TO:
-        raise PackError(f"{what} is refused: its {label} must be a count rounded to {ROUND_TO}, not {value!r}.")
+def _check_count(value, label: str, refuse, *, allow_zero: bool) -> None:
+    if type(value) is not int or value < 0 or value % ROUND_TO:
+        raise refuse(f"its {label} must be a count rounded to {ROUND_TO}, not {value!r}.")
     if value < PACK_MIN and not (allow_zero and value == 0):
-        raise PackError(f"{what} is refused: its {label} is {value}, and a pack must leave out any group of fewer "
-                        f"than {PACK_MIN} people, so it could point to the people in it.")
+        raise refuse(f"its {label} is {value}, and a pack must leave out any group of fewer than {PACK_MIN} "
+                     "people, so it could point to the people in it.")
 
 
-def _subscale(instrument, subscale, where: str) -> tuple[float, float, frozenset[str]]:
+def _subscale(instrument, subscale, refuse) -> tuple[float, float, frozenset[str]]:
     """The range and every band label (its own and each named set's) of a built-in subscale."""
-    found = _builtin_subscale(instrument, subscale) if isinstance(instrument, str) and isinstance(subscale, str) else None
+    found = _builtin_subscale(instrument, subscale) if type(instrument) is str and type(subscale) is str else None
     if found is None:
-        raise PackError(f"{where} is refused: {instrument!r} {subscale!r} is not a subscale of a built-in instrument.")
+        raise refuse(f"{instrument!r} {subscale!r} is not a subscale of a built-in instrument.")
     return found
 
 
