@@ -104,6 +104,8 @@ def build_pack(whole: pd.DataFrame, teams: pd.DataFrame, scores: list[PackScore]
         groups = _without_small_rest(total, groups)
         for name, group in [(WHOLE, total), *groups.items()]:
             rows.append({"instrument": score.instrument, "subscale": score.subscale, "group": name} | _public(group))
+    if not rows:
+        raise PackError(f"No score has {PACK_MIN} or more people behind it here, so there is nothing a pack may carry.")
     return {"format": FORMAT, "version": VERSION, **header, "scores": rows}
 
 
