@@ -102,8 +102,8 @@ def _shares_table(shares: pd.DataFrame, scope: str) -> pd.DataFrame:
         "Score": shares["label"], "Band": shares["band"],
         f"Share ({scope})": [percent(v) if pd.notna(v) else "hidden" for v in shares["share"]],
         "Reference share": [percent(v) for v in shares["ref_share"]],
-        "Difference (points)": [_num(100 * v, signed, 0) for v in shares["diff"]],
-        "95% interval": [interval(100 * lo, 100 * hi, 0, sign=True) if pd.notna(lo) else "" for lo, hi in
+        "Difference (points)": [_num(100 * v, signed) for v in shares["diff"]],
+        "95% interval": [interval(100 * lo, 100 * hi, sign=True) if pd.notna(lo) else "" for lo, hi in
                          zip(shares["ci_low"], shares["ci_high"])]})
 
 

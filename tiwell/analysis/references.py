@@ -92,13 +92,10 @@ def reference_sentences(means: pd.DataFrame, shares: pd.DataFrame, reference: Re
             continue
         lines.append(f"{row.label}: {fixed(row.mean)} for {scope}, {fixed(row.ref_mean)} in the reference; "
                      f"difference {signed(row.diff)} ({_interval(row.ci_low, row.ci_high)}).")
-    for row in shares.itertuples():
-        if pd.isna(row.diff):
-            lines.append(f"{row.label}, {row.band}: not shown for {scope} (fewer people than can be shown).")
-            continue
+    for row in shares.dropna(subset=["diff"]).itertuples():  # a band of fewer than k people says nothing
         lines.append(f"{row.label}, {row.band} band: {percent(row.share)} for {scope}, {percent(row.ref_share)} in the "
-                     f"reference; difference {signed(100 * row.diff, 0)} points "
-                     f"({_interval(100 * row.ci_low, 100 * row.ci_high, 0)}).")
+                     f"reference; difference {signed(100 * row.diff)} points "
+                     f"({_interval(100 * row.ci_low, 100 * row.ci_high)}).")
     return lines + [reference_note(reference)]
 
 
@@ -106,12 +103,14 @@ def reference_view(scope: pd.DataFrame, subscales: tuple[ScoreColumn, ...], refe
                    ) -> tuple[pd.DataFrame, tuple[str, ...], str]:
     """What a slide or report says of the scope's released rows beside the reference: the table
     behind it (means and band shares, ``measure`` saying which), its points and its note (the
-    source, its caution, and that cut points do not describe a mean); no points when nothing compares."""
+    source, its caution, and that cut points do not describe a mean); no points when nothing compares.
+    The points are the means, or the band shares for a reference that gives only shares."""
     means, shares = compare_means(scope, subscales, reference), compare_shares(scope, subscales, reference)
     if means.empty and shares.empty:
         return pd.DataFrame(), (), ""
     table = pd.concat([means.assign(measure="mean"), shares.assign(measure="band share")], ignore_index=True)
-    points = tuple(reference_sentences(means, shares, reference, label)[:-1])
+    told = shares if means.empty else shares.iloc[0:0]  # a view keeps to the means when there are any
+    points = tuple(reference_sentences(means, told, reference, label)[:-1])
     return table, points, f"{reference_note(reference)} {CUT_POINT_NOTE}"
 
 
@@ -123,7 +122,7 @@ def reference_note(reference: Reference) -> str:
     return f"Reference: {reference.population}{year}{size}. Source: {reference.citation}{caution}"
 
 
-def _interval(low: float, high: float, digits: int = 1) -> str:
+def _interval(low: float, high: float) -> str:
     if pd.isna(low):
         return "no interval: too few people or no spread"
-    return f"95% CI {interval(low, high, digits, sign=True)}"
+    return f"95% CI {interval(low, high, sign=True)}"
