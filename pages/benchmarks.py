@@ -9,7 +9,7 @@ require_sign_in()
 import pandas as pd
 import streamlit as st
 
-from tiwell.errors import PackError
+from tiwell.errors import TiwellError
 from tiwell.packs import (MIN_ORGANISATIONS, PACK_MIN, SECTORS, SIZE_BANDS, TEAM_TYPES, benchmark_bytes, pack_bytes,
                           pool_packs, read_pack, survey_pack)
 from ui import state
@@ -50,7 +50,7 @@ with make:
             pack = survey_pack(survey, release, organisation=name, sector=sector, period=period,
                                team_types=dict(zip(tags["team"], tags["type"].fillna(""))),
                                size=None if size == AUTOMATIC else size, wave=wave)
-        except PackError as exc:
+        except TiwellError as exc:
             st.info(inert(str(exc)))
         else:
             groups = sorted({s["group"] for s in pack["scores"]})
@@ -67,7 +67,7 @@ with bring:
     for upload in files or []:
         try:
             packs.append(read_pack(upload.getvalue(), upload.name))
-        except PackError as exc:
+        except TiwellError as exc:
             refused.append(str(exc))
     for reason in refused:
         st.warning(inert(reason))

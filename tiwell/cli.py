@@ -156,7 +156,7 @@ def _benchmark(args: argparse.Namespace) -> int:
     for path in args.packs:
         try:
             packs.append(read_pack(path.read_bytes(), path.name))
-        except PackError as exc:
+        except TiwellError as exc:
             print(f"tiwell: {exc}", file=sys.stderr)
     if not packs:
         raise PackError("No pack could be read, so there is no benchmark.")
