@@ -27,6 +27,7 @@ navigation = st.navigation([
     st.Page("pages/cohorts.py", title="Compare cohorts", icon=":material/compare_arrows:"),
     st.Page("pages/actions.py", title="Actions and their effect", icon=":material/checklist:"),
     st.Page("pages/present.py", title="Present", icon=":material/co_present:"),
+    st.Page("pages/benchmarks.py", title="Benchmark packs", icon=":material/leaderboard:"),
     st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])
 navigation.run()

@@ -4,7 +4,8 @@
 
 Runs the core stages (``bench_core``), the driver analysis (``bench_drivers``), peak memory in a
 process of its own (``bench_memory``), the dashboard (``bench_app``), the hostile corpus
-(``bench_hostile``) and the personal-data checks (``bench_privacy``), in that order, and prints
+(``bench_hostile``), the personal-data checks (``bench_privacy``) and benchmark packs
+(``bench_packs``), in that order, and prints
 the machine it ran on.
 """
 
@@ -18,6 +19,7 @@ import bench_core
 import bench_drivers
 import bench_hostile
 import bench_memory
+import bench_packs
 import bench_privacy
 from common import main
 
@@ -25,7 +27,8 @@ from common import main
 def run(scale: float, repeats: int) -> list:
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
     return (bench_core.run(scale, repeats) + bench_drivers.run(scale, repeats) + bench_memory.run(scale, repeats)
-            + bench_app.run(scale, repeats) + bench_hostile.run(scale, repeats) + bench_privacy.run(scale, repeats))
+            + bench_app.run(scale, repeats) + bench_hostile.run(scale, repeats) + bench_privacy.run(scale, repeats)
+            + bench_packs.run(scale, repeats))
 
 
 if __name__ == "__main__":

@@ -94,7 +94,7 @@ st.dataframe(tables["items"], hide_index=True, width="stretch")
 
 published = reference_values()
 if len(published):
-    st.caption("Published reliabilities to compare with:")
+    st.caption("Published reliabilities, and sample means with their SD and n, to compare with:")
     st.dataframe(published, hide_index=True, width="stretch")
 
 st.header("Against a published sample")

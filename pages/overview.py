@@ -16,6 +16,7 @@ from tiwell.instruments import band_cuts_text, profile_table
 from tiwell.text import count
 from ui import plots
 from ui.filters import filtered_page, need_survey
+from ui.references import choose_reference, show_comparison, show_other_figures
 from ui.safe import inert
 
 survey = need_survey()
@@ -51,6 +52,12 @@ with st.expander("How to read this"):
     st.markdown("- The 95% interval is the range the true mean most likely lies in; with fewer people it is "
                 "wider. The number with each score can be below the number who answered: someone who left a "
                 "part unanswered has no score for it.")
+
+st.subheader("Compared with whom")
+reference = choose_reference(survey, "overview")
+if reference is not None:
+    show_comparison(summary, subscales, reference, "this selection")
+show_other_figures(survey)
 
 for sub in subscales:
     bins = release.bins(sub.column, filters)

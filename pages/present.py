@@ -18,6 +18,7 @@ from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
 from ui.filters import ALL, need_survey
 from ui.safe import inert
+from ui.references import chosen_reference
 
 VIEW = "present-view"
 WHOLE = "Whole organisation"
@@ -56,7 +57,7 @@ with st.expander("Before the meeting: what has been committed to, and the questi
 choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
                   show_comments=not hide, commitments=commitments, questions=questions,
                   names=typed_names(names), actions=state.workspace().actions,
-                  label_key=state.label_key())
+                  label_key=state.label_key(), reference=chosen_reference(survey))
 story = build(survey, choices, release)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index

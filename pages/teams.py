@@ -17,6 +17,7 @@ from tiwell.text import count
 from ui import plots
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
+from ui.references import choose_reference, show_comparison
 
 survey = need_survey()
 stop_unless("team" in survey.scored, inert(no_team_sentence(survey.mapping)))
@@ -65,3 +66,6 @@ if banded:
     plots.show(charts.band_shares(team_rows(table, team), banded, min_group), "team-bands")
 else:
     st.caption(inert(unbanded_note(subscales)))
+reference = choose_reference(survey, "teams")
+if reference is not None:
+    show_comparison(team_rows(table, team), subscales, reference, "this team")

@@ -37,6 +37,7 @@ STAGES = (
     ("privacy",),
     ("actions",),  # the action log: records the action-effect analysis and the story both read
     ("analysis",),
+    ("packs",),  # benchmark packs: a release's aggregates shared, checked on reading, pooled
     ("charts",),
     ("export",),  # tables as formula-safe CSV and XLSX bytes: the deck and workbook are written through it
     ("present",),

@@ -364,12 +364,16 @@ def test_reference_one_sample_and_per_group():
 
 
 def test_reference_values_hold_what_instruments_md_states():
-    table = S.reference_values("proqol5")
+    table = S.reference_values("proqol5", "alpha")
     assert list(table.columns) == references.REFERENCE_VALUE_COLUMNS
     assert dict(zip(table["subscale"], table["value"])) == {
         "compassion_satisfaction": 0.88, "burnout": 0.75, "secondary_traumatic_stress": 0.81}
     assert (table["statistic"] == "alpha").all() and table["source"].str.contains("Stamm").all()
-    assert S.reference_values(statistic="mean").empty
+    means = S.reference_values(statistic="mean")  # the published means that give an SD and n
+    assert means[["subscale", "value", "sd", "n"]].values.tolist() == [
+        ["compassion_satisfaction", 37.7, 6.5, 5612], ["burnout", 22.8, 5.4, 5612],
+        ["secondary_traumatic_stress", 16.7, 5.7, 5612]]
+    assert means["source"].str.contains("Not confirmed").all()
     with pytest.raises(ValueError, match="'alpha', 'mean'"):
         S.reference_values(statistic="median")
     with pytest.raises(ValueError, match="needs its sd and n"):

@@ -18,6 +18,8 @@ own stage and earlier ones; tests/test_layout.py holds the order):
 - ``privacy``: the one boundary, an audited release of every aggregate that may be shown.
 - ``actions``: the action log; ``analysis``: one module per question a page answers (overview,
   teams, trends, drivers, cohorts, turnover, leavers, action effects).
+- ``packs``: benchmark packs, an organisation's aggregates to share, checked on reading and pooled
+  with other organisations' into a benchmark.
 - ``charts``: Plotly figures; ``export``: formula-safe CSV and XLSX; ``present``: the story drawn
   as deck, workbook and HTML.
 - ``workspace``, ``worker``, ``cli``: on top of the stages.

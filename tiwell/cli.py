@@ -4,6 +4,9 @@
                                  [--out FILE.csv|FILE.xlsx] [--save-map FILE] [--month-first]
                                  [--dictionary REDCAP_DICTIONARY.csv] [--wave-label FILE=LABEL]
     python -m tiwell instruments
+    python -m tiwell pack INPUT [INPUT ...] --organisation NAME --sector SECTOR [--period 2026-03]
+                              [--team-type TEAM=TYPE ...] [--out pack.json] (and score's reading options)
+    python -m tiwell benchmark PACK.json [PACK.json ...] [--out benchmark.json]
 
 The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
 found goes to standard error. Several inputs (one export per wave) become one survey, each row
@@ -17,7 +20,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tiwell.errors import IngestError, InstrumentError, TiwellError
+from tiwell.errors import IngestError, InstrumentError, PackError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest.dictionary import read_data_dictionary
 from tiwell.instruments.load import builtin_instruments, load_instrument
@@ -25,6 +28,8 @@ from tiwell.mapping.saved import with_labels
 from tiwell.combine import describe_files, score_files
 from tiwell.pipeline import score_file
 from tiwell.findings import Code, describe_upload
+from tiwell.packs import SECTORS, SIZE_BANDS, TEAM_TYPES, benchmark_bytes, pack_bytes, pool_packs, read_pack, survey_pack
+from tiwell.privacy import DEFAULT_MIN_GROUP, survey_release
 from tiwell.survey import ScoredSurvey
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx")
@@ -44,33 +49,73 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tiwell", description="Score staff wellbeing survey exports.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     score = commands.add_parser("score", help="score one export (CSV, XLSX, XLSM), or several as one survey")
-    score.add_argument("input", type=Path, nargs="+", help="the survey export; several (one per wave) make one survey")
-    score.add_argument("--instrument", action="append", default=[],
-                       help="built-in id (e.g. proqol5) or a TOML definition file; repeat for several; detected when left out")
-    score.add_argument("--sheet", help="the sheet to read (default: the first that holds the items)")
-    score.add_argument("--map", type=Path, help="a mapping file saved earlier (JSON)")
+    _reading_options(score)
     score.add_argument("--out", type=Path, help="where to write the scored rows (.csv or .xlsx); default: CSV to stdout")
     score.add_argument("--save-map", type=Path, help="also write the mapping used, to reuse next wave")
-    score.add_argument("--band-set", action="append", default=[], metavar="INSTRUMENT=SET",
-                       help="named cut points for an instrument, e.g. mbi_hss=classic_3rd_edition (see the instrument file)")
-    score.add_argument("--month-first", action="store_true",
-                       help="read dates such as 03/02/2026 as 2 March when no date in the column shows the order "
-                            "(default: day first, 3 February); a date such as 13/02/2026 or 02/13/2026 always decides")
-    score.add_argument("--dictionary", type=Path,
-                       help="a REDCap data dictionary (CSV) whose choices label the export's codes "
-                            "(team 3 -> its name)")
-    score.add_argument("--wave-label", action="append", default=[], metavar="FILE=LABEL",
-                       help="with several inputs, the wave of a file that has no dates or wave column, e.g. "
-                            "wellbeing_2026.csv=2026 (default: the file's name without its extension)")
     score.set_defaults(run=_score)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
+    _pack_commands(commands)
     return parser
+
+
+def _pack_commands(commands) -> None:
+    """``pack`` reads a survey as ``score`` does and writes its benchmark pack; ``benchmark`` pools packs."""
+    pack = commands.add_parser("pack", help="write a benchmark pack: the survey's aggregates only, to share")
+    _reading_options(pack)
+    pack.add_argument("--organisation", required=True,
+                      help="the organisation's name: only a code made from it goes into the pack, so the same "
+                           "organisation is counted once when packs are pooled")
+    pack.add_argument("--sector", required=True, choices=SECTORS, metavar="SECTOR", help=f"one of: {', '.join(SECTORS)}")
+    pack.add_argument("--period", help="the survey period, such as 2026 or 2026-03 (default: the latest wave's label "
+                                       "when it is one)")
+    pack.add_argument("--size-band", choices=SIZE_BANDS, metavar="BAND",
+                      help=f"the organisation's size (default: from the number who answered): {', '.join(SIZE_BANDS)}")
+    pack.add_argument("--team-type", action="append", default=[], metavar="TEAM=TYPE",
+                      help=f"tag a team with a type the pack reports (the team's name is never written): "
+                           f"{', '.join(TEAM_TYPES)}")
+    pack.add_argument("--wave", help="the wave to pack (default: the latest)")
+    pack.add_argument("--out", type=Path, help="where to write the pack (default: standard output)")
+    pack.set_defaults(run=_pack)
+    bench = commands.add_parser("benchmark", help="pool benchmark packs from several organisations")
+    bench.add_argument("packs", type=Path, nargs="+", help="the packs (JSON), one or more per organisation")
+    bench.add_argument("--out", type=Path, help="where to write the benchmark (default: standard output)")
+    bench.set_defaults(run=_benchmark)
+
+
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    """How a survey is read: the options ``score`` and ``pack`` share."""
+    parser.add_argument("input", type=Path, nargs="+", help="the survey export; several (one per wave) make one survey")
+    parser.add_argument("--instrument", action="append", default=[],
+                        help="built-in id (e.g. proqol5) or a TOML definition file; repeat for several; detected when left out")
+    parser.add_argument("--sheet", help="the sheet to read (default: the first that holds the items)")
+    parser.add_argument("--map", type=Path, help="a mapping file saved earlier (JSON)")
+    parser.add_argument("--band-set", action="append", default=[], metavar="INSTRUMENT=SET",
+                        help="named cut points for an instrument, e.g. mbi_hss=classic_3rd_edition (see the instrument file)")
+    parser.add_argument("--month-first", action="store_true",
+                        help="read dates such as 03/02/2026 as 2 March when no date in the column shows the order "
+                             "(default: day first, 3 February); a date such as 13/02/2026 or 02/13/2026 always decides")
+    parser.add_argument("--dictionary", type=Path,
+                        help="a REDCap data dictionary (CSV) whose choices label the export's codes "
+                             "(team 3 -> its name)")
+    parser.add_argument("--wave-label", action="append", default=[], metavar="FILE=LABEL",
+                        help="with several inputs, the wave of a file that has no dates or wave column, e.g. "
+                             "wellbeing_2026.csv=2026 (default: the file's name without its extension)")
 
 
 def _score(args: argparse.Namespace) -> int:
     if args.out and args.out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise IngestError(f"--out must end in .csv or .xlsx, not '{args.out.suffix}'.")
+    survey, lines = _read(args)
+    _write(survey, args.out)
+    if args.save_map:
+        args.save_map.write_text(survey.mapping.to_json(), "utf-8")
+    print(_summary(survey, lines, args), file=sys.stderr)
+    return 0
+
+
+def _read(args: argparse.Namespace) -> tuple[ScoredSurvey, list[str]]:
+    """The survey the inputs make, and what was found reading them."""
     instruments = tuple(load_instrument(i) for i in args.instrument)
     saved = args.map.read_text("utf-8") if args.map else None
     options = dict(instruments=instruments, sheet=args.sheet, band_sets=_band_sets(args.band_set),
@@ -88,10 +133,21 @@ def _score(args: argparse.Namespace) -> int:
         survey = combined.survey
         lines = _sheet_unused(args.sheet, combined.parts) + [line for part in combined.parts for line in describe_upload(part, chose_instrument=bool(args.instrument))]
         lines += describe_files(combined)
-    _write(survey, args.out)
-    if args.save_map:
-        args.save_map.write_text(survey.mapping.to_json(), "utf-8")
-    print(_summary(survey, lines, args), file=sys.stderr)
+    return survey, lines
+
+
+def _pack(args: argparse.Namespace) -> int:
+    survey, _ = _read(args)
+    release = survey_release(survey, DEFAULT_MIN_GROUP)
+    waves = release.options("wave")
+    period = args.period or (str(args.wave or waves[-1]) if waves else "")
+    pack = survey_pack(survey, release, organisation=args.organisation, sector=args.sector, period=period,
+                       team_types=_pairs(args.team_type, "--team-type", "TEAM=TYPE (e.g. 'Oak House=residential')"),
+                       size=args.size_band, wave=args.wave)
+    _emit(pack_bytes(pack), args.out)
+    groups = sorted({s["group"] for s in pack["scores"]})
+    print(f"Pack of {len(pack['scores'])} scores for {', '.join(groups)}; counts rounded to 5, groups under 10 left "
+          "out, no team names." + (f" Wrote {args.out}." if args.out else ""), file=sys.stderr)
     return 0
 
 
@@ -100,6 +156,30 @@ def _sheet_unused(sheet: str | None, parts: list[ScoredSurvey]) -> list[str]:
     option did nothing there, and a person who meant another file should know."""
     return [f"Warning: --sheet {sheet} was not used for {part.table.filename}: it is a text (CSV) file, which has "
             "no sheets; all of it was read." for part in parts if sheet and part.table.sheet is None]
+
+
+def _benchmark(args: argparse.Namespace) -> int:
+    packs = []
+    for path in args.packs:
+        try:
+            packs.append(read_pack(path.read_bytes(), path.name))
+        except TiwellError as exc:
+            print(f"tiwell: {exc}", file=sys.stderr)
+    if not packs:
+        raise PackError("No pack could be read, so there is no benchmark.")
+    benchmark = pool_packs(packs)
+    _emit(benchmark_bytes(benchmark), args.out)
+    refused = len(args.packs) - len(packs)
+    print(f"Benchmark of {benchmark.summary()}" + (f" {refused} pack(s) refused, as said above." if refused else "")
+          + (f" Wrote {args.out}." if args.out else ""), file=sys.stderr)
+    return 0
+
+
+def _emit(data: bytes, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        out.write_bytes(data)
 
 
 def _dictionary(path: Path | None) -> dict[str, dict[str, str]] | None:

@@ -64,5 +64,9 @@ class CombineError(TiwellError):
     """Several exports that cannot be one survey (they share no instrument)."""
 
 
+class PackError(TiwellError):
+    """A benchmark pack that cannot be read or would reveal too much; the message names the file and why."""
+
+
 __all__ = ["TiwellError", "IngestError", "LimitError", "WorkLimitError", "SettingsFileError", "InstrumentError",
-           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError"]
+           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError", "PackError"]

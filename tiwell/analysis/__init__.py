@@ -4,9 +4,11 @@ Takes the scored survey (and HR data for turnover); gives tables and plain sente
 headline (:mod:`~tiwell.analysis.overview`), teams side by side (:mod:`~tiwell.analysis.teams`), change between
 waves (:mod:`~tiwell.analysis.trends`), what to act on (:mod:`~tiwell.analysis.drivers`), cohorts
 compared (:mod:`~tiwell.analysis.cohorts`), turnover beside wellbeing (:mod:`~tiwell.analysis.turnover`),
-later leavers and stayers (:mod:`~tiwell.analysis.leavers`), and whether a logged action helped
-(:mod:`~tiwell.analysis.action_effects`), the next wave planned (:mod:`~tiwell.analysis.planner`)
-and the change of people who answered twice (:mod:`~tiwell.analysis.paired`). The statistics themselves are in :mod:`tiwell.stats`.
+later leavers and stayers (:mod:`~tiwell.analysis.leavers`), whether a logged action helped
+(:mod:`~tiwell.analysis.action_effects`), the scores beside a published reference or a pooled
+benchmark (:mod:`~tiwell.analysis.references`), the next wave planned (:mod:`~tiwell.analysis.planner`)
+and the change of people who answered twice (:mod:`~tiwell.analysis.paired`). The statistics themselves
+are in :mod:`tiwell.stats`.
 """
 
 from tiwell.analysis.overview import Headline, headline, unbanded_note, who_is_counted
@@ -25,6 +27,8 @@ from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_se
 from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
 from tiwell.analysis.planner import next_wave_plan, plan_sentences, team_headcounts
 from tiwell.analysis.paired import answered_twice, codes_by_row, paired_did, paired_sentence, pairs_between
+from tiwell.analysis.references import (CUT_POINT_NOTE, compare_means, compare_shares, reference_note,
+                                        reference_sentences, reference_view)
 
 __all__ = [
     "Headline", "headline", "unbanded_note", "who_is_counted", "against_whole", "band_measures", "hidden_teams",
@@ -38,4 +42,6 @@ __all__ = [
     "shown_team_waves", "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "leaver_sentence",
     "Effect", "action_effect", "effect_sentences", "next_wave_plan", "plan_sentences", "team_headcounts",
     "answered_twice", "codes_by_row", "paired_did", "paired_sentence", "pairs_between", "wave_dates",
+    "Effect", "action_effect", "effect_sentences", "CUT_POINT_NOTE", "compare_means", "compare_shares",
+    "reference_note", "reference_sentences", "reference_view",
 ]

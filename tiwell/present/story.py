@@ -10,7 +10,7 @@ and the HTML report all draw these same slides, so what is taken away is what wa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 
@@ -26,6 +26,8 @@ from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
 from tiwell.analysis.trends import change_figures, change_sentence
+from tiwell.analysis.references import reference_view
+from tiwell.instruments.references import Reference
 from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
@@ -85,6 +87,7 @@ class Choices:
     names: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     label_key: bytes = b""   # this session's secret: neutral labels fall in an order nobody can rebuild
+    reference: Reference | None = None  # a published sample or pooled benchmark to set the scope beside
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Story:
     changes: pd.DataFrame
     settings: pd.DataFrame
     choices: Choices
+    reference: pd.DataFrame = field(default_factory=pd.DataFrame)  # the comparison behind the reference view
 
 
 def load_questions(text: str | None = None, source: str = "questions.toml") -> pd.DataFrame:
@@ -147,12 +151,14 @@ def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release |
         by_wave, changes, change_slide = _change(release, subs, choices, label, actions)
         rows = survey.scored if not choices.wave else survey.scored[survey.scored["wave"] == choices.wave]
         mine = rows if choices.team is None else rows[rows["team"] == choices.team]
+        compared, reference_slides = _reference(release, filters, subs, choices, label)
         body = [_numbers_slide(summary, subs, strengths=True), _numbers_slide(summary, subs, strengths=False),
-                change_slide, *_comment_slides(survey, mine, choices)]
+                *reference_slides, change_slide, *_comment_slides(survey, mine, choices)]
     title = f"How we are doing: {label}"
     slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
               *_questions(choices)]
-    return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices)
+    return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices,
+                 compared if summary is not None and len(summary) else pd.DataFrame())
 
 
 # ---------------------------------------------------------------- numbers, all from suppressed summaries
@@ -231,6 +237,17 @@ def _shares_chart(summary: pd.DataFrame, subs: tuple[ScoreColumn, ...]) -> Chart
 
 def _value(column: pd.Series | None, k: int) -> float | None:
     return None if column is None or pd.isna(column.iloc[k]) else float(column.iloc[k])
+
+
+def _reference(release: Release, filters: dict, subs: tuple[ScoreColumn, ...], choices: Choices, label: str
+               ) -> tuple[pd.DataFrame, list[Slide]]:
+    """The scope beside the chosen reference, from the release: the table and one view."""
+    if choices.reference is None:
+        return pd.DataFrame(), []
+    scope = release.table((), filters | ({"team": choices.team} if choices.team is not None else {}))
+    table, points, note = reference_view(scope, subs, choices.reference, label)
+    return table, [Slide("reference", f"Compared with others: {choices.reference.name}", points, note=note)] if (
+        points) else []
 
 
 # ---------------------------------------------------------------- change between waves

@@ -21,7 +21,8 @@ privacy or pages. The functions live in topic modules and are all importable fro
 - :mod:`tiwell.stats.paired` - the same people twice: :func:`paired_change`, :func:`paired_from_stats`.
 - :mod:`tiwell.stats.power` - planning: :func:`detectable_difference` (80% power, 5% two-sided).
 - :mod:`tiwell.stats.references` - published reference values (:func:`reference_values`) and the
-  comparison with a published sample given by mean, SD and n (:func:`one_sample_vs_reference`).
+  comparison with a published sample given by mean, SD and n (:func:`one_sample_vs_reference`; from
+  summary statistics against a fixed mean, :func:`one_sample_from_stats`).
 
 Conventions: data in as a DataFrame plus column names (never modified); ``nan_policy`` 'omit'
 or 'raise'; ``confidence`` 0.95 by default; all tests two-sided; wrong arguments raise
@@ -39,7 +40,8 @@ from tiwell.stats.power import POWER, detectable_difference
 from tiwell.stats.multigroup import (P_ADJUST_METHODS, PAIRWISE_TESTS, epsilon_squared, eta_squared, kruskal,
                                      p_adjust, pairwise, welch_anova)
 from tiwell.stats.references import (REFERENCE_STATISTICS, REFERENCE_TEST_COLUMNS, REFERENCE_VALUE_COLUMNS,
-                                     REFERENCE_VALUES, ReferenceValue, one_sample_vs_reference, reference_values)
+                                     REFERENCE_VALUES, ReferenceValue, one_sample_from_stats, one_sample_vs_reference,
+                                     reference_values)
 from tiwell.stats.reliability import (ALPHA_COLUMNS, ITEM_TOTAL_COLUMNS, OMEGA_COLUMNS, OMEGA_TOTAL_VARIANCES,
                                       POOR_RELIABILITY, cronbach_alpha, factor_loadings, item_total, omega_total)
 from tiwell.stats._inputs import CONFIDENCE, NAN_POLICIES
@@ -51,7 +53,8 @@ __all__ = [
     "POOR_RELIABILITY", "P_ADJUST_METHODS", "RANK_BISERIAL_COLUMNS", "REFERENCE_STATISTICS", "REFERENCE_TEST_COLUMNS",
     "REFERENCE_VALUE_COLUMNS", "REFERENCE_VALUES", "SPEARMAN_CI_METHODS", "WELCH_COLUMNS", "ReferenceValue",
     "cronbach_alpha", "describe_groups", "epsilon_squared", "eta_squared", "factor_loadings", "hedges_from_stats",
-    "hedges_g", "item_total", "kruskal", "mann_whitney", "mean_sd_n", "one_sample_vs_reference", "omega_total",
+    "hedges_g", "item_total", "kruskal", "mann_whitney", "mean_sd_n", "one_sample_from_stats", "one_sample_vs_reference",
+    "omega_total",
     "p_adjust", "pairwise", "pearson", "rank_biserial", "reference_values", "spearman", "standardised_ols",
     "welch_anova", "welch_from_stats", "welch_t", "PAIRED_COLUMNS", "paired_change", "paired_from_stats", "POWER",
     "detectable_difference",

@@ -4,9 +4,9 @@ gives them, a reference sample's mean, SD and n - and the test of a cohort again
 
 Each reference is one :class:`ReferenceValue` row in :data:`REFERENCE_VALUES`; adding a published
 sample is adding a row (statistic ``"mean"`` with ``sd`` and ``n``) naming its ``source``. Only
-values a cited publication states are included: the ProQOL manual gives alphas and no means, so
-there are no reference means yet. A user's own sample goes straight to
-:func:`one_sample_vs_reference` as mean, SD and n.
+values a cited publication states are included: the ProQOL manual's alphas, and every published
+mean with its SD and n in :mod:`tiwell.instruments.references` (the one home of published samples).
+A user's own sample goes straight to :func:`one_sample_vs_reference` as mean, SD and n.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from tiwell.instruments.references import published_references
 from tiwell.stats.compare import hedges_from_stats, mean_sd_n, welch_from_stats
 from tiwell.stats._inputs import CONFIDENCE, check_choice, check_confidence, check_frame, grouped_values, numeric
 
@@ -52,7 +53,10 @@ REFERENCE_VALUES: tuple[ReferenceValue, ...] = (
     ReferenceValue("proqol5", "compassion_satisfaction", "alpha", 0.88, _PROQOL_MANUAL, "ProQOL manual"),
     ReferenceValue("proqol5", "burnout", "alpha", 0.75, _PROQOL_MANUAL, "ProQOL manual"),
     ReferenceValue("proqol5", "secondary_traumatic_stress", "alpha", 0.81, _PROQOL_MANUAL, "ProQOL manual"),
-)
+) + tuple(ReferenceValue(ref.instrument, score.subscale, "mean", score.mean, ref.citation, ref.population,
+                         score.sd, score.n)
+          for ref in published_references() if ref.scale == "raw"
+          for score in ref.scores if score.mean is not None and score.sd is not None and score.n is not None)
 
 
 def reference_values(instrument: str | None = None, statistic: str | None = None,
@@ -143,12 +147,16 @@ def one_sample_vs_reference(data: pd.DataFrame, *, value: str, mean: float, sd: 
             g = hedges_from_stats(m, s, k, ref_mean, float(sd), float(n), level)
             row |= {"test": "welch"} | test | {"g": g["g"], "g_ci_low": g["ci_low"], "g_ci_high": g["ci_high"]}
         else:
-            row |= {"test": "one_sample"} | _one_sample(m, s, k, ref_mean, level)
+            row |= {"test": "one_sample"} | one_sample_from_stats(m, s, k, ref_mean, level)
         rows.append(row)
     return pd.DataFrame(rows, columns=REFERENCE_TEST_COLUMNS)
 
 
-def _one_sample(m: float, s: float, n: int, mu: float, level: float) -> dict[str, float]:
+def one_sample_from_stats(m: float, s: float, n: int, mu: float, confidence: float = CONFIDENCE) -> dict[str, float]:
+    """The one-sample t-test of a mean against a fixed value, from the sample's mean, SD and n:
+    ``diff``, ``ci_low``, ``ci_high``, ``t``, ``df``, ``p``, ``g``, ``g_ci_low``, ``g_ci_high``
+    (as :func:`one_sample_vs_reference` without ``sd`` and ``n``; NaN where n < 2 or s = 0)."""
+    level = check_confidence(confidence)
     out = dict.fromkeys(["ci_low", "ci_high", "t", "df", "p", "g", "g_ci_low", "g_ci_high"], np.nan)
     out["diff"] = m - mu
     if n < 2 or not s > 0:
