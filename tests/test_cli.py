@@ -123,3 +123,39 @@ def test_failures_exit_2_with_one_line(args, message, survey_file, capsys, tmp_p
 def test_instruments_lists_the_builtins(capsys):
     assert main(["instruments"]) == 0
     assert "proqol5" in capsys.readouterr().out
+
+
+def test_sheet_with_a_csv_warns_that_it_was_not_used(survey_file, tmp_path, capsys):
+    assert main(["score", str(survey_file), "--sheet", "Responses", "--out", str(tmp_path / "s.csv")]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == ("Warning: --sheet Responses was not used for export.csv: it is a text (CSV) file, "
+                                   "which has no sheets; all of it was read.")
+
+
+def test_a_mapping_that_leaves_no_item_column_stops_with_one_sentence(survey_file, tmp_path, capsys):
+    saved = tmp_path / "mapping.json"
+    assert main(["score", str(survey_file), "--save-map", str(saved), "--out", str(tmp_path / "s.csv")]) == 0
+    data = json.loads(saved.read_text("utf-8"))
+    for entry in data["columns"]:
+        entry["role"] = "other" if entry["role"] == "item" else entry["role"]
+    saved.write_text(json.dumps(data), "utf-8")
+    capsys.readouterr()
+    assert main(["score", str(survey_file), "--map", str(saved), "--out", str(tmp_path / "again.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err == ("tiwell: With this mapping, no column of export.csv is one of the 30 ProQOL 5 items (0 of 30), so "
+                   "nobody could be scored. Score it without the mapping, or fix the mapping's item columns.\n")
+    assert not (tmp_path / "again.csv").exists()
+
+
+def test_a_mapping_saved_from_another_export_is_said_once_and_the_file_s_own_items_are_used(survey_file, tmp_path,
+                                                                                           capsys):
+    other = tmp_path / "mapping.json"
+    other.write_text(json.dumps({"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"], "columns": [
+        {"column": f"I am happy {n}", "role": "item", "instrument": "proqol5", "item": n} for n in range(1, 31)]}),
+        "utf-8")
+    assert main(["score", str(survey_file), "--map", str(other), "--out", str(tmp_path / "s.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "ProQOL 5 (30 of 30 item columns)" in err
+    assert ("The saved mapping names 30 of its 30 columns that this file does not have ('I am happy 1', "
+            "'I am happy 2', 'I am happy 3' and 27 more): it may have been saved from another export.") in err
+    assert "Respondents: 4: 2 scored, 1 prorated, 1 not scored." in err  # as scored without any mapping

@@ -138,3 +138,31 @@ def test_a_saved_mapping_round_trips_and_wins_over_detection():
 def test_a_bad_mapping_file_is_refused_clearly(text, message):
     with pytest.raises(MappingError, match=message):
         read_mapping_file(text, "m.json")
+
+
+@pytest.mark.parametrize("header", ["Service area", "Department", "Your department", "Service", "Unit", "Ward",
+                                    "Directorate", "Office", "Location of work", "Which team are you in?",
+                                    "Which service do you work in?", "Where do you work?"])
+def test_a_team_column_is_the_team_whatever_the_organisation_calls_it(header):
+    mapping = detect(table({"Q1": ["1", "2"], header: ["North", "South"], "Length of service": ["1-2 years", "5+"]}))
+    roles = dict(zip(mapping.table["column"], mapping.table["role"]))
+    assert roles[header] == "team" and roles["Length of service"] == "group"
+
+
+def test_a_header_saying_team_keeps_the_team_over_a_directorate_before_it():
+    mapping = detect(table({"Directorate": ["Children", "Adults"], "Your team": ["North", "South"], "Q1": ["1", "2"]}))
+    rows = mapping.table.set_index("column")
+    assert rows.loc["Your team", "role"] == "team"
+    assert (rows.loc["Directorate", "role"], rows.loc["Directorate", "evidence"]) == (
+        "group", "another column was taken as the team")
+
+
+def test_a_saved_column_this_file_lacks_takes_no_item_from_the_file_s_own():
+    # Saved from an export whose items were headed by their statements; this file numbers them.
+    detected = detect(table({"Team": ["A"], "Q1": ["1"], "Q2": ["1"], "Q3": ["2"], "Q4": ["2"]}))
+    saved = {"format": "tiwell-mapping", "version": 1, "instruments": ["proqol5"], "columns": [
+        {"column": f"Statement {n}", "role": "item", "instrument": "proqol5", "item": n} for n in range(1, 5)]}
+    mapping, notes = apply_saved(detected, read_mapping_file(json.dumps(saved)), IN_USE)
+    assert mapping.item_columns("proqol5") == {1: "Q1", 2: "Q2", 3: "Q3", 4: "Q4"}
+    assert notes == ["The saved mapping names 4 of its 4 columns that this file does not have ('Statement 1', "
+                     "'Statement 2', 'Statement 3' and 1 more): it may have been saved from another export."]
