@@ -175,7 +175,7 @@ def show_report(survey: ScoredSurvey) -> None:
     rows = report[report["severity"].isin(shown)].reset_index(drop=True)
     order = ["row", "severity", "message", "column", "value", "code", "file", "sheet"]
     if len(rows) <= READ_IN_FULL:  # a table wraps each message where a data grid cuts it at the column's edge
-        st.table(inert_table(rows[order].fillna("")), hide_index=True)
+        st.table(inert_table(rows[order].astype(object).fillna("")), hide_index=True)
         return
     picked = st.dataframe(rows, hide_index=True, width="stretch", key="report", on_select="rerun",
                           selection_mode="single-row", column_order=order,

@@ -100,11 +100,13 @@ def band_shares(summary: pd.DataFrame, subscales: tuple[ScoreColumn, ...], min_g
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
-    if notes:
-        fig.add_annotation(text="; ".join(notes) + f" (fewer than {min_group} people, or hidden so that such a band "
-                                                  "cannot be worked out).", x=0, y=-0.25, xref="paper", yref="paper", showarrow=False,
-                           xanchor="left", font=dict(color=NOTE_INK))
-    return _layout(fig, "Share of people in each band", height=110 + 60 * len(subscales))
+    # One line per subscale under the axis, with room made for them: one long line would run off the chart.
+    lines = [*notes, f"(fewer than {min_group} people, or hidden so that such a band cannot be worked out)"] if notes else []
+    if lines:
+        fig.add_annotation(text="<br>".join(lines), x=0, y=0, yshift=-30, xref="paper", yref="paper", showarrow=False,
+                           xanchor="left", yanchor="top", align="left", font=dict(color=NOTE_INK))
+    fig = _layout(fig, "Share of people in each band", height=110 + 60 * len(subscales) + 20 * len(lines))
+    return fig.update_layout(margin=dict(b=40 + 20 * len(lines))) if lines else fig
 
 
 def _attention_hatch(colour: str) -> dict:
