@@ -42,6 +42,6 @@ __all__ = [
     "shown_team_waves", "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "leaver_sentence",
     "Effect", "action_effect", "effect_sentences", "next_wave_plan", "plan_sentences", "team_headcounts",
     "answered_twice", "codes_by_row", "paired_did", "paired_sentence", "pairs_between", "wave_dates",
-    "Effect", "action_effect", "effect_sentences", "CUT_POINT_NOTE", "compare_means", "compare_shares",
+    "CUT_POINT_NOTE", "compare_means", "compare_shares",
     "reference_note", "reference_sentences", "reference_view",
 ]
