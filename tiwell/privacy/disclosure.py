@@ -114,14 +114,16 @@ def membership(cells: pd.DataFrame, keys: list[str], atoms: np.ndarray) -> np.nd
     return inside.astype(float)
 
 
-def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
+               gram: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whether each target is solvable from the released rows R, and the weights of one
     solution (released rows x targets). The row space of R is the range of the atoms x atoms
-    Gram matrix RᵀR, whose eigendecomposition is far cheaper than R's own when R has many rows."""
+    Gram matrix ``gram`` = RᵀR, whose eigendecomposition is far cheaper than R's own when R has
+    many rows."""
     rows = matrix[released]
     if len(rows) == 0 or len(targets) == 0:
         return np.zeros(len(targets), dtype=bool), np.zeros((len(rows), len(targets)))
-    values, vectors = np.linalg.eigh(rows.T @ rows)
+    values, vectors = np.linalg.eigh(gram)
     keep = values > values[-1] * 1e-10
     basis, values = vectors[:, keep], values[keep]
     wanted = matrix[targets].T
@@ -133,13 +135,16 @@ def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray) ->
 
 def _audit(cells, keys, atoms, lines, count, cost, shown, min_group) -> np.ndarray:
     """Hide released cells until no sensitive cell can be solved for: for each exposed cell, the
-    cheapest released cell its solution uses; then settle the lines again."""
+    cheapest released cell its solution uses; then settle the lines again. Cells are only ever
+    hidden, so the Gram matrix of the released rows is kept by taking out the rows hidden each
+    round (exact: its entries are whole numbers) rather than multiplied out again."""
     matrix = membership(cells, keys, atoms)
     sensitive = np.flatnonzero((count > 0) & (count < min_group))
     shown = shown.copy()
+    released = shown & (count > 0)
+    gram = matrix[released].T @ matrix[released]
     for _ in range(len(cells)):
-        released = shown & (count > 0)
-        exposed, weights = _solutions(matrix, released, sensitive)
+        exposed, weights = _solutions(matrix, released, sensitive, gram)
         if not exposed.any():
             return shown
         behind = np.flatnonzero(released)
@@ -147,4 +152,7 @@ def _audit(cells, keys, atoms, lines, count, cost, shown, min_group) -> np.ndarr
             used = behind[np.abs(column) > 1e-9]
             shown[used[np.argmin(cost[used])]] = False
         shown = _settle(lines, count, shown, min_group)
+        hidden = matrix[released & ~shown]
+        gram -= hidden.T @ hidden
+        released = shown & (count > 0)
     return shown
