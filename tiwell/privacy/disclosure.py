@@ -169,20 +169,29 @@ def membership(cells: pd.DataFrame, keys: list[str], atoms: np.ndarray) -> np.nd
 
 def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
                gram: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Whether each target is solvable from the released rows R, and the weights of one
-    solution for each solvable target (released rows x solvable targets). The row space of R is
-    the range of the atoms x atoms Gram matrix ``gram`` = RᵀR, whose eigendecomposition is far
-    cheaper than R's own when R has many rows."""
+    """Whether each target is solvable from the released rows R, and the weights of the
+    least-norm solution for each solvable target (released rows x solvable targets).
+
+    The row space of R is the range of the atoms x atoms Gram matrix ``gram`` = RᵀR (far smaller
+    than R when R has many rows). A Cholesky factorisation with pivoting, G = B Bᵀ with B the
+    first ``rank`` columns of its permuted lower-triangular factor, gives that range as B's
+    columns at a third of the cost of an eigendecomposition: a target w is solvable when the
+    triangular solve of B y = w on the pivot rows also meets the other rows, and the least-norm
+    weights are R G⁺ w = R B (BᵀB)⁻¹ y."""
+    from scipy.linalg import cho_factor, cho_solve, lapack, solve_triangular  # only where an audit runs
+
     rows = matrix[released]
     if len(rows) == 0 or len(targets) == 0:
         return np.zeros(len(targets), dtype=bool), np.zeros((len(rows), 0))
-    values, vectors = np.linalg.eigh(gram)
-    keep = values > values[-1] * 1e-10
-    basis, values = vectors[:, keep], values[keep]
-    wanted = matrix[targets].T
-    projected = basis.T @ wanted
-    exposed = np.linalg.norm(wanted - basis @ projected, axis=0) < _TOL * np.sqrt(matrix.shape[1])
-    return exposed, rows @ (basis @ (projected[:, exposed] / values[:, None]))
+    factor, pivots, rank, _ = lapack.dpstrf(gram, lower=1)
+    pivots = pivots - 1
+    basis = np.tril(factor)[:, :rank]
+    wanted = matrix[targets].T[pivots]
+    y = solve_triangular(basis[:rank], wanted[:rank], lower=True)
+    exposed = np.linalg.norm(wanted[rank:] - basis[rank:] @ y, axis=0) < _TOL * np.sqrt(matrix.shape[1])
+    solved = np.empty((len(pivots), int(exposed.sum())))
+    solved[pivots] = basis @ cho_solve(cho_factor(basis.T @ basis), y[:, exposed])
+    return exposed, rows @ solved
 
 
 def _audit(cells, keys, atoms, lines, count, cost, shown, min_group) -> np.ndarray:
