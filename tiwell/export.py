@@ -38,14 +38,15 @@ def printable(text: str) -> str:
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells and headers hold no control characters and cannot be read as
-    formulas; numbers (also in a column of mixed types) are left as numbers."""
+    formulas; numbers (also in a column of mixed types) are left as numbers. Each distinct text is
+    checked once (a team or band name repeats on every row), and only those that change are replaced."""
     out = frame.copy()
     for column in out.columns:
         values = out[column]
-        if isinstance(values.dtype, pd.CategoricalDtype):
+        if isinstance(values.dtype, pd.CategoricalDtype) or values.dtype == object or pd.api.types.is_string_dtype(values):
             values = values.astype(object)
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            out[column] = values.astype(object).map(lambda v: inert(v) if isinstance(v, str) else v)
+            changed = {v: safe for v in pd.unique(values) if isinstance(v, str) and (safe := inert(v)) != v}
+            out[column] = values.replace(changed) if changed else values
     out.columns = [inert(str(c)) for c in out.columns]
     return out
 
