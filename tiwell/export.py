@@ -87,14 +87,26 @@ def _write_sheet(sheet, frame: pd.DataFrame, header, stamp) -> None:
                 sheet.write_number(row + 1, col, float(numbers[row]))
             continue
         for row, value in enumerate(values.tolist(), start=1):
-            if isinstance(value, str):
+            if isinstance(value, str):  # nearly every cell of such a column
                 sheet.write_string(row, col, value)
-            elif isinstance(value, bool | np.bool_):
-                sheet.write_boolean(row, col, bool(value))
-            elif isinstance(value, dt.datetime | dt.date):
-                sheet.write_datetime(row, col, value, stamp)
-            elif value is not None and value is not pd.NaT and not (isinstance(value, float) and math.isnan(value)):
-                sheet.write(row, col, value.item() if isinstance(value, np.generic) else value)
+            else:
+                _write_value(sheet, row, col, value, stamp)
+
+
+def _write_value(sheet, row: int, col: int, value, stamp) -> None:
+    """One cell that is not text, as pandas' writer gives it; a blank stays an empty cell."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return
+    elif isinstance(value, bool | np.bool_):
+        sheet.write_boolean(row, col, bool(value))
+    elif isinstance(value, dt.datetime | dt.date):
+        sheet.write_datetime(row, col, value, stamp)
+    elif isinstance(value, dt.timedelta):
+        sheet.write_number(row, col, value.total_seconds() / 86400)
+    elif isinstance(value, int | float | np.number):
+        sheet.write_number(row, col, float(value))
+    else:
+        sheet.write_string(row, col, str(value))
 
 
 def scored_workbook(survey: ScoredSurvey) -> bytes:
