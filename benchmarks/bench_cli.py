@@ -3,7 +3,7 @@
     python benchmarks/bench_cli.py [--quick] [--repeats N]
 
 The CSV is the export of :func:`common.export_rows` with the answers as numbers 1-5 and only
-the id, completion time, team, role and the 30 answers kept (20 MB; the full export of 200,000
+the id, completion time, team, role and the 30 answers kept (35 MB; the full export of 200,000
 people passes the 50 MB upload limit). Both run as fresh processes on that file in the same run,
 turn about: ``python -m tiwell score export.csv --out scored.csv`` (start-up, imports, reading,
 finding the questions, scoring, the report and the CSV written), and the least any scorer must do
@@ -28,7 +28,7 @@ import sys
 import numpy as np
 import pandas as pd
 frame = pd.read_csv(sys.argv[1])
-answers = frame.iloc[:, {first}:{first} + {items}].to_numpy(dtype=float)  # after id, time, team and role
+answers = frame.iloc[:, {first}:{first} + {items}].to_numpy(dtype=float, copy=True)  # after id, time, team, role
 answers[:, {reversed_}] = {low} + {high} - answers[:, {reversed_}]
 key = np.zeros(({items}, 3))
 for k, column in enumerate({key}):
