@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import signin
 from ui.logs import keep_data_out_of_logs
+from ui.preload import preload_in_background
 from ui.style import accessible_style
 from ui.uploads import keep_uploads_in_memory
 
@@ -30,4 +31,7 @@ navigation = st.navigation([
     st.Page("pages/benchmarks.py", title="Benchmark packs", icon=":material/leaderboard:"),
     st.Page("pages/instruments.py", title="Instruments", icon=":material/menu_book:"),
 ])
-navigation.run()
+try:
+    navigation.run()
+finally:  # after the page is drawn (st.stop() included): what the next pages import, while this one is read
+    preload_in_background()

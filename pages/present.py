@@ -13,7 +13,7 @@ import streamlit as st
 
 from tiwell.findings import no_team_sentence
 from tiwell.present import deck_bytes, typed_names, workbook_bytes
-from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
+from tiwell.present.story import MIN_GROUP, Choices, load_questions, neutral_labels
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
 from ui.filters import ALL, need_survey
@@ -58,7 +58,7 @@ choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL
                   show_comments=not hide, commitments=commitments, questions=questions,
                   names=typed_names(names), actions=state.workspace().actions,
                   label_key=state.label_key(), reference=chosen_reference(survey))
-story = build(survey, choices, release)
+story = state.story(survey, choices)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index
 view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index + 1, len(story.slides),

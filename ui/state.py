@@ -1,7 +1,8 @@
 """Cached calls into the core, keyed on content, and the one survey object in session state.
 
 Every cached function takes all its inputs as arguments (the upload's bytes among them), so a
-result is only ever reached by someone holding the same file; caches are bounded in size and age.
+result is only ever reached by someone holding the same file; caches are bounded in size and age,
+and each session's are its own, cleared when the session ends.
 Reading and scoring an upload run in a worker process with time and memory limits
 (:func:`tiwell.worker.run_limited`), so a hostile file stops with one sentence for its own
 session and never stalls anyone else's. Importing this module also keeps uploads in memory
@@ -12,21 +13,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 
-from tiwell.analysis.cohorts import reliability
 from tiwell.ingest import SourceTable, new_key, sheet_names
 from tiwell.instruments import Instrument, load_builtin, parse_instrument
 from tiwell.combine import CombinedSurvey, header_shape, score_loaded
 from tiwell.pipeline import Matched, ScoringChoices, load_table, score_table
 from tiwell.privacy import Release, survey_release
-from tiwell.analysis import TeamPeriods, read_hr
 from tiwell.worker import run_limited
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
 from ui.uploads import keep_uploads_in_memory
+
+if TYPE_CHECKING:  # the analyses (SciPy) and the exports (python-pptx): only the pages that use them pay for them
+    from tiwell.analysis import TeamPeriods
+    from tiwell.present import Choices, Story
 
 keep_uploads_in_memory()
 
@@ -42,7 +47,10 @@ WORKSPACE_KEY = "workspace"
 BROUGHT_KEY = "workspace-brought"        # the fingerprint of the workspace file last brought back
 MIN_GROUP_KEY, NEUTRAL_KEY, INSTRUMENTS_KEY = "min-group", "present-neutral", "instruments"
 DATE_ORDER_KEY = "date-order"
-CACHE = dict(max_entries=16, ttl=3600)
+# In the app each session keeps its own results, dropped when it ends (a 50,000-row survey cached for an
+# hour after its session had gone held a gigabyte); a session scope needs a running app, so a script or
+# test calling these functions directly shares one cache, as before.
+CACHE = dict(max_entries=16, ttl=3600, scope="session" if runtime.exists() else "global")
 
 
 def current_survey() -> ScoredSurvey | None:
@@ -195,6 +203,8 @@ def sample_turnover_bytes(path: Path = SAMPLE_TURNOVER) -> bytes:
 def read_turnover(data: bytes, filename: str, id_key: bytes | None = None) -> TeamPeriods:
     """The team-period table with rates (personal columns of a staff list dropped on reading;
     with ``id_key``, its employee numbers kept as private codes)."""
+    from tiwell.analysis import read_hr
+
     return run_limited(read_hr, data, filename, id_key=id_key, what=filename)
 
 
@@ -207,6 +217,8 @@ def _survey_key(survey: ScoredSurvey) -> tuple:
 @st.cache_data(**CACHE, show_spinner="Working out reliability…", hash_funcs={ScoredSurvey: _survey_key})
 def cohort_reliability(survey: ScoredSurvey, cohort_column: str, min_group: int) -> pd.DataFrame:
     """Alpha and omega per subscale and cohort: model fits too slow to redo on every rerun."""
+    from tiwell.analysis.cohorts import reliability
+
     return reliability(survey, cohort_column, min_group)
 
 
@@ -215,3 +227,11 @@ def release(survey: ScoredSurvey, min_group: int) -> Release:
     """The one audited release every leaders' view and export reads (tiwell.privacy.release), worked out
     in a worker process like the scoring, so a survey that is slow to protect holds up no one else."""
     return run_limited(survey_release, survey, min_group, what=survey.table.filename)
+
+
+@st.cache_data(**CACHE, show_spinner=False, hash_funcs={ScoredSurvey: _survey_key})
+def story(survey: ScoredSurvey, choices: Choices) -> Story:
+    """The Present page's slides for these choices, built once: a step to the next slide only draws it."""
+    from tiwell.present.story import MIN_GROUP, build
+
+    return build(survey, choices, release(survey, MIN_GROUP))

@@ -1,0 +1,175 @@
+"""The dashboard as a person meets it: a real Streamlit server and a real headless Chromium.
+
+    python benchmarks/bench_browser.py [--quick] [--repeats N]
+
+Figures, each beside its target: the home page interactive on a server just started (cold); the
+first visit of every page on the sample and again at 50,000 respondents; one step of Present; a
+50,000-row upload to the scored page; the Excel download of those 50,000 rows; the server memory
+one 50,000-row session adds, and what is left of it once the browser has gone and the session has
+ended (the server is told to end a disconnected session after 2 s, rather than 120 s, to see it).
+A page is interactive when the app says its script has finished (``data-test-script-state``);
+each time runs from the click to that moment, as the browser sees it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+from common import Result, csv_bytes, export_rows, main
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import CHROMIUM_FLAGS, chromium_path, server_pid, streamlit_server  # noqa: E402
+
+PAGES = ("Overview", "Teams", "Trends", "What to act on", "Turnover", "Compare cohorts", "Actions and their effect",
+         "Present", "Instruments")
+SESSION_END = 2  # seconds a disconnected session is kept before the server ends it (the default is 120)
+MIB = 2**20
+TIMEOUT = 300_000  # ms: a busy machine is slow, not broken
+
+WATCH = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (window.__runs && window.__watched === app) return;
+    window.__runs = [];
+    window.__watched = app;
+    new MutationObserver(() => window.__runs.push([app.getAttribute('data-test-script-state'), performance.now()]))
+        .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+FINISHED = """(start) => {
+    const runs = window.__runs.filter(([, at]) => at >= start);
+    const began = runs.findIndex(([state]) => state === 'running');
+    const done = runs.slice(began + 1).find(([state]) => state !== 'running');
+    return began >= 0 && done ? done[1] - start : null;
+}"""
+
+
+def idle(page) -> None:
+    """Wait until the app's script is not running."""
+    page.wait_for_selector('[data-testid="stApp"]:not([data-test-script-state="running"])'
+                           ':not([data-test-script-state="initial"])', timeout=TIMEOUT)
+
+
+def timed(page, action) -> float:
+    """Seconds from ``action`` (a click, an upload) to the end of the script run it starts."""
+    idle(page)
+    page.evaluate(WATCH)
+    start = page.evaluate("performance.now()")
+    action()
+    handle = page.wait_for_function(FINISHED, arg=start, timeout=TIMEOUT, polling=20)
+    return handle.json_value() / 1000
+
+
+def rss(pid: int) -> int:
+    """The server's resident memory now, in bytes."""
+    return int(re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)) * 1024
+
+
+def visit_pages(page) -> dict[str, float]:
+    """The first visit of every page, by its sidebar link, then back to the home page."""
+    times = {name: timed(page, lambda n=name: page.get_by_role("link", name=n, exact=True).click()) for name in PAGES}
+    timed(page, lambda: page.get_by_role("link", name="Upload and score").click())
+    return times
+
+
+def cold_home(browser, url: str) -> float:
+    """Seconds from asking for the home page to its upload box, on a server that has served nothing."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator('input[type="file"]').first.wait_for(state="attached", timeout=TIMEOUT)
+    idle(page)
+    seconds = time.perf_counter() - start
+    page.close()
+    return seconds
+
+
+def sample_session(browser, url: str) -> tuple[dict[str, float], float]:
+    """The sample: first visits of every page, and the median of several Next steps in Present."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(TIMEOUT)
+    page.goto(url)
+    idle(page)
+    timed(page, lambda: page.get_by_role("button", name="Try the sample data").click())
+    firsts = visit_pages(page)
+    timed(page, lambda: page.get_by_role("link", name="Present", exact=True).click())
+    steps = sorted(timed(page, lambda: page.get_by_role("button", name="Next").click()) for _ in range(5))
+    page.close()
+    return firsts, steps[len(steps) // 2]
+
+
+def big_session(browser, url: str, data: bytes, pid: int) -> dict:
+    """A 50,000-row upload in a context of its own (a session that ends when it closes)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(url)
+    idle(page)
+    before = rss(pid)
+    upload = timed(page, lambda: page.locator('input[type="file"]').first.set_input_files(
+        {"name": "export.csv", "mimeType": "text/csv", "buffer": data}))
+    if not page.get_by_text("Respondents").count():
+        raise PlaywrightError("no scores: " + " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts()))
+    page.get_by_role("tab", name="Scored rows").click()
+    start = time.perf_counter()
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.get_by_role("button", name="Download Excel").click()
+    Path(download.value.path()).stat()
+    excel = time.perf_counter() - start
+    firsts = visit_pages(page)
+    held = rss(pid)
+    context.close()
+    time.sleep(SESSION_END + 1)
+    deadline, after = time.monotonic() + 30, rss(pid)
+    while time.monotonic() < deadline and after - before > 50 * MIB:
+        time.sleep(1)
+        after = rss(pid)
+    return {"upload": upload, "excel": excel, "firsts": firsts, "added": held - before, "left": after - before}
+
+
+def run(scale: float, repeats: int) -> list[Result]:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    rows = int(50_000 * scale)
+    data = csv_bytes(export_rows(rows))
+    with streamlit_server("--server.disconnectedSessionTTL", str(SESSION_END)) as url, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        home, sample, step = float("nan"), {}, float("nan")
+        try:
+            home = cold_home(browser, url)
+            pid = server_pid(url)
+            sample, step = sample_session(browser, url)
+            big = big_session(browser, url, data, pid)
+        except PlaywrightError as exc:  # the figures so far are still worth printing
+            big = {"failed": str(exc).splitlines()[0]}
+        finally:
+            browser.close()
+    return table(home, sample, step, big, rows)
+
+
+def table(home: float, sample: dict, step: float, big: dict, rows: int) -> list[Result]:
+    """The figures beside their targets; a part that could not finish says so."""
+    results = [Result("browser: home page interactive, cold server", f"{home:.2f} s", "<= 1.5 s")]
+    results += [Result(f"  first visit, sample: {name}", f"{sample[name]:.2f} s", "<= 1 s") for name in sample]
+    results += [Result("browser: Present, one Next", f"{step:.2f} s", "<= 0.3 s", "median of 5, sample")]
+    if "failed" in big:
+        return results + [Result(f"browser: {rows:,} rows", "not finished", "", big["failed"])]
+    results += [Result(f"browser: upload {rows:,} rows to scored", f"{big['upload']:.2f} s", "<= 4 s"),
+                Result(f"browser: Excel download, {rows:,} rows", f"{big['excel']:.2f} s", "<= 5 s",
+                       "click to file saved")]
+    results += [Result(f"  first visit, {rows:,} rows: {name}", f"{big['firsts'][name]:.2f} s", "<= 2 s")
+                for name in PAGES]
+    results += [Result(f"server memory added by one {rows:,}-row session", f"{big['added'] / MIB:,.0f} MiB",
+                       "<= 300 MB", "RSS after upload, download and every page, less before"),
+                Result("  left once the session has ended", f"{big['left'] / MIB:,.0f} MiB", "released",
+                       f"browser closed, session ended after {SESSION_END} s")]
+    return results
+
+
+if __name__ == "__main__":
+    main(run, __doc__)
