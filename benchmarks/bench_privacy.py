@@ -19,7 +19,7 @@ from common import Result, main, median_time
 
 from synthetic import respondents
 from tiwell.ingest import find_personal_columns
-from tiwell.present import redact
+from tiwell.comments import redact
 
 CELL = 32_000
 SHAPES = {"letters": "a" * CELL, "digits and spaces": "1 " * (CELL // 2), "a@": "a@" * (CELL // 2),

@@ -11,7 +11,8 @@ from functools import partial
 
 import streamlit as st
 
-from tiwell.present import deck_bytes, typed_names, workbook_bytes
+from tiwell.comments import typed_names
+from tiwell.present import deck_bytes, workbook_bytes
 from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state

@@ -21,7 +21,7 @@ import hashlib
 import hmac
 
 from tiwell.privacy.minimum import check_min_group
-from tiwell.present.redaction import redact, shown_comments
+from tiwell.comments.redaction import redact, shown_comments
 from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml

@@ -9,7 +9,7 @@ import pandas as pd
 
 from tiwell.export import xlsx_bytes
 from tiwell.present.story import Story, neutral_labels
-from tiwell.present.redaction import redact
+from tiwell.comments.redaction import redact
 from tiwell.survey import ScoredSurvey
 
 
