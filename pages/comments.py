@@ -8,10 +8,15 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
+from datetime import date
+
 import streamlit as st
 
+from tiwell.actions import check_log, theme_action
 from tiwell.comments import comment_release, load_flags, load_themes, typed_names
 from tiwell.errors import TiwellError
+from tiwell.text import count, fixed, interval, share_text, signed
+from tiwell.theme import PRINCIPLES
 from ui import comments as kept
 from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
@@ -65,14 +70,113 @@ own_themes()
 read = kept.comments(survey, names, discover)
 view = comment_release(read, survey, min_comments=min_comments, min_group=min_group)
 summary = view.summary(filters)
+MADE_KEY = "comment-action-made"
+
+
+def link_lines(links) -> list[str]:
+    """Each score beside the theme: those who mention it against those who do not, as an association."""
+    return [f"{inert(link['label'])}: {fixed(link['with'])} on average for the {count(link['n_with'])} who mention "
+            f"it, {fixed(link['without'])} for the {count(link['n_without'])} who do not (a difference of "
+            f"{signed(link['difference'])}, 95% interval {interval(link['low'], link['high'], sign=True)})"
+            for link in links]
+
+
+def make_action(theme: dict) -> None:
+    """The theme as an action in the log, dated today, for the whole organisation, owner to agree."""
+    action = theme_action(theme["theme"], theme["label"], theme["principle"], date.today())
+    log = state.workspace().actions
+    if action.id not in {a.id for a in log}:
+        state.update_workspace(actions=check_log([*log, action], list(survey.teams)))
+    st.session_state[MADE_KEY] = theme["label"]
+
+
+def show_theme(theme: dict) -> None:
+    with st.container(border=True):
+        head, button = st.columns([4, 1])
+        head.markdown(f"**{inert(theme['label'])}** · {share_text(theme['share'])} of those who wrote something "
+                      f"({count(theme['people'])} people) · {inert(PRINCIPLES.get(theme['principle'], ''))}")
+        button.button("Make this an action", key=f"act-{theme['theme']}", on_click=make_action, args=(theme,),
+                      help="Adds it to the action log, with its principle; edit it on the Actions page.")
+        st.caption(f"Tone: {share_text(theme['positive'])} positive, {share_text(theme['mixed'])} mixed, "
+                   f"{share_text(theme['negative'])} negative.")
+        lines = link_lines(theme["links"])
+        if lines:
+            st.markdown("\n".join(f"- {line}" for line in lines))
+        for text, n in theme["quotes"]:
+            st.markdown(f"> {inert(text)}" + (f" ({n} people)" if n > 1 else ""))
+
+
+def found_themes() -> None:
+    """Themes found in the text, labelled by their top words: rename one, or merge several."""
+    found = {t.id: t.label for t in read.themes if t.kind == "found"}
+    if not found:
+        return
+    st.subheader("Themes found in the text")
+    st.caption("Each is labelled by the words that mark it. Give it a better name, or merge themes that are one.")
+    with st.form("rename-theme"):
+        left, right = st.columns(2)
+        theme = left.selectbox("Theme", list(found), format_func=found.get)
+        label = right.text_input("New name")
+        if st.form_submit_button("Rename") and label.strip():
+            kept.add_edit(("rename", theme, label.strip()))
+            st.rerun()
+    with st.form("merge-themes"):
+        left, right = st.columns(2)
+        chosen = left.multiselect("Themes to merge", list(found), format_func=found.get)
+        label = right.text_input("Name of the merged theme")
+        if st.form_submit_button("Merge") and len(chosen) > 1 and label.strip():
+            kept.add_edit(("merge", tuple(chosen), label.strip()))
+            st.rerun()
+
+
+def the_loop() -> None:
+    """For each theme that became an action: its share by wave, so the next wave shows whether it moved."""
+    acted = {a.theme: a for a in state.workspace().actions if a.theme}
+    if not acted:
+        return
+    shares = view.theme_shares(by="wave")
+    st.subheader("Since the actions")
+    st.caption("The share of people who wrote something that mention each theme an action answers, by wave. "
+               "A blank is a wave with too few people who wrote something to show.")
+    table = shares[shares["theme"].isin(list(acted))]
+    st.dataframe(table.pivot(index="label", columns="wave", values="share"), width="stretch",
+                 column_config={w: st.column_config.NumberColumn(w, format="percent") for w in table["wave"].unique()})
+
+
+def flagged() -> None:
+    """Comments the safety lexicon flags: for the person running tiwell, never a presentation."""
+    listed = view.flagged()
+    st.subheader("Comments that may need someone to act")
+    st.caption("Only here, for you as the person running tiwell. These are never in the presentation, the deck, the "
+               "report or the workbook, and never counted in a team view.")
+    if not len(listed):
+        st.write("No comment was flagged.")
+        return
+    st.info(inert(load_flags().note))
+    contact = st.text_input("Who to contact in your organisation", key=kept.CONTACT_KEY,
+                            placeholder="For example: the safeguarding lead, extension and email")
+    if contact.strip():
+        st.write(f"Contact: {inert(contact)}")
+    for item in listed.to_dict("records"):
+        st.markdown(f"**{inert(item['label'])}**: {inert(item['text'])}")
+
+
 if summary.hidden:
     st.info(f"No themes or quotes for this selection. {inert(summary.hidden)} Choose a wider selection in the "
-            "sidebar, or a smaller number of people who wrote something (never below the smallest group shown).")
+            "sidebar, or, if it is not already, lower the number of people who wrote something (never below the "
+            "smallest group shown).")
 else:
     st.metric("People who wrote something", count(summary.people))
+    made = st.session_state.pop(MADE_KEY, None)
+    if made:
+        st.success(f"'{inert(made)}' is in the action log. Give it an owner and the teams it touches on the "
+                   "Actions and their effect page.")
     st.subheader("Themes, strengths first")
     st.caption("A comment can carry several themes. Tone is the share of a theme's comments read as positive, mixed "
-               "or negative, never anyone's own. A link to a score compares the mean of those who mention a theme "
-               "with those who do not: an association in this survey, not a cause.")
+               "or negative, never anyone's own. Each score compares those who mention a theme with those who do "
+               "not: an association in this survey, not a cause.")
     for theme in summary.themes.to_dict("records"):
         show_theme(theme)
+found_themes()
+the_loop()
+flagged()
