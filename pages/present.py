@@ -16,6 +16,7 @@ from tiwell.present import deck_bytes, workbook_bytes
 from tiwell.present.story import MIN_GROUP, Choices, build, load_questions, neutral_labels
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
+from ui.comments import own_themes
 from ui.filters import ALL, need_survey
 
 VIEW = "present-view"
@@ -53,7 +54,7 @@ with st.expander("Before the meeting: what has been committed to, and the questi
 choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
                   show_comments=not hide, commitments=commitments, questions=questions,
                   names=typed_names(names), actions=state.workspace().actions,
-                  label_key=state.label_key())
+                  label_key=state.label_key(), themes_text=own_themes())
 story = build(survey, choices, release)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index

@@ -21,50 +21,20 @@ import hashlib
 import hmac
 
 from tiwell.privacy.minimum import check_min_group
-from tiwell.comments.redaction import redact, shown_comments
+from tiwell.comments.redaction import redact
 from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
 from tiwell.analysis.trends import change_sentence
 from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
+from tiwell.present.slides import Chart, Series, Slide, chunks
+from tiwell.present.comment_slides import comment_slides
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
 MIN_GROUP = check_min_group(5, lowest=5)
 WHOLE = "the whole organisation"
 QUESTIONS_PER_SLIDE = 4
-COMMENTS_PER_SLIDE = 6
-COMMENT_SLIDES = 3
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: tuple[float | None, ...]
-    colour: str
-
-
-@dataclass(frozen=True)
-class Chart:
-    """``shares``: stacked bars of the share in each band; ``means``: lines of the mean by wave.
-    A value of None is a group that may not be shown, drawn as a gap. The value axis spans
-    ``value_range``: the whole possible range, so a small change is not drawn as a cliff."""
-
-    kind: str
-    title: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    value_range: tuple[float, float] = (0.0, 1.0)
-    marks: tuple[tuple[float, str], ...] = ()  # actions: (position between categories, label)
-
-
-@dataclass(frozen=True)
-class Slide:
-    key: str
-    title: str
-    points: tuple[str, ...] = ()
-    chart: Chart | None = None
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +51,7 @@ class Choices:
     names: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     label_key: bytes = b""   # this session's secret: neutral labels fall in an order nobody can rebuild
+    themes_text: str | None = None   # the user's own comment themes file (TOML), else the shipped themes
 
 
 @dataclass(frozen=True)
@@ -141,10 +112,8 @@ def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release |
     else:
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
         by_wave, changes, change_slide = _change(release, subs, choices, label, actions)
-        rows = survey.scored if not choices.wave else survey.scored[survey.scored["wave"] == choices.wave]
-        mine = rows if choices.team is None else rows[rows["team"] == choices.team]
         body = [_numbers_slide(summary, subs, strengths=True), _numbers_slide(summary, subs, strengths=False),
-                change_slide, *_comment_slides(survey, mine, choices)]
+                change_slide, *_comment_slides(survey, choices)]
     title = f"How we are doing: {label}"
     slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
               *_questions(choices)]
@@ -309,27 +278,15 @@ def _hidden_slide(choices: Choices) -> Slide:
     ))
 
 
-def _comment_slides(survey: ScoredSurvey, rows: pd.DataFrame, choices: Choices) -> list[Slide]:
-    """Up to a few slides of redacted comments, or one saying why none are shown. Other teams'
-    names are taken out too (and the team's own under a neutral label), so no team is singled
-    out in front of the room, nor a hidden one named."""
-    columns = [c for c in survey.mapping.columns_for("comment") if c in rows]
-    if not choices.show_comments or not columns:
+def _comment_slides(survey: ScoredSurvey, choices: Choices) -> list[Slide]:
+    """What people wrote, for the scope (tiwell.present.comment_slides), unless hidden by choice.
+    Other teams' names are taken out (and the team's own under a neutral label)."""
+    if not choices.show_comments or not survey.mapping.columns_for("comment"):
         return []
     names = choices.names + tuple(t for t in survey.teams if choices.neutral_labels or t != choices.team)
-    found = shown_comments(rows, columns, MIN_GROUP, names)
-    title = "In our own words"
-    if found is None:
-        return [Slide("comments", title, (f"Fewer than {MIN_GROUP} people here wrote a comment, so none are shown: "
-                                          "with so few, a comment could point to the person who wrote it.",))]
-    quotes = [f"\u201c{text}\u201d" + (f" ({n} people)" if n > 1 else "") for text, n in found]
-    chunks = _chunks(quotes, COMMENTS_PER_SLIDE)[:COMMENT_SLIDES]
-    left = len(quotes) - sum(map(len, chunks))
-    note = "Names of people and teams, email addresses and phone numbers have been taken out."
-    last = note + (f" {left} more {'comment was' if left == 1 else 'different comments were'} written too."
-                   if left else "")
-    return [Slide("comments", title, tuple(chunk), note=last if k == len(chunks) - 1 else note)
-            for k, chunk in enumerate(chunks)]
+    scope = {"wave": choices.wave} if choices.wave else {}
+    scope |= {"team": choices.team} if choices.team is not None else {}
+    return comment_slides(survey, scope, names, MIN_GROUP, choices.themes_text)
 
 
 def _actions_told(survey: ScoredSurvey, choices: Choices, label: str) -> tuple[Action, ...]:
@@ -361,14 +318,9 @@ def _questions(choices: Choices) -> list[Slide]:
     table = table.fillna("").astype(str)
     points = [f"{p.strip()}: {q.strip()}" if p.strip() else q.strip()
               for p, q in zip(table["principle"], table["question"]) if q.strip()]
-    chunks = _chunks(points, QUESTIONS_PER_SLIDE) or [[]]
+    views = chunks(points, QUESTIONS_PER_SLIDE) or [[]]
     note = "There are no wrong answers. We are asking what happened and what would help, not who is to blame."
-    return [Slide("questions", "Questions to talk about", tuple(chunk), note=note) for chunk in chunks]
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    """Points split over as many views as it takes to keep each one readable from the back of a room."""
-    return [items[k:k + size] for k in range(0, len(items), size)]
+    return [Slide("questions", "Questions to talk about", tuple(view), note=note) for view in views]
 
 
 def _settings(survey: ScoredSurvey, choices: Choices, label: str) -> pd.DataFrame:

@@ -1,0 +1,60 @@
+"""The story's comment slides: what people wrote, as themes with their shares and a few redacted
+quotes each, all from the one comment release (tiwell.comments), strengths first.
+
+A comment the safety lexicon flags is for the person running tiwell, never for a room: the release
+keeps flagged comments out of every quote, and any quote that is a flagged comment's text is
+dropped here as well, so no change elsewhere can bring one onto a slide. Other teams' names are
+taken out of quotes (and the team's own under a neutral label), so no team is singled out in front
+of the room, nor a hidden one named.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tiwell.comments import comment_release, load_flags, load_themes, read_comments
+from tiwell.present.slides import Slide, chunks
+from tiwell.survey import ScoredSurvey
+from tiwell.text.numbers import count, share_text
+
+MIN_COMMENTS = 10
+THEMES_SHOWN = 6
+QUOTES_PER_THEME = 2
+QUOTES_PER_SLIDE = 6
+QUOTE_SLIDES = 3
+TITLE = "In our own words"
+NOTE = ("Names of people and teams, email addresses, phone numbers and rare details have been taken out. "
+        "A comment can carry several themes.")
+
+
+def comment_slides(survey: ScoredSurvey, filters: dict, names: tuple[str, ...], min_group: int,
+                   themes_text: str | None = None) -> list[Slide]:
+    """The themes slide and up to a few slides of quotes for the selection ``filters``, or one
+    slide saying why none are shown."""
+    comments = read_comments(survey, load_themes(themes_text), load_flags(), names=names)
+    release = comment_release(comments, survey, min_comments=max(MIN_COMMENTS, min_group), min_group=min_group)
+    summary = release.summary(filters)
+    if summary.hidden:
+        return [Slide("comments", TITLE, (f"No themes or quotes are shown here: {summary.hidden}",))]
+    themes = summary.themes.head(THEMES_SHOWN)
+    writers = count(round(summary.people / 5) * 5)
+    points = (f"About {writers} people wrote something. What they wrote about most:",
+              *(f"{label}: {share_text(share)} of them" for label, share in zip(themes["label"], themes["share"])))
+    quotes = _quotes(themes, _flagged_texts(release.flagged()))
+    views = chunks(quotes, QUOTES_PER_SLIDE)[:QUOTE_SLIDES]
+    return [Slide("comments", TITLE, points, note=NOTE),
+            *(Slide("comments", TITLE, tuple(view), note=NOTE) for view in views)]
+
+
+def _quotes(themes: pd.DataFrame, flagged: set[str]) -> list[str]:
+    """A few quotes per theme, each once, merged with how many people wrote it; never a flagged one."""
+    seen, out = set(flagged), []
+    for label, quotes in zip(themes["label"], themes["quotes"]):
+        mine = [(text, n) for text, n in quotes if text not in seen][:QUOTES_PER_THEME]
+        seen.update(text for text, _ in mine)
+        out += [f"{label}: \u201c{text}\u201d" + (f" ({n} people)" if n > 1 else "") for text, n in mine]
+    return out
+
+
+def _flagged_texts(flagged: pd.DataFrame) -> set[str]:
+    return set(flagged["text"]) if len(flagged) else set()
