@@ -81,9 +81,10 @@ def link_lines(links) -> list[str]:
             for link in links]
 
 
-def make_action(theme: dict) -> None:
+def make_action(theme: dict, principle_key: str) -> None:
     """The theme as an action in the log, dated today, for the whole organisation, owner to agree."""
-    action = theme_action(theme["theme"], theme["label"], theme["principle"], date.today())
+    principle = theme["principle"] or st.session_state[principle_key]
+    action = theme_action(theme["theme"], theme["label"], principle, date.today())
     log = state.workspace().actions
     if action.id not in {a.id for a in log}:
         state.update_workspace(actions=check_log([*log, action], list(survey.teams)))
@@ -91,12 +92,20 @@ def make_action(theme: dict) -> None:
 
 
 def show_theme(theme: dict) -> None:
+    """A theme's people, share, principle, tone, links to scores and quotes, and its action button.
+    A theme found in the text serves no principle until one is chosen here."""
     with st.container(border=True):
         head, button = st.columns([4, 1])
+        principle_key = f"principle-{theme['theme']}"
+        served = f" · {inert(PRINCIPLES[theme['principle']])}" if theme["principle"] else ""
         head.markdown(f"**{inert(theme['label'])}** · {share_text(theme['share'])} of those who wrote something "
-                      f"({count(theme['people'])} people) · {inert(PRINCIPLES.get(theme['principle'], ''))}")
-        button.button("Make this an action", key=f"act-{theme['theme']}", on_click=make_action, args=(theme,),
-                      help="Adds it to the action log, with its principle; edit it on the Actions page.")
+                      f"({count(theme['people'])} people){served}")
+        if not theme["principle"]:
+            head.selectbox("Principle an action on it would serve", list(PRINCIPLES), key=principle_key,
+                           format_func=PRINCIPLES.get)
+        button.button("Make this an action", key=f"act-{theme['theme']}", on_click=make_action,
+                      args=(theme, principle_key), help="Adds it to the action log with its principle; give it an "
+                                                        "owner and teams on the Actions and their effect page.")
         st.caption(f"Tone: {share_text(theme['positive'])} positive, {share_text(theme['mixed'])} mixed, "
                    f"{share_text(theme['negative'])} negative.")
         lines = link_lines(theme["links"])

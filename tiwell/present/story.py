@@ -29,7 +29,7 @@ from tiwell.analysis.trends import change_sentence
 from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
 from tiwell.present.slides import Chart, Series, Slide, chunks
-from tiwell.present.comment_slides import comment_slides
+from tiwell.present.comment_slides import MIN_COMMENTS, comment_slides
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
 MIN_GROUP = check_min_group(5, lowest=5)
@@ -327,6 +327,8 @@ def _settings(survey: ScoredSurvey, choices: Choices, label: str) -> pd.DataFram
     rows = {"Scope": label, "Wave": choices.wave or "All waves", "Smallest group shown": MIN_GROUP,
             "Team names": "neutral labels" if choices.neutral_labels else "as in the data",
             "Staff comments": "shown (redacted)" if choices.show_comments else "hidden",
+            "Fewest people who wrote something": max(MIN_COMMENTS, MIN_GROUP),
+            "Comment themes": "your own themes file" if choices.themes_text else "the shipped themes",
             "Instruments": ", ".join(inst.short_name for inst in survey.instruments),
             "File": survey.table.filename, "Made on": date.today().isoformat()}
     return pd.DataFrame({"setting": list(rows), "value": [str(v) for v in rows.values()]})
