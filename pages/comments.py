@@ -13,9 +13,10 @@ from datetime import date
 import streamlit as st
 
 from tiwell.actions import check_log, theme_action
-from tiwell.comments import comment_release, load_flags, load_themes, typed_names
+from tiwell.analysis import theme_moved
+from tiwell.comments import FOUND, comment_release, load_flags, load_themes, typed_names
 from tiwell.errors import TiwellError
-from tiwell.text import count, fixed, interval, share_text, signed
+from tiwell.text import count, share_text
 from tiwell.theme import PRINCIPLES
 from ui import comments as kept
 from ui import state
@@ -73,14 +74,6 @@ summary = view.summary(filters)
 MADE_KEY = "comment-action-made"
 
 
-def link_lines(links) -> list[str]:
-    """Each score beside the theme: those who mention it against those who do not, as an association."""
-    return [f"{inert(link['label'])}: {fixed(link['with'])} on average for the {count(link['n_with'])} who mention "
-            f"it, {fixed(link['without'])} for the {count(link['n_without'])} who do not (a difference of "
-            f"{signed(link['difference'])}, 95% interval {interval(link['low'], link['high'], sign=True)})"
-            for link in links]
-
-
 def make_action(theme: dict, principle_key: str) -> None:
     """The theme as an action in the log, dated today, for the whole organisation, owner to agree."""
     principle = theme["principle"] or st.session_state[principle_key]
@@ -98,26 +91,30 @@ def show_theme(theme: dict) -> None:
         head, button = st.columns([4, 1])
         principle_key = f"principle-{theme['theme']}"
         served = f" · {inert(PRINCIPLES[theme['principle']])}" if theme["principle"] else ""
-        head.markdown(f"**{inert(theme['label'])}** · {share_text(theme['share'])} of those who wrote something "
-                      f"({count(theme['people'])} people){served}")
+        how_many = (f"fewer than {min_comments} people" if theme["fewer"] else
+                    f"{share_text(theme['share'])} of those who wrote something ({count(theme['people'])} people)")
+        head.markdown(f"**{inert(theme['label'])}** · {how_many}{served}")
         if not theme["principle"]:
             head.selectbox("Principle an action on it would serve", list(PRINCIPLES), key=principle_key,
                            format_func=PRINCIPLES.get)
         button.button("Make this an action", key=f"act-{theme['theme']}", on_click=make_action,
                       args=(theme, principle_key), help="Adds it to the action log with its principle; give it an "
                                                         "owner and teams on the Actions and their effect page.")
-        st.caption(f"Tone: {share_text(theme['positive'])} positive, {share_text(theme['mixed'])} mixed, "
-                   f"{share_text(theme['negative'])} negative.")
-        lines = link_lines(theme["links"])
-        if lines:
-            st.markdown("\n".join(f"- {line}" for line in lines))
+        if theme["fewer"]:
+            st.caption("Too few people mention it here to show its tone or quotes.")
+            return
+        st.caption(f"Tone of its comments: {share_text(theme['positive'])} positive, {share_text(theme['mixed'])} "
+                   f"mixed, {share_text(theme['negative'])} negative.")
+        lines = summary.links.loc[summary.links["theme"] == theme["theme"], "sentence"]
+        if len(lines):
+            st.markdown("\n".join(f"- {inert(line)}" for line in lines))
         for text, n in theme["quotes"]:
             st.markdown(f"> {inert(text)}" + (f" ({n} people)" if n > 1 else ""))
 
 
 def found_themes() -> None:
     """Themes found in the text, labelled by their top words: rename one, or merge several."""
-    found = {t.id: t.label for t in read.themes if t.kind == "found"}
+    found = {t.id: t.label for t in read.themes if t.kind == FOUND}
     if not found:
         return
     st.subheader("Themes found in the text")
@@ -139,17 +136,21 @@ def found_themes() -> None:
 
 
 def the_loop() -> None:
-    """For each theme that became an action: its share by wave, so the next wave shows whether it moved."""
+    """For each theme that became an action: its share by wave, and whether it moved after the action."""
     acted = {a.theme: a for a in state.workspace().actions if a.theme}
-    if not acted:
-        return
     shares = view.theme_shares(by="wave")
+    shares = shares[shares["theme"].isin(list(acted))]
+    if shares.empty:
+        return
     st.subheader("Since the actions")
     st.caption("The share of people who wrote something that mention each theme an action answers, by wave. "
                "A blank is a wave with too few people who wrote something to show.")
-    table = shares[shares["theme"].isin(list(acted))]
-    st.dataframe(table.pivot(index="label", columns="wave", values="share"), width="stretch",
-                 column_config={w: st.column_config.NumberColumn(w, format="percent") for w in table["wave"].unique()})
+    for theme, rows in shares.groupby("theme", sort=False):
+        st.markdown(f"- {inert(theme_moved(rows, acted[theme]))}")
+    table = shares.pivot(index="label", columns="wave", values="share")
+    st.dataframe(table, width="stretch",
+                 column_config={"label": "Theme"} | {w: st.column_config.NumberColumn(w, format="percent")
+                                                     for w in table.columns})
 
 
 def flagged() -> None:
@@ -170,12 +171,12 @@ def flagged() -> None:
         st.markdown(f"**{inert(item['label'])}**: {inert(item['text'])}")
 
 
-if summary.hidden:
-    st.info(f"No themes or quotes for this selection. {inert(summary.hidden)} Choose a wider selection in the "
+if not summary.shown:
+    st.info(f"No themes or quotes for this selection. {inert(summary.reason)} Choose a wider selection in the "
             "sidebar, or, if it is not already, lower the number of people who wrote something (never below the "
             "smallest group shown).")
 else:
-    st.metric("People who wrote something", count(summary.people))
+    st.metric("People who wrote something", count(summary.writers))
     made = st.session_state.pop(MADE_KEY, None)
     if made:
         st.success(f"'{inert(made)}' is in the action log. Give it an owner and the teams it touches on the "
@@ -184,8 +185,12 @@ else:
     st.caption("A comment can carry several themes. Tone is the share of a theme's comments read as positive, mixed "
                "or negative, never anyone's own. Each score compares those who mention a theme with those who do "
                "not: an association in this survey, not a cause.")
-    for theme in summary.themes.to_dict("records"):
+    themes = summary.themes
+    for theme in themes[themes["fewer"] | (themes["people"] > 0)].to_dict("records"):
         show_theme(theme)
+    unmentioned = themes.loc[themes["people"] == 0, "label"]
+    if len(unmentioned):
+        st.caption("Not mentioned here: " + "; ".join(inert(label) for label in unmentioned) + ".")
 found_themes()
 the_loop()
 flagged()

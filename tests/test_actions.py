@@ -84,6 +84,22 @@ def test_a_theme_becomes_an_action_that_keeps_its_theme_through_the_table_and_th
         theme_action("workload", "Workload", "kindness", date(2026, 4, 2))
 
 
+def test_a_themes_share_before_and_after_its_action_is_told():
+    from tiwell.analysis import theme_moved
+    action = theme_action("workload", "Workload", "safety", date(2025, 6, 2))
+    shares = pd.DataFrame({"wave": WAVES, "theme": "workload", "label": "Workload", "share": [0.4, 0.3, 0.25]})
+    assert theme_moved(shares, action).startswith(
+        "Workload: mentioned by 40% of those who wrote something in 2025-03, before the action, and 30% in 2025-09, "
+        "after it (-10 points).")
+    hidden_after = shares.assign(share=[0.4, np.nan, np.nan])
+    assert theme_moved(hidden_after, action) == ("Workload: no wave after the action shows this theme yet; the next "
+                                                 "wave will tell whether its share moved.")
+    early = theme_action("workload", "Workload", "safety", date(2025, 1, 5))
+    assert theme_moved(shares, early) == ("Workload: no wave before the action shows this theme, so there is nothing "
+                                          "to compare it with.")
+    assert "not labelled by month" in theme_moved(shares.assign(wave=["a", "b", "c"]), action)
+
+
 def test_waves_after_an_action_and_its_marker():
     action = make_action(GOOD)
     assert waves_after(action, WAVES) == ["2025-09", "2026-03"]

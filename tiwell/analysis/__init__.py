@@ -21,7 +21,7 @@ from tiwell.analysis.turnover import (TeamPeriods, answer_dates, from_staff_list
                                       rates, read_hr, score_turnover_correlations, shown_team_waves, team_timeline,
                                       turnover_points)
 from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_sentence
-from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
+from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences, theme_moved
 
 __all__ = [
     "Headline", "headline", "band_measures", "hidden_teams", "shown_cells", "shown_rows", "shown_teams",
@@ -32,5 +32,5 @@ __all__ = [
     "combine", "compare_cohorts", "item_statistics", "result_tables", "table_title", "TeamPeriods", "answer_dates",
     "from_staff_list", "join_waves", "match_teams", "point_teams", "rates", "read_hr", "score_turnover_correlations",
     "shown_team_waves", "team_timeline", "turnover_points", "LeaverComparison", "compare_leavers", "leaver_sentence",
-    "Effect", "action_effect", "effect_sentences",
+    "Effect", "action_effect", "effect_sentences", "theme_moved",
 ]
