@@ -64,5 +64,9 @@ class CombineError(TiwellError):
     """Several exports that cannot be one survey (they share no instrument)."""
 
 
+class ThemeFileError(TiwellError):
+    """A theme or safety-flag lexicon file (TOML) that cannot be used; the message names the entry and field."""
+
+
 __all__ = ["TiwellError", "IngestError", "LimitError", "WorkLimitError", "SettingsFileError", "InstrumentError",
-           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError"]
+           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError", "ThemeFileError"]
