@@ -14,7 +14,7 @@ import streamlit as st
 
 from tiwell.actions import check_log, theme_action
 from tiwell.analysis import theme_moved
-from tiwell.comments import FOUND, comment_release, load_flags, load_themes, typed_names
+from tiwell.comments import DEFAULT_MIN_COMMENTS, FOUND, load_flags, load_themes, typed_names
 from tiwell.errors import TiwellError
 from tiwell.text import count, share_text
 from tiwell.theme import PRINCIPLES
@@ -23,8 +23,8 @@ from ui import state
 from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
 
-MIN_COMMENTS = 10
 MOST_FOUND = 8
+MADE_KEY = "comment-action-made"
 
 survey = need_survey()
 stop_unless(bool(survey.mapping.columns_for("comment")),
@@ -36,7 +36,7 @@ st.write("What people wrote, read into themes: the six trauma-informed principle
 
 left, middle, right = st.columns(3)
 min_comments = int(left.number_input(
-    "Fewest people who wrote something", min_value=min_group, value=max(MIN_COMMENTS, min_group), step=1,
+    "Fewest people who wrote something", min_value=min_group, value=max(DEFAULT_MIN_COMMENTS, min_group), step=1,
     key="comment-minimum", help="Themes and quotes are shown only where at least this many people wrote a comment; "
                                 "never fewer than the smallest group shown."))
 discover = int(middle.slider("Themes to find in the text itself", 0, MOST_FOUND, 0, key="comment-discover",
@@ -69,9 +69,8 @@ def own_themes() -> None:
 
 own_themes()
 read = kept.comments(survey, names, discover)
-view = comment_release(read, survey, min_comments=min_comments, min_group=min_group)
+view = kept.release(survey, names, discover, min_comments, min_group)
 summary = view.summary(filters)
-MADE_KEY = "comment-action-made"
 
 
 def make_action(theme: dict, principle_key: str) -> None:

@@ -1,22 +1,25 @@
-"""What the comments page keeps between reruns: the user's own themes file, the names they typed,
-the renames and merges of themes found in the text, and the comments read with them.
+"""What the comments page keeps between reruns: the user's own themes file, the renames and merges
+of themes found in the text, and the comments and their release read with them.
 
-Reading comments (redaction, tone, themes found with TF-IDF and NMF) takes seconds on a large
-survey, so the result is kept in this session only, keyed on everything it was read with: no
-other session can reach it, and it goes with the session.
+Reading comments (redaction, tone, themes found with TF-IDF and NMF) and releasing their counts
+take seconds on a large survey, so results are kept in this session only, keyed on everything
+they were made with: no other session can reach them, and they go with the session.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
-from tiwell.comments import Comments, load_flags, load_themes, read_comments
+from tiwell.comments import CommentRelease, Comments, comment_release, load_flags, load_themes, read_comments
 from tiwell.survey import ScoredSurvey
 
 THEMES_KEY = "comment-themes"      # the user's own themes file (TOML text), or None for the seed
 EDITS_KEY = "comment-edits"        # renames and merges of themes found in the text, in the order made
-READ_KEY = "comment-read"          # (the survey, what it was read with, the comments)
+MEMO_KEY = "comment-memo"          # {what it was made with: (the survey, the result)}
 CONTACT_KEY = "comment-contact"
+MEMO_SIZE = 4
 
 
 def own_themes() -> str | None:
@@ -24,31 +27,47 @@ def own_themes() -> str | None:
 
 
 def keep_own_themes(text: str | None) -> None:
-    """Keep (or with None, drop) the user's themes file; themes found in the text are found again."""
+    """Keep (or with None, drop) the user's themes file; renames and merges start again."""
     st.session_state[THEMES_KEY] = text
-    st.session_state[EDITS_KEY] = []
+    st.session_state[EDITS_KEY] = ()
 
 
-def edits() -> list[tuple]:
+def edits() -> tuple[tuple, ...]:
     """('rename', theme, label) and ('merge', (themes...), label), applied in order."""
-    return st.session_state.setdefault(EDITS_KEY, [])
+    return st.session_state.setdefault(EDITS_KEY, ())
 
 
 def add_edit(edit: tuple) -> None:
-    st.session_state[EDITS_KEY] = [*edits(), edit]
+    st.session_state[EDITS_KEY] = (*edits(), edit)
 
 
 def comments(survey: ScoredSurvey, names: tuple[str, ...], discover: int) -> Comments:
-    """The survey's comments read with this session's themes, names and number of themes to find,
-    renames and merges laid over them; read again only when one of those changes."""
-    key = (own_themes(), names, discover)
-    kept = st.session_state.get(READ_KEY)  # holds the survey itself: compared by identity, never by a reused id
-    if kept is None or kept[0] is not survey or kept[1] != key:
+    """The survey's comments read with this session's themes, ``names`` and number of themes to
+    find, with this session's renames and merges laid over them."""
+    def read() -> Comments:
+        found = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover)
+        for kind, themes, label in edits():
+            found = found.rename(themes, label) if kind == "rename" else found.merge(themes, label)
+        return found
+    return _kept(survey, ("read", own_themes(), names, discover, edits()), read)
+
+
+def release(survey: ScoredSurvey, names: tuple[str, ...], discover: int, min_comments: int,
+            min_group: int) -> CommentRelease:
+    """The comment release for these comments and minimums (tiwell.comments.comment_release)."""
+    return _kept(survey, ("release", own_themes(), names, discover, edits(), min_comments, min_group),
+                 lambda: comment_release(comments(survey, names, discover), survey, min_comments=min_comments,
+                                         min_group=min_group))
+
+
+def _kept(survey: ScoredSurvey, key: tuple, make: Callable):
+    """``make()``, or what it gave before for this survey (the very object: compared by identity,
+    as an id could be reused) and key; the oldest results go past a few."""
+    memo = st.session_state.setdefault(MEMO_KEY, {})
+    found = memo.get(key)
+    if found is None or found[0] is not survey:
         with st.spinner("Reading the comments…"):
-            read = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover)
-        kept = (survey, key, read)
-        st.session_state[READ_KEY] = kept
-    read = kept[2]
-    for kind, themes, label in edits():
-        read = read.rename(themes, label) if kind == "rename" else read.merge(themes, label)
-    return read
+            found = memo[key] = (survey, make())
+        while len(memo) > MEMO_SIZE:
+            memo.pop(next(iter(memo)))
+    return found[1]

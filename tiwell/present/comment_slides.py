@@ -4,20 +4,21 @@ quotes each, all from the one comment release (tiwell.comments), strengths first
 A comment the safety lexicon flags is for the person running tiwell, never for a room: the release
 keeps flagged comments out of every quote, and any quote that is a flagged comment's text is
 dropped here as well, so no change elsewhere can bring one onto a slide. Other teams' names are
-taken out of quotes (and the team's own under a neutral label), so no team is singled out in front
-of the room, nor a hidden one named.
+taken out of quotes (the team's own too, as it may be shown under a neutral label), so no team is
+singled out in front of the room, nor a hidden one named.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tiwell.comments import comment_release, load_flags, load_themes, read_comments
-from tiwell.present.slides import Slide, chunks
+from tiwell.comments import (DEFAULT_MIN_COMMENTS, CommentRelease, comment_release, load_flags, load_themes,
+                             read_comments)
+from tiwell.present.slides import MIN_GROUP, Slide, chunks
 from tiwell.survey import ScoredSurvey
 from tiwell.text.numbers import count, share_text
 
-MIN_COMMENTS = 10
+MIN_COMMENTS = DEFAULT_MIN_COMMENTS
 THEMES_SHOWN = 6
 QUOTES_PER_THEME = 2
 QUOTES_PER_SLIDE = 6
@@ -27,19 +28,30 @@ NOTE = ("Names of people and teams, email addresses, phone numbers and rare deta
         "A comment can carry several themes.")
 
 
-def comment_slides(survey: ScoredSurvey, filters: dict, names: tuple[str, ...], min_group: int,
-                   themes_text: str | None = None) -> list[Slide]:
-    """The themes slide and up to a few slides of quotes for the selection ``filters``, or one
-    slide saying why none are shown."""
+def story_comments(survey: ScoredSurvey, names: tuple[str, ...] = (), themes_text: str | None = None
+                   ) -> CommentRelease:
+    """The comment release a story draws on: every team's name and ``names`` taken out of the
+    text, the smallest group fixed as the story's, the comment minimum never below it."""
     comments = read_comments(survey, load_themes(themes_text), load_flags(), names=names)
-    release = comment_release(comments, survey, min_comments=max(MIN_COMMENTS, min_group), min_group=min_group)
+    return comment_release(comments, survey, min_comments=max(MIN_COMMENTS, MIN_GROUP), min_group=MIN_GROUP)
+
+
+def comment_slides(release: CommentRelease, filters: dict) -> list[Slide]:
+    """The themes slide and up to a few slides of quotes for the selection ``filters``, or one
+    slide saying why none are shown (without naming the selection: its label may be neutral)."""
+    if not len(release.comments):
+        return [Slide("comments", TITLE, ("No one wrote a comment this time.",))]
     summary = release.summary(filters)
-    if summary.hidden:
-        return [Slide("comments", TITLE, (f"No themes or quotes are shown here: {summary.hidden}",))]
-    themes = summary.themes.head(THEMES_SHOWN)
-    writers = count(round(summary.people / 5) * 5)
+    if not summary.shown:
+        return [Slide("comments", TITLE, (f"Fewer than {release.min_comments} people here wrote a comment, or showing "
+                                          "theirs would let a smaller group be worked out, so none are shown: with so "
+                                          "few, a comment could point to the person who wrote it.",))]
+    themes = summary.themes[summary.themes["people"] > 0].head(THEMES_SHOWN)
+    writers = count(round(summary.writers / 5) * 5)
     points = (f"About {writers} people wrote something. What they wrote about most:",
-              *(f"{label}: {share_text(share)} of them" for label, share in zip(themes["label"], themes["share"])))
+              *(f"{label}: {share_text(share)} of them" for label, share in zip(themes["label"], themes["share"]))
+              ) if len(themes) else (f"About {writers} people wrote something. Too few of them mention any one "
+                                     "theme to show it here without pointing to who wrote what.",)
     quotes = _quotes(themes, _flagged_texts(release.flagged()))
     views = chunks(quotes, QUOTES_PER_SLIDE)[:QUOTE_SLIDES]
     return [Slide("comments", TITLE, points, note=NOTE),

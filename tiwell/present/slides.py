@@ -1,9 +1,14 @@
-"""What a view of the story is made of, as data: its points, its chart and the chart's series.
-The story builds them; the page, the deck, the workbook and the report draw them."""
+"""What a view of the story is made of, as data: its points, its chart and the chart's series,
+and the smallest group any view shows. The story builds them; the page, the deck, the workbook
+and the report draw them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from tiwell.privacy.minimum import check_min_group
+
+MIN_GROUP = check_min_group(5, lowest=5)  # the smallest group any view shows, fixed while presenting
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from tiwell.actions import Action, markers
 import hashlib
 import hmac
 
-from tiwell.privacy.minimum import check_min_group
 from tiwell.comments.redaction import redact
 from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
@@ -28,11 +27,11 @@ from tiwell.ingest.settings_files import load_toml
 from tiwell.analysis.trends import change_sentence
 from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
-from tiwell.present.slides import Chart, Series, Slide, chunks
-from tiwell.present.comment_slides import MIN_COMMENTS, comment_slides
+from tiwell.present.slides import MIN_GROUP, Chart, Series, Slide, chunks
+from tiwell.present.comment_slides import MIN_COMMENTS, comment_slides, story_comments
+from tiwell.comments import CommentRelease
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
-MIN_GROUP = check_min_group(5, lowest=5)
 WHOLE = "the whole organisation"
 QUESTIONS_PER_SLIDE = 4
 
@@ -97,9 +96,11 @@ def _letters(k: int) -> str:
     return (_letters(k // 26 - 1) if k >= 26 else "") + chr(ord("A") + k % 26)
 
 
-def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release | None = None) -> Story:
+def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release | None = None,
+          comments: CommentRelease | None = None) -> Story:
     """Every slide for the chosen scope, in order, with the tables behind them. Every number
-    comes from ``release`` (made with the smallest group fixed at 5 when not given)."""
+    comes from ``release`` (made with the smallest group fixed at 5 when not given), and what
+    people wrote from ``comments`` (:func:`tiwell.present.comment_slides.story_comments` when not given)."""
     subs = survey.subscales
     release = release or survey_release(survey, MIN_GROUP)
     filters = {"wave": choices.wave} if choices.wave else {}
@@ -113,7 +114,7 @@ def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release |
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
         by_wave, changes, change_slide = _change(release, subs, choices, label, actions)
         body = [_numbers_slide(summary, subs, strengths=True), _numbers_slide(summary, subs, strengths=False),
-                change_slide, *_comment_slides(survey, choices)]
+                change_slide, *_comment_slides(survey, choices, comments)]
     title = f"How we are doing: {label}"
     slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
               *_questions(choices)]
@@ -278,15 +279,13 @@ def _hidden_slide(choices: Choices) -> Slide:
     ))
 
 
-def _comment_slides(survey: ScoredSurvey, choices: Choices) -> list[Slide]:
-    """What people wrote, for the scope (tiwell.present.comment_slides), unless hidden by choice.
-    Other teams' names are taken out (and the team's own under a neutral label)."""
+def _comment_slides(survey: ScoredSurvey, choices: Choices, comments: CommentRelease | None) -> list[Slide]:
+    """What people wrote, for the scope (tiwell.present.comment_slides), unless hidden by choice."""
     if not choices.show_comments or not survey.mapping.columns_for("comment"):
         return []
-    names = choices.names + tuple(t for t in survey.teams if choices.neutral_labels or t != choices.team)
     scope = {"wave": choices.wave} if choices.wave else {}
     scope |= {"team": choices.team} if choices.team is not None else {}
-    return comment_slides(survey, scope, names, MIN_GROUP, choices.themes_text)
+    return comment_slides(comments or story_comments(survey, choices.names, choices.themes_text), scope)
 
 
 def _actions_told(survey: ScoredSurvey, choices: Choices, label: str) -> tuple[Action, ...]:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from tiwell.export import xlsx_bytes
 from tiwell.present.story import Story, neutral_labels
+from tiwell.comments.flags import load_flags
 from tiwell.comments.redaction import redact
 from tiwell.survey import ScoredSurvey
 
@@ -31,13 +32,21 @@ def views_table(story: Story) -> pd.DataFrame:
 
 
 def safe_rows(survey: ScoredSurvey, neutral: bool, names: tuple[str, ...], key: bytes = b"") -> pd.DataFrame:
-    """The scored rows with comments redacted and, with neutral labels, teams renamed."""
+    """The scored rows with comments redacted and, with neutral labels, teams renamed. A comment
+    the safety lexicon flags is left blank: it is for the person running tiwell, on the comments
+    page, never in a file made to be shared."""
     rows = survey.scored.copy()
     teams = survey.teams
+    flags = load_flags()
+    hidden = names + (teams if neutral else ())
+
+    def shared(text: str) -> str | None:
+        safe = redact(text, hidden)
+        return None if flags.find(safe) else safe
+
     for column in survey.mapping.columns_for("comment"):
         if column in rows:
-            rows[column] = rows[column].map(lambda t: redact(t, names + (teams if neutral else ())),
-                                            na_action="ignore")
+            rows[column] = rows[column].map(shared, na_action="ignore")
     if neutral and teams:
         rows["team"] = rows["team"].map(neutral_labels(teams, key))
     return rows
