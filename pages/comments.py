@@ -69,6 +69,7 @@ def own_themes() -> None:
 
 own_themes()
 read = kept.comments(survey, names, discover)
+stop_unless(len(read) > 0, "No one wrote a comment in this survey (answers such as 'none' or 'n/a' are not counted).")
 view = kept.release(survey, names, discover, min_comments, min_group)
 summary = view.summary(filters)
 

@@ -53,13 +53,17 @@ def test_the_page_shows_who_wrote_and_the_cores_themes_strengths_first(app, core
     summary = release.summary({})
     assert not app.exception and not app.error
     assert app.metric[0].label == "People who wrote something"
-    assert app.metric[0].value == f"{summary.people:,}"
+    assert app.metric[0].value == f"{summary.writers:,.0f}"
     heads = [text for text in drawn(app) if text.startswith("**") and " · " in text]
-    assert [head.split("**")[1] for head in heads] == summary.themes["label"].tolist()
-    first = summary.themes.iloc[0]
+    themes = summary.themes[summary.themes["fewer"] | (summary.themes["people"] > 0)]
+    assert [head.split("**")[1] for head in heads] == themes["label"].tolist()
+    first = themes.iloc[0]
     assert first["kind"] == "strength"
     assert heads[0] == (f"**{first['label']}** · {first['share']:.0%} of those who wrote something "
-                        f"({first['people']:,} people) · {PRINCIPLES[first['principle']]}")
+                        f"({first['people']:,.0f} people) · {PRINCIPLES[first['principle']]}")
+    links = summary.links[summary.links["theme"] == first["theme"]]["sentence"]
+    assert "\n".join(f"- {line}" for line in links) in drawn(app)
+    assert all("association" in line for line in links)
 
 
 def test_the_comment_minimum_hides_with_the_plain_reason_and_never_goes_below_the_smallest_group(app):
