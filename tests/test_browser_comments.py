@@ -22,11 +22,12 @@ def test_themes_shown_and_one_becomes_an_action(server):
         assert "of those who wrote something" in text
         screenshot(page, "page-in-their-own-words")
 
-        first = main.locator('[data-testid="stVerticalBlockBorderWrapper"]').filter(
-            has_text="of those who wrote something").first
-        label = first.locator("strong").first.inner_text()
-        first.get_by_role("button", name="Make this an action").click()
-        page.get_by_text("is in the action log").wait_for(timeout=30_000)
+        assert text.index("Feeling appreciated") < text.index("Workload"), "strengths first"
+        main.get_by_role("button", name="Make this an action").first.click()
+        made = page.get_by_text("is in the action log")
+        made.wait_for(timeout=30_000)
+        assert made.inner_text().startswith("'Feeling appreciated' is in the action log.")
+        label = "Feeling appreciated"
         screenshot(page, "in-their-own-words-action-made")
 
         page.get_by_role("link", name="Actions and their effect").click()
