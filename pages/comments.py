@@ -147,9 +147,9 @@ def the_loop() -> None:
                "A blank is a wave with too few people who wrote something to show.")
     for theme, rows in shares.groupby("theme", sort=False):
         st.markdown(f"- {inert(theme_moved(rows, acted[theme]))}")
-    table = shares.pivot(index="label", columns="wave", values="share")
+    table = shares.pivot(index="label", columns="wave", values="share") * 100
     st.dataframe(table, width="stretch",
-                 column_config={"label": "Theme"} | {w: st.column_config.NumberColumn(w, format="percent")
+                 column_config={"label": "Theme"} | {w: st.column_config.NumberColumn(w, format="%.0f%%")
                                                      for w in table.columns})
 
 
