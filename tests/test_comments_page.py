@@ -3,6 +3,7 @@ first, the plain reason when hidden, a comment minimum that never goes below the
 a theme made an action in one click, the user's own themes file, and the flagged comments listed
 here, for the person running tiwell."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,24 @@ def test_flagged_comments_are_listed_here_redacted_with_a_calm_note_and_a_contac
     contact = next(box for box in app.text_input if box.label == "Who to contact in your organisation")
     contact.input("Safeguarding lead, extension 4410").run()
     assert "Contact: Safeguarding lead, extension 4410" in drawn(app)
+
+
+def test_marked_up_comments_and_their_flags_are_drawn_inert():
+    """Quotes and flagged comments are people's own text: markup in them never acts on the page."""
+    from marked_up import marked, survey
+    from test_app_inert import assert_inert
+    from ui.state import SURVEY_KEY
+
+    marked_up = survey()
+    comment = marked_up.mapping.columns_for("comment")[0]
+    scored = marked_up.scored.copy()
+    scored.loc[scored.index[:40], comment] = f"Thank you to the team for always having my back {marked('quote')}"
+    scored.loc[scored.index[40:45], comment] = f"I have been bullied {marked('flag')}"
+    st.cache_data.clear()
+    app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
+    app.session_state[SURVEY_KEY] = dataclasses.replace(marked_up, scored=scored)
+    app.switch_page("pages/comments.py").run()
+    assert_inert(app)
+    shown = drawn(app)
+    assert any(text.startswith("> Thank you to the team for always having my back ![quote]") for text in shown)
+    assert any(text.startswith("**Bullying**: I have been bullied ![flag]") for text in shown)
