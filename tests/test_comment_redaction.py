@@ -64,6 +64,7 @@ def test_the_sample_surveys_planted_details_are_all_taken_out():
     ("Parking near SW1A 1AA and M2 3EG", "Parking near [postcode] and [postcode]"),
     ("For reference my NI number is JT 12 34 56 C.", "For reference my NI number is [number]."),
     ("NI no ab123456c in case", "NI no [number] in case"),
+    ("my national insurance is nr 96 25 94 c.", "my national insurance is [number]."),
     ("Occ health have my details under 943-476-5919.", "Occ health have my details under [number]."),
     ("My mobile is +44 (0)7700 900123.", "My mobile is [phone]."),
     ("Call me on (0161) 496 0123 or 0113-496-0999", "Call me on [phone] or [phone]"),

@@ -39,8 +39,10 @@ _EXTENSION = re.compile(r"\b(?:ext|extn|extension)\b\.?+\s*+(?:no\.?+\s*+)?:?+\s
 # Any case, spaced or not ('LS6 2AB', 'ls62ab'); 'Q3 4th' in lower case is an ordinal, not a postcode's end.
 _POSTCODE = re.compile(rf"\b{POSTCODE}\b(?<!(?-i:1st|2nd|3rd|[04-9]th))", re.I)
 _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]*+")
-# Written in capitals, spaced or not ('QQ 12 34 56 C'); in any case only when unspaced and whole.
-_NI_NUMBER = re.compile(rf"\b{NI_NUMBER}\b|\b(?i:[a-z]{{2}}\d{{6}}[a-d])\b")
+# Written in capitals, spaced or not ('QQ 12 34 56 C'); in any case unspaced and whole ('qq123456c'),
+# or spaced with its letter at the end and letters HMRC gives ('nr 96 25 94 c', not 'is 10 20 30 a').
+_NI_NUMBER = re.compile(rf"\b{NI_NUMBER}\b|\b(?i:[a-z]{{2}}\d{{6}}[a-d])\b"
+                        r"|\b(?i:[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z](?: \d{2}){3} [a-d])\b")
 _STAFF_NUMBER = re.compile(r"\b(?:(?:employee|staff|payroll|personnel|emp|pay|assignment|ni|nhs)\s++"
                            r"(?:number|no|num|id|ref)\b\.?+|payroll\b)(?:\s*+(?:is|was|[:#]))?+\s*+[A-Z]{0,3}\d{3,}+(?: \d{2,}+)*+\b"
                            r"|\b[A-Z]{1,2}\d{5,}+\b", re.I)
