@@ -25,9 +25,12 @@ def test_the_seed_holds_the_principles_areas_of_worklife_and_strengths():
 
 def test_the_seed_flags_and_their_note():
     flags = load_flags()
-    assert list(flags.ids) == ["self_harm", "unsafe", "bullying", "harassment", "discrimination",
-                               "service_user_abuse", "safeguarding"]
+    assert list(flags.ids) == ["self_harm", "service_user_abuse", "bullying", "harassment", "discrimination",
+                               "safeguarding", "unsafe"]
     assert "own procedure" in flags.note
+    assert flags.find("A parent threatened me on a home visit") == "service_user_abuse"   # the particular first
+    assert flags.find("I was threatened in the car park") == "unsafe"
+    assert flags.find("My manager belittles me") == "bullying"
 
 
 @pytest.mark.parametrize("word, expected", [
@@ -66,7 +69,8 @@ def test_a_negatable_entry_does_not_count_just_after_a_negation():
 
 @pytest.mark.parametrize("comment, found", [
     ("Nobody ever says thank you and I feel undervalued", ("reward",)),
-    ("Thank you to my manager, flexible working really helps", ("appreciation", "what_helps")),
+    ("Thank you to my manager, regular supervision really helps", ("appreciation", "what_helps")),
+    ("Flexible working means I can plan my own week", ("control",)),
     ("We are understaffed and the caseloads are unmanageable", ("workload",)),
     ("My colleagues look out for each other after a hard visit", ("peer_support",)),
     ("I am micromanaged and have no control over my rota", ("control",)),
