@@ -11,7 +11,8 @@ number only where its own count is.
 Flagged comments (:mod:`tiwell.comments.flags`) are left out of every count, share, quote and
 link: they are listed by :meth:`CommentRelease.flagged`, for the person running tiwell alone.
 Tone shares and quotes are read from a shown theme's comments; the quotes are the comments
-themselves (redacted), so their tones tell nothing the quotes do not.
+themselves (redacted), so their tones tell nothing the quotes do not. Identical quotes are merged
+with their count, and a quote naming a team or grouping too small to be shown is left out.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pandas as pd
 
 from tiwell.comments.links import LINK_COLUMNS, theme_links
 from tiwell.comments.reading import Comments
+from tiwell.comments.redaction import names_any
 from tiwell.comments.tone import TONES
 from tiwell.privacy.disclosure import ALL, protect
 from tiwell.privacy.minimum import check_min_group, select_rows
@@ -81,7 +83,8 @@ class CommentRelease:
             return CommentSummary(False, self._why_hidden(filters) if writers != 0 else "Nobody here wrote a comment.")
         rows = select_rows(self.survey.scored, filters)
         mine = self._plain[self._plain["person"].isin(rows.index)]
-        themes = pd.DataFrame([self._theme_row(theme, mine, filters, writers) for theme in self.comments.themes],
+        rare = self._small_groups()
+        themes = pd.DataFrame([self._theme_row(theme, mine, filters, writers, rare) for theme in self.comments.themes],
                               columns=THEME_COLUMNS)
         themes = themes.assign(_order=themes["kind"].map(KIND_ORDER).fillna(1), _people=themes["people"].fillna(0.5))
         themes = themes.sort_values(["_order", "_people"], ascending=[True, False], kind="stable")
@@ -141,12 +144,19 @@ class CommentRelease:
             raise KeyError(f"The comment release does not cover filters on {unknown}.")
         return tuple(ALL if filters.get(d) is None else self.values[d].index(filters[d]) for d in self.dims)
 
-    def _theme_row(self, theme, mine: pd.DataFrame, filters: dict, writers: float) -> dict:
+    def _small_groups(self) -> tuple[str, ...]:
+        """The teams and groupings (a role, a site) too small to be shown on their own: a quote
+        naming one would point to its writer however large the group it is shown for. Waves
+        are no such detail."""
+        return tuple(str(value) for dim in self.dims if dim != "wave" for value in self.values[dim]
+                     if np.isnan(self.count(WROTE, {dim: value})))
+
+    def _theme_row(self, theme, mine: pd.DataFrame, filters: dict, writers: float, rare: tuple[str, ...]) -> dict:
         people = self.count(theme.id, filters)
         written = mine[mine["themes"].map(lambda found: theme.id in found)] if people > 0 else mine.iloc[:0]
         tones = written["tone"].value_counts(normalize=True)
-        quotes = written["text"].value_counts()
-        quotes = sorted(quotes.items(), key=lambda pair: (-pair[1], len(pair[0]), pair[0]))[:QUOTES]
+        quotes = [(text, n) for text, n in written["text"].value_counts().items() if not names_any(text, rare)]
+        quotes = sorted(quotes, key=lambda pair: (-pair[1], len(pair[0]), pair[0]))[:QUOTES]
         return {"theme": theme.id, "label": theme.label, "kind": theme.kind, "principle": theme.principle,
                 "description": theme.description, "people": people, "share": people / writers,
                 "fewer": bool(np.isnan(people)), **{t: float(tones.get(t, 0.0)) if len(written) else np.nan
