@@ -90,7 +90,7 @@ def test_the_link_to_a_score_is_welchs_difference_worded_as_an_association(relea
     welch = stats.ttest_ind(ours, others, equal_var=False).confidence_interval(0.95)
     assert link["diff"] == pytest.approx(np.mean(ours) - np.mean(others))
     assert (link["ci_low"], link["ci_high"]) == (pytest.approx(welch.low), pytest.approx(welch.high))
-    assert link["sentence"].startswith("People who mention Workload have a Compassion satisfaction score ")
+    assert link["sentence"].startswith("People who mention workload have a compassion satisfaction score ")
     assert link["sentence"].endswith("This is an association: it does not show that one causes the other.")
 
 
