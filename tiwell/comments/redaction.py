@@ -46,12 +46,14 @@ _NI_NUMBER = re.compile(rf"\b{NI_NUMBER}\b|\b(?i:[a-z]{{2}}\d{{6}}[a-d])\b"
 _STAFF_NUMBER = re.compile(r"\b(?:(?:employee|staff|payroll|personnel|emp|pay|assignment|ni|nhs)\s++"
                            r"(?:number|no|num|id|ref)\b\.?+|payroll\b)(?:\s*+(?:is|was|[:#]))?+\s*+[A-Z]{0,3}\d{3,}+(?: \d{2,}+)*+\b"
                            r"|\b[A-Z]{1,2}\d{5,}+\b", re.I)
-_WORD = r"(?!(?:The|Our|My|We|Everyone|All|You|I|Team)\b)[A-Z][\w-]*+(?:['’][A-Z][\w-]*+)?+"
+_NOT_CUED = "The|Our|My|We|Everyone|All|You|I|Team|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WORD = rf"(?!(?:{_NOT_CUED})\b)[A-Z][\w-]*+(?:['’][A-Z][\w-]*+)?+"
 _NAMES = rf"{_WORD}(?:\s++{_WORD})*+(?:\s*+(?:,|\band\b|&)\s*+{_WORD}(?:\s++{_WORD})*+)*+"
 _TITLED = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+{_NAMES}")
 _CUES = ("thanks to", "thank you to", "thank you", "thanks", "grateful to", "shout out to", "shout-out to",
          "credit to", "kudos to", "praise for", "especially", "my manager", "my supervisor", "my team leader",
-         "my colleague", "manager", "supervisor", "colleague", "called", "named")
+         "my colleague", "manager", "supervisor", "colleague", "called", "named", "cheers", "speak to",
+         "spoke to", "talk to", "talked to", "told", "ask")
 _CUED = re.compile(rf"\b((?i:{'|'.join(map(re.escape, _CUES))}),?\s+){_NAMES}")
 _TOKEN = re.compile(r"[^\W_]++(?:['’](?!s\b)[^\W_]++)*+")
 _SENTENCE_END = frozenset(".!?:;\n")
