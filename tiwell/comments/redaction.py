@@ -38,6 +38,7 @@ _DOMAIN_ENDS = frozenset("com org net uk co gov nhs ac edu sch police mod scot w
 _EXTENSION = re.compile(r"\b(?:ext|extn|extension)\b\.?+\s*+(?:no\.?+\s*+)?:?+\s*+\d{3,6}\b", re.I)
 # Any case, spaced or not ('LS6 2AB', 'ls62ab'); 'Q3 4th' in lower case is an ordinal, not a postcode's end.
 _POSTCODE = re.compile(rf"\b{POSTCODE}\b(?<!(?-i:1st|2nd|3rd|[04-9]th))", re.I)
+_DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]*+")
 # Written in capitals, spaced or not ('QQ 12 34 56 C'); in any case unspaced and whole ('qq123456c'),
 # or spaced with its letter at the end and letters HMRC gives ('nr 96 25 94 c', not 'is 10 20 30 a').
@@ -46,13 +47,17 @@ _NI_NUMBER = re.compile(rf"\b{NI_NUMBER}\b|\b(?i:[a-z]{{2}}\d{{6}}[a-d])\b"
 _STAFF_NUMBER = re.compile(r"\b(?:(?:employee|staff|payroll|personnel|emp|pay|assignment|ni|nhs)\s++"
                            r"(?:number|no|num|id|ref)\b\.?+|payroll\b)(?:\s*+(?:is|was|[:#]))?+\s*+[A-Z]{0,3}\d{3,}+(?: \d{2,}+)*+\b"
                            r"|\b[A-Z]{1,2}\d{5,}+\b", re.I)
-_WORD = r"(?!(?:The|Our|My|We|Everyone|All|You|I|Team)\b)[A-Z][\w-]*+(?:['’][A-Z][\w-]*+)?+"
+_NOT_CUED = "The|Our|My|We|Everyone|All|You|I|Team|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WORD = rf"(?!(?:{_NOT_CUED})\b)[A-Z][\w-]*+(?:['’][A-Z][\w-]*+)?+"
 _NAMES = rf"{_WORD}(?:\s++{_WORD})*+(?:\s*+(?:,|\band\b|&)\s*+{_WORD}(?:\s++{_WORD})*+)*+"
 _TITLED = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+{_NAMES}")
 _CUES = ("thanks to", "thank you to", "thank you", "thanks", "grateful to", "shout out to", "shout-out to",
          "credit to", "kudos to", "praise for", "especially", "my manager", "my supervisor", "my team leader",
-         "my colleague", "manager", "supervisor", "colleague", "called", "named")
-_CUED = re.compile(rf"\b((?i:{'|'.join(map(re.escape, _CUES))}),?\s+){_NAMES}")
+         "my colleague", "manager", "supervisor", "colleague", "called", "named", "cheers", "speak to",
+         "spoke to", "talk to", "talked to", "told", "ask")
+# The lookahead on a cue's first letter lets most words fail at once (three times faster).
+_CUED = re.compile(rf"\b(?=(?i:[{''.join(sorted({cue[0] for cue in _CUES}))}]))"
+                   rf"((?i:{'|'.join(map(re.escape, _CUES))}),?\s+){_NAMES}")
 _TOKEN = re.compile(r"[^\W_]++(?:['’](?!s\b)[^\W_]++)*+")
 _SENTENCE_END = frozenset(".!?:;\n")
 # Capitalised words that follow a first name without being its surname ('Tom The rota...').
@@ -76,15 +81,21 @@ def redact(text: str, names: tuple[str, ...] = ()) -> str:
     replaced by ``[email]``, ``[phone]``, ``[number]``, ``[postcode]`` and ``[name]``; ``names``
     (the organisation's own list: its people, teams and places) are replaced wherever they appear,
     whatever their case and spacing."""
-    text = _EMAIL.sub(EMAIL, strip_controls(text))
-    text = _SPOKEN_EMAIL.sub(_spoken_email, text)
-    text = _EXTENSION.sub(PHONE, text)
-    text = _STAFF_NUMBER.sub(NUMBER, _NI_NUMBER.sub(NUMBER, text))
-    text = _POSTCODE.sub(POSTCODE_SHOWN, text)
-    text = _DIGIT_RUN.sub(_phone, text)
+    text = strip_controls(text)
+    text = _SPOKEN_EMAIL.sub(_spoken_email, _EMAIL.sub(EMAIL, text) if "@" in text else text)
+    text = _numbers(text) if _DIGIT.search(text) else text
     text = _TITLED.sub(NAME, text)
     text = _CUED.sub(lambda m: m.group(1) + NAME, text)
     return _replace(text, _name_spans(text, _automaton(tuple(names))))
+
+
+def _numbers(text: str) -> str:
+    """Phone, staff, NI and NHS numbers and postcodes taken out: each needs a digit, so most
+    comments, which have none, skip these patterns (a third of the time redaction takes)."""
+    text = _EXTENSION.sub(PHONE, text)
+    text = _STAFF_NUMBER.sub(NUMBER, _NI_NUMBER.sub(NUMBER, text))
+    text = _POSTCODE.sub(POSTCODE_SHOWN, text)
+    return _DIGIT_RUN.sub(_phone, text)
 
 
 def _spoken_email(match: re.Match) -> str:
