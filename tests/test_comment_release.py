@@ -168,3 +168,12 @@ def _true_count(release, theme, filters) -> int:
     frame = release.comments.frame
     people = frame.loc[frame["themes"].map(lambda found: theme == WROTE or theme in found), "person"]
     return int(scored_rows.index[mask].isin(list(people)).sum())
+
+
+def test_a_survey_where_nobody_wrote_says_so_and_lists_no_flag():
+    survey = scored([("A", 3, "")] * 12 + [("A", 3, "n/a")] * 3)
+    comments = read_comments(survey, load_themes(), load_flags(), discover=3)
+    release = comment_release(comments, survey, min_group=5)
+    assert len(comments) == 0 and release.count(WROTE) == 0
+    assert release.summary().shown is False and release.summary().reason == "Nobody here wrote a comment."
+    assert release.flagged().empty
