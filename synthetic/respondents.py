@@ -285,12 +285,14 @@ def _comments(rng: np.random.Generator, words: np.random.Generator, people: pd.D
               answers: pd.DataFrame) -> list[comments.Planted | None]:
     """A comment from about two in five who reached the end, in the tone of their own levels: a
     complaint when burnout is high, praise when satisfaction is, otherwise mixed; one in five names
-    someone or gives a contact, and a few complaints need someone to act. Who writes comes from
+    someone (a colleague or manager of :class:`synthetic.comments.Cast`'s, never a respondent, so
+    a respondent's name read from the file is never in what they wrote) or gives a contact, and a
+    few complaints need someone to act. Who writes comes from
     ``rng``; the words from ``words``, their own stream, so rewording them changes nothing else."""
     reached_end = answers.notna().sum(axis=1).to_numpy() >= answers.shape[1] - 1
     writes = reached_end & (rng.random(len(people)) < 0.4)
     names_someone = rng.random(len(people)) < 0.2
-    cast = comments.Cast(FIRST_NAMES, LAST_NAMES, tuple(team.name for team in TEAMS), ORGANISATION_NAMES)
+    cast = comments.Cast(teams=tuple(team.name for team in TEAMS), organisation=ORGANISATION_NAMES)
     out = []
     for wrote, bo, cs, named in zip(writes, people["burnout"], people["compassion_satisfaction"], names_someone):
         tone = "negative" if bo > 2.9 else "positive" if cs > 4.0 else "mixed"

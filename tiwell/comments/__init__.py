@@ -11,7 +11,7 @@ each theme's quotes and its link to the scores (:mod:`~tiwell.comments.links`). 
 reach :meth:`CommentRelease.flagged` alone. Everything runs offline; nothing is downloaded.
 """
 
-from tiwell.comments.redaction import redact, shown_comments, typed_names
+from tiwell.comments.redaction import names_any, redact, shown_comments, typed_names
 from tiwell.comments.lexicon import Matcher, forms
 from tiwell.comments.themes import FOUND, KINDS, Theme, ThemeSet, load_themes
 from tiwell.comments.flags import Flag, FlagSet, load_flags
@@ -23,7 +23,7 @@ from tiwell.comments.release import (DEFAULT_MIN_COMMENTS, THEME_COLUMNS, WROTE,
                                      comment_release)
 
 __all__ = [
-    "redact", "shown_comments", "typed_names", "Matcher", "forms", "FOUND", "KINDS", "Theme", "ThemeSet",
+    "names_any", "redact", "shown_comments", "typed_names", "Matcher", "forms", "FOUND", "KINDS", "Theme", "ThemeSet",
     "load_themes", "Flag", "FlagSet", "load_flags", "TONES", "tone_of", "found_themes", "COLUMNS", "Comments",
     "read_comments", "LINK_COLUMNS", "link_sentence", "theme_links", "DEFAULT_MIN_COMMENTS", "THEME_COLUMNS",
     "WROTE", "CommentRelease", "CommentSummary", "comment_release",

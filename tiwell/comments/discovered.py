@@ -13,8 +13,11 @@ Only redacted text is read here and the placeholders are stop words, so a label 
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from threadpoolctl import threadpool_limits
 
@@ -46,7 +49,9 @@ def found_themes(texts: list[str], count: int, taken: set[str]) -> tuple[tuple[T
     parts = min(count, weights.shape[1], weights.shape[0])
     if parts < 1:
         return (), nothing
-    with threadpool_limits(1):
+    with threadpool_limits(1), warnings.catch_warnings():
+        # The top words settle long before the loss stops falling: a last digit of it is no reason to warn.
+        warnings.simplefilter("ignore", ConvergenceWarning)
         model = NMF(n_components=parts, init="nndsvd", max_iter=400, tol=1e-4)
         strength = model.fit_transform(weights)
     words = vectoriser.get_feature_names_out()

@@ -3,7 +3,8 @@
 ``safety.toml`` lists self-harm, feeling unsafe, bullying, harassment, discrimination, abuse from
 service users and safeguarding, each with words and phrases. Flags are matched without negation
 (a person is better placed than a word list to read 'I have never been bullied'), and a comment
-takes the first flag it matches, in the file's order, so the gravest listed first wins.
+takes the first flag it matches, in the file's order: the most particular first ('threatened by a
+parent' is abuse from a service user before it is feeling unsafe).
 """
 
 from __future__ import annotations

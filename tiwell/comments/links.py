@@ -42,9 +42,10 @@ def theme_links(rows: pd.DataFrame, mentions: dict[str, set], labels: dict[str, 
 
 
 def link_sentence(theme: str, score: str, test: dict[str, float]) -> str:
-    """'People who mention Workload have a Burnout score 4.2 higher on average than those who do
+    """'People who mention workload have a burnout score 4.2 higher on average than those who do
     not (95% interval 1.1 to 7.3). This is an association: it does not show that one causes the other.'"""
     diff, low, high = test["diff"], test["ci_low"], test["ci_high"]
+    theme, score = _in_sentence(theme), _in_sentence(score)
     if np.isnan(low):
         return f"The {score} scores of people who mention {theme} cannot be compared: they do not vary."
     if low <= 0 <= high:
@@ -55,3 +56,8 @@ def link_sentence(theme: str, score: str, test: dict[str, float]) -> str:
         said = (f"People who mention {theme} have a {score} score {fixed(abs(diff))} {side} on average than those "
                 f"who do not (95% interval {interval(low, high, sign=True)}).")
     return said + " This is an association: it does not show that one causes the other."
+
+
+def _in_sentence(label: str) -> str:
+    """A label as a sentence's middle says it: 'Workload' -> 'workload', 'NHS staff' kept."""
+    return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label

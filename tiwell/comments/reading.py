@@ -81,7 +81,8 @@ def read_comments(survey: ScoredSurvey, themes: ThemeSet, flags: FlagSet, *, nam
     read = {text: _read(text, hidden, themes, flags) for text in dict.fromkeys(frame["original"])}
     parts = [read[text] for text in frame["original"]]
     frame = frame.drop(columns="original").assign(text=[p[0] for p in parts], themes=[p[1] for p in parts],
-                                                   tone=[p[2] for p in parts], flag=[p[3] for p in parts])
+                                                   tone=[p[2] for p in parts],
+                                                   flag=pd.Series([p[3] for p in parts], index=frame.index, dtype=object))
     comments = Comments(frame[COLUMNS].reset_index(drop=True), themes, flags)
     return _with_found(comments, discover) if discover > 0 else comments
 

@@ -11,7 +11,8 @@ number only where its own count is.
 Flagged comments (:mod:`tiwell.comments.flags`) are left out of every count, share, quote and
 link: they are listed by :meth:`CommentRelease.flagged`, for the person running tiwell alone.
 Tone shares and quotes are read from a shown theme's comments; the quotes are the comments
-themselves (redacted), so their tones tell nothing the quotes do not.
+themselves (redacted), so their tones tell nothing the quotes do not. Identical quotes are merged
+with their count, and a quote naming a team or grouping too small to be shown is left out.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pandas as pd
 
 from tiwell.comments.links import LINK_COLUMNS, theme_links
 from tiwell.comments.reading import Comments
+from tiwell.comments.redaction import names_any
 from tiwell.comments.tone import TONES
 from tiwell.privacy.disclosure import ALL, protect
 from tiwell.privacy.minimum import check_min_group, select_rows
@@ -56,7 +58,8 @@ class CommentSummary:
 @dataclass(frozen=True)
 class CommentRelease:
     """Every comment count a view may show. ``cells`` holds the dimensions as codes (``ALL``
-    for open), ``theme`` (``WROTE`` for people who wrote), ``count`` and ``shown``."""
+    for open), ``theme`` (``WROTE`` for people who wrote), ``count`` and ``shown``; a cell
+    nobody is in is left out, and is shown as 0."""
 
     comments: Comments
     survey: ScoredSurvey
@@ -69,19 +72,21 @@ class CommentRelease:
     def count(self, theme: str, filters: dict | None = None) -> float:
         """The released count for one theme (``WROTE``: people who wrote) in a selection; NaN
         when it may not be shown. A filter the release does not cover raises KeyError."""
-        return self._lookup.get((theme, *self._codes(filters or {})), np.nan)
+        codes = self._codes(filters or {})
+        return self._lookup.get((theme, *codes), np.nan if self._hidden(theme, codes) else 0.0)
 
     def summary(self, filters: dict | None = None) -> CommentSummary:
         """The selection's comments as a page, the presentation or an export may show them."""
         filters = {d: v for d, v in (filters or {}).items() if v is not None}
         writers = self.count(WROTE, filters)
-        if np.isnan(writers):
-            return CommentSummary(False, self._why_hidden(filters))
+        if np.isnan(writers) or writers == 0:
+            return CommentSummary(False, self._why_hidden(filters) if writers != 0 else "Nobody here wrote a comment.")
         rows = select_rows(self.survey.scored, filters)
         mine = self._plain[self._plain["person"].isin(rows.index)]
-        themes = pd.DataFrame([self._theme_row(theme, mine, filters, writers) for theme in self.comments.themes],
+        rare = self._small_groups()
+        themes = pd.DataFrame([self._theme_row(theme, mine, filters, writers, rare) for theme in self.comments.themes],
                               columns=THEME_COLUMNS)
-        themes = themes.assign(_order=themes["kind"].map(KIND_ORDER).fillna(1), _people=themes["people"].fillna(-1))
+        themes = themes.assign(_order=themes["kind"].map(KIND_ORDER).fillna(1), _people=themes["people"].fillna(0.5))
         themes = themes.sort_values(["_order", "_people"], ascending=[True, False], kind="stable")
         themes = themes.drop(columns=["_order", "_people"]).reset_index(drop=True)
         shown = themes.loc[themes["people"] > 0, "theme"]
@@ -124,18 +129,34 @@ class CommentRelease:
         keys = zip(shown["theme"], *(shown[d] for d in self.dims))
         return dict(zip(keys, shown["count"].astype(float)))
 
+    @cached_property
+    def _hidden_cells(self) -> set[tuple]:
+        hidden = self.cells[~self.cells["shown"]]
+        return set(zip(hidden["theme"], *(hidden[d] for d in self.dims)))
+
+    def _hidden(self, theme: str, codes: tuple[int, ...]) -> bool:
+        """A cell absent from the release has nobody in it (0 is shown); a present one may be hidden."""
+        return (theme, *codes) in self._hidden_cells
+
     def _codes(self, filters: dict) -> tuple[int, ...]:
         unknown = sorted(d for d, v in filters.items() if v is not None and d not in self.dims)
         if unknown:
             raise KeyError(f"The comment release does not cover filters on {unknown}.")
         return tuple(ALL if filters.get(d) is None else self.values[d].index(filters[d]) for d in self.dims)
 
-    def _theme_row(self, theme, mine: pd.DataFrame, filters: dict, writers: float) -> dict:
+    def _small_groups(self) -> tuple[str, ...]:
+        """The teams and groupings (a role, a site) too small to be shown on their own: a quote
+        naming one would point to its writer however large the group it is shown for. Waves
+        are no such detail."""
+        return tuple(str(value) for dim in self.dims if dim != "wave" for value in self.values[dim]
+                     if np.isnan(self.count(WROTE, {dim: value})))
+
+    def _theme_row(self, theme, mine: pd.DataFrame, filters: dict, writers: float, rare: tuple[str, ...]) -> dict:
         people = self.count(theme.id, filters)
         written = mine[mine["themes"].map(lambda found: theme.id in found)] if people > 0 else mine.iloc[:0]
         tones = written["tone"].value_counts(normalize=True)
-        quotes = written["text"].value_counts()
-        quotes = sorted(quotes.items(), key=lambda pair: (-pair[1], len(pair[0]), pair[0]))[:QUOTES]
+        quotes = [(text, n) for text, n in written["text"].value_counts().items() if not names_any(text, rare)]
+        quotes = sorted(quotes, key=lambda pair: (-pair[1], len(pair[0]), pair[0]))[:QUOTES]
         return {"theme": theme.id, "label": theme.label, "kind": theme.kind, "principle": theme.principle,
                 "description": theme.description, "people": people, "share": people / writers,
                 "fewer": bool(np.isnan(people)), **{t: float(tones.get(t, 0.0)) if len(written) else np.nan
@@ -150,6 +171,17 @@ class CommentRelease:
                 "to the person who wrote it.")
 
 
+def _mentions(comments: Comments, frame: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """One row per person who wrote (theme code 0) and per theme each mentions (its code in
+    ``ids``), with the person's dimension codes: every family's atoms in one table."""
+    plain = comments.frame[comments.frame["flag"].isna()]
+    code = {theme: k for k, theme in enumerate(ids)}
+    pairs = {(person, 0) for person in plain["person"]}
+    pairs |= {(person, code[t]) for person, found in zip(plain["person"], plain["themes"]) for t in found}
+    people, themes = zip(*sorted(pairs)) if pairs else ((), ())
+    return frame.loc[list(people)].assign(theme=list(themes), count=1)
+
+
 def comment_release(comments: Comments, survey: ScoredSurvey, *, min_comments: int = DEFAULT_MIN_COMMENTS,
                     min_group: int) -> CommentRelease:
     """The release of ``comments`` over the survey's wave, team and grouping columns. The comment
@@ -159,15 +191,10 @@ def comment_release(comments: Comments, survey: ScoredSurvey, *, min_comments: i
     dims, values, notes = _dimensions(scored, list(survey.filter_columns))
     frame = pd.DataFrame({d: _codes(scored[d], values[d]) for d in dims}, index=scored.index)
     missing = {d: len(values[d]) for d in dims}
-    plain = comments.frame[comments.frame["flag"].isna()]
-    counted = {WROTE: set(plain["person"])}
-    for theme in comments.themes:
-        counted[theme.id] = set(plain.loc[plain["themes"].map(lambda found, t=theme.id: t in found), "person"])
-    parts = []
-    for theme, people in counted.items():
-        cells = _family(frame.assign(count=scored.index.isin(list(people)).astype(int)), list(dims), [])
-        cells["offered"] = _offered(cells, missing)
-        cells["shown"] = protect(cells, list(dims), minimum)
-        parts.append(cells[cells["offered"]].assign(theme=theme))
-    cells = pd.concat(parts, ignore_index=True)[[*dims, "theme", "count", "shown"]]
+    ids = [WROTE, *comments.themes.ids]
+    cells = _family(_mentions(comments, frame, ids), list(dims), ["theme"])
+    cells = cells[(cells["theme"] != ALL) & _offered(cells, missing)].assign(offered=True)
+    parts = [part.assign(shown=protect(part, list(dims), minimum)) for _, part in cells.groupby("theme", sort=False)]
+    cells = pd.concat(parts, ignore_index=True) if parts else cells.assign(shown=True)
+    cells = cells.assign(theme=[ids[k] for k in cells["theme"]])[[*dims, "theme", "count", "shown"]]
     return CommentRelease(comments, survey, tuple(dims), values, cells, minimum, tuple(notes))
