@@ -104,3 +104,15 @@ def test_too_few_writers_gives_one_slide_saying_why_and_none_one_saying_so(plant
     slides = [s for s in build(dataclasses.replace(planted, scored=scored.assign(**{comment: None}))).slides
               if s.key == "comments"]
     assert [s.points for s in slides] == [("No one wrote a comment this time.",)]
+
+
+def test_the_workbook_holds_the_themes_the_slides_name(planted, said):
+    story = build(planted, Choices(wave="2025-09"), comments=said)
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(story, planted)))
+    header, *rows = book["Comment themes"].iter_rows(values_only=True)
+    assert header == ("label", "kind", "principle", "people", "share", "positive", "mixed", "negative")
+    summary = said.summary({"wave": "2025-09"})
+    themes = summary.themes[summary.themes["people"] > 0].head(6)
+    assert [r[0] for r in rows] == themes["label"].tolist()
+    assert [r[3] for r in rows] == [round(n / 5) * 5 for n in themes["people"]], "people to the nearest 5"
+    assert [r[4] for r in rows] == pytest.approx(themes["share"].tolist())

@@ -1,9 +1,11 @@
 """Stage 6b, what a facilitator shows a team: a release in, one :class:`Story` out, drawn three ways.
 
-Takes a release and the facilitator's choices; gives the story as data (:mod:`~tiwell.present.story`)
-and its renderings: a PowerPoint deck (:mod:`~tiwell.present.deck`), an Excel workbook
-(:mod:`~tiwell.present.workbook`) and one offline HTML file (:mod:`~tiwell.present.html`, charts as
-:mod:`~tiwell.present.svg`). Comments shown to a group are redacted first (:mod:`tiwell.comments.redaction`).
+Takes a release and the facilitator's choices; gives the story as data (:mod:`~tiwell.present.story`,
+its views made of :mod:`~tiwell.present.slides`) and its renderings: a PowerPoint deck
+(:mod:`~tiwell.present.deck`), an Excel workbook (:mod:`~tiwell.present.workbook`) and one offline HTML
+file (:mod:`~tiwell.present.html`, charts as :mod:`~tiwell.present.svg`). What people wrote comes from
+the comment release (:mod:`~tiwell.present.comment_slides`): themes with their shares and redacted
+quotes, never a comment flagged for safety.
 """
 
 from tiwell.present.story import Chart, Choices, Series, Slide, Story, build, load_questions, neutral_labels

@@ -10,7 +10,7 @@ and the HTML report all draw these same slides, so what is taken away is what wa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 
@@ -65,6 +65,7 @@ class Story:
     changes: pd.DataFrame
     settings: pd.DataFrame
     choices: Choices
+    themes: pd.DataFrame = field(default_factory=pd.DataFrame)  # what people wrote about, as the slides say
 
 
 def load_questions(text: str | None = None, source: str = "questions.toml") -> pd.DataFrame:
@@ -107,18 +108,20 @@ def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release |
     summary = _summary(release, filters, choices.team)
     label = _label(survey, choices, shown=summary is not None)
     actions = _actions_told(survey, choices, label)
+    themes = pd.DataFrame()
     if summary is None:
         summary, by_wave, changes = pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
         body = [_hidden_slide(choices)]
     else:
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
         by_wave, changes, change_slide = _change(release, subs, choices, label, actions)
+        said, themes = _comment_slides(survey, choices, comments)
         body = [_numbers_slide(summary, subs, strengths=True), _numbers_slide(summary, subs, strengths=False),
-                change_slide, *_comment_slides(survey, choices, comments)]
+                change_slide, *said]
     title = f"How we are doing: {label}"
     slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
               *_questions(choices)]
-    return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices)
+    return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices, themes)
 
 
 # ---------------------------------------------------------------- numbers, all from suppressed summaries
@@ -279,10 +282,11 @@ def _hidden_slide(choices: Choices) -> Slide:
     ))
 
 
-def _comment_slides(survey: ScoredSurvey, choices: Choices, comments: CommentRelease | None) -> list[Slide]:
+def _comment_slides(survey: ScoredSurvey, choices: Choices, comments: CommentRelease | None
+                    ) -> tuple[list[Slide], pd.DataFrame]:
     """What people wrote, for the scope (tiwell.present.comment_slides), unless hidden by choice."""
     if not choices.show_comments or not survey.mapping.columns_for("comment"):
-        return []
+        return [], pd.DataFrame()
     scope = {"wave": choices.wave} if choices.wave else {}
     scope |= {"team": choices.team} if choices.team is not None else {}
     return comment_slides(comments or story_comments(survey, choices.names, choices.themes_text), scope)

@@ -15,9 +15,11 @@ from tiwell.survey import ScoredSurvey
 
 
 def workbook_bytes(story: Story, survey: ScoredSurvey, *, with_rows: bool = False) -> bytes:
-    """Sheets: Views, Summary, By wave, Changes, Validation report, Settings (and Scored rows)."""
+    """Sheets: Views, Summary, By wave, Changes, Comment themes, Validation report, Settings (and
+    Scored rows)."""
     sheets = {"Views": views_table(story), "Summary": story.summary, "By wave": story.by_wave,
-              "Changes": story.changes, "Validation report": survey.findings, "Settings": story.settings}
+              "Changes": story.changes, "Comment themes": story.themes, "Validation report": survey.findings,
+              "Settings": story.settings}
     if with_rows:
         sheets["Scored rows"] = safe_rows(survey, story.choices.neutral_labels, story.choices.names,
                                            story.choices.label_key)
