@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from figures import as_read
+from tiwell.analysis import theme_moved
 from tiwell.comments import comment_release, load_flags, load_themes, read_comments
 from tiwell.pipeline import score_file
 from tiwell.theme import PRINCIPLES
@@ -88,6 +89,28 @@ def test_a_theme_becomes_an_action_in_one_click(app, core):
     assert as_read(app.success[0].value).startswith(f"'{first['label']}' is in the action log.")
     next(b for b in app.button if b.key == f"act-{first['theme']}").click().run()
     assert len(app.session_state["workspace"].actions) == 1, "a second click adds nothing twice"
+    shares = release.theme_shares(by="wave")
+    told = theme_moved(shares[shares["theme"] == first["theme"]], actions[0])
+    assert app.subheader[[h.value for h in app.subheader].index("Since the actions")]
+    assert f"- {told}" in drawn(app)
+
+
+def test_themes_found_in_the_text_are_renamed_and_merged(app):
+    app.slider[0].set_value(3).run()
+    assert not app.exception
+    found = next(box for box in app.selectbox if box.label == "Theme")
+    assert len(found.options) == 3
+    first, second, third = found.options
+    found.select(first)
+    next(box for box in app.text_input if box.label == "New name").input("Rota and cover")
+    next(b for b in app.button if b.label == "Rename").click().run()
+    assert next(box for box in app.selectbox if box.label == "Theme").options[0] == "Rota and cover"
+    merge = next(box for box in app.multiselect if box.label == "Themes to merge")
+    merge.select(merge.options[1]).select(merge.options[2])
+    next(box for box in app.text_input if box.label == "Name of the merged theme").input("Getting home safely")
+    next(b for b in app.button if b.label == "Merge").click().run()
+    assert next(box for box in app.selectbox if box.label == "Theme").options == ["Rota and cover",
+                                                                                  "Getting home safely"]
 
 
 def test_an_own_themes_file_is_used_and_a_bad_one_named(app):
