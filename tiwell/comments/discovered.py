@@ -2,7 +2,8 @@
 
 The lexicon finds what it was told to look for; a survey also holds what nobody thought of (a
 car park closing, a new case system). Non-negative matrix factorisation of the comments' TF-IDF
-weights (words and two-word phrases) splits them into a few parts, each a weighted set of words
+weights (single words: scikit-learn would pair the words either side of a stop word into a phrase
+nobody wrote) splits them into a few parts, each a weighted set of words
 that tend to be written together; a part is labelled by its top words, which a person can then
 rename or merge (:class:`tiwell.comments.reading.Comments`). A comment carries a found theme
 when that part is at least half as strong in it as its strongest. The factorisation starts from
@@ -30,7 +31,8 @@ MIN_COMMENTS = 3     # comments per found theme, at the least, before any is loo
 # Placeholders left by redaction, and words every staff comment uses, which would label nothing.
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | {"name", "email", "phone", "number", "just", "really", "like", "feel",
                                           "think", "know", "get", "got", "lot", "things", "thing", "dont", "im",
-                                          "ive", "cant", "didnt", "doesnt", "isnt", "wont", "work", "staff"})
+                                          "ive", "cant", "didnt", "doesnt", "isnt", "wont", "work", "staff", "going", "sure",
+                                          "long", "real", "make", "makes", "made", "keep", "keeps"})
 
 
 def found_themes(texts: list[str], count: int, taken: set[str]) -> tuple[tuple[Theme, ...], list[tuple[str, ...]]]:
@@ -40,7 +42,7 @@ def found_themes(texts: list[str], count: int, taken: set[str]) -> tuple[tuple[T
     nothing = [()] * len(texts)
     if count < 1 or len(texts) < MIN_COMMENTS * count:
         return (), nothing
-    vectoriser = TfidfVectorizer(preprocessor=normalise, stop_words=STOP_WORDS, ngram_range=(1, 2), min_df=2,
+    vectoriser = TfidfVectorizer(preprocessor=normalise, stop_words=STOP_WORDS, min_df=2,
                                  max_df=0.5, max_features=20_000, token_pattern=r"(?u)\b[a-z][a-z]+\b")
     try:
         weights = vectoriser.fit_transform(texts)
@@ -56,23 +58,10 @@ def found_themes(texts: list[str], count: int, taken: set[str]) -> tuple[tuple[T
         strength = model.fit_transform(weights)
     words = vectoriser.get_feature_names_out()
     ids = _ids(parts, taken)
-    themes = tuple(Theme(ids[k], _label(words[np.argsort(row)[::-1]]), FOUND, "",
+    themes = tuple(Theme(ids[k], " · ".join(words[np.argsort(row)[::-1][:TOP_WORDS]]), FOUND, "",
                          "Found in the comments themselves: the words its comments most often share.")
                    for k, row in enumerate(model.components_))
     return themes, [_carried(row, ids) for row in strength]
-
-
-def _label(ranked) -> str:
-    """The top words, strongest first, each adding a word not already shown ('extra hours' after
-    'hours' adds 'extra' and is kept; 'hours extra' after both is not)."""
-    chosen, seen = [], set()
-    for term in ranked:
-        if not set(term.split()) <= seen:
-            chosen.append(term)
-            seen |= set(term.split())
-        if len(chosen) == TOP_WORDS:
-            break
-    return " · ".join(chosen)
 
 
 def _carried(row: np.ndarray, ids: list[str]) -> tuple[str, ...]:

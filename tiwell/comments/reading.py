@@ -80,9 +80,9 @@ def read_comments(survey: ScoredSurvey, themes: ThemeSet, flags: FlagSet, *, nam
     frame = pd.DataFrame(rows, columns=["person", "row", "column", "original"])
     read = {text: _read(text, hidden, themes, flags) for text in dict.fromkeys(frame["original"])}
     parts = [read[text] for text in frame["original"]]
+    flag = pd.Series([p[3] for p in parts], index=frame.index, dtype=object)  # None, not NaN, where unflagged
     frame = frame.drop(columns="original").assign(text=[p[0] for p in parts], themes=[p[1] for p in parts],
-                                                   tone=[p[2] for p in parts],
-                                                   flag=pd.Series([p[3] for p in parts], index=frame.index, dtype=object))
+                                                   tone=[p[2] for p in parts], flag=flag)
     comments = Comments(frame[COLUMNS].reset_index(drop=True), themes, flags)
     return _with_found(comments, discover) if discover > 0 else comments
 
