@@ -12,9 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from figures import as_read
 from tiwell.analysis import theme_moved
-from tiwell.comments import comment_release, load_flags, load_themes, read_comments
+from tiwell.comments import FOUND, comment_release, load_flags, load_themes, read_comments
 from tiwell.pipeline import score_file
 from tiwell.theme import PRINCIPLES
+from ui.comments import MEMO_KEY
 from ui.state import SAMPLE
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -95,22 +96,30 @@ def test_a_theme_becomes_an_action_in_one_click(app, core):
     assert f"- {told}" in drawn(app)
 
 
+def found_ids(app) -> list[str]:
+    """The ids of the themes found in the text, from the comments the page read last."""
+    memo = app.session_state[MEMO_KEY]
+    read = next(value for key, (_, value) in reversed(list(memo.items())) if key[0] == "read")
+    return [theme.id for theme in read.themes if theme.kind == FOUND]
+
+
 def test_themes_found_in_the_text_are_renamed_and_merged(app):
     app.slider[0].set_value(3).run()
     assert not app.exception
-    found = next(box for box in app.selectbox if box.label == "Theme")
-    assert len(found.options) == 3
-    first, second, third = found.options
-    found.select(first)
+    ids = found_ids(app)
+    assert len(ids) == 3 and len(next(box for box in app.selectbox if box.label == "Theme").options) == 3
+    next(box for box in app.selectbox if box.label == "Theme").select(ids[0])
     next(box for box in app.text_input if box.label == "New name").input("Rota and cover")
     next(b for b in app.button if b.label == "Rename").click().run()
     assert next(box for box in app.selectbox if box.label == "Theme").options[0] == "Rota and cover"
     merge = next(box for box in app.multiselect if box.label == "Themes to merge")
-    merge.select(merge.options[1]).select(merge.options[2])
+    merge.select(ids[1]).select(ids[2])
     next(box for box in app.text_input if box.label == "Name of the merged theme").input("Getting home safely")
     next(b for b in app.button if b.label == "Merge").click().run()
+    assert not app.exception
     assert next(box for box in app.selectbox if box.label == "Theme").options == ["Rota and cover",
                                                                                   "Getting home safely"]
+    assert found_ids(app) == [ids[0], ids[1]], "the first merged keeps its id"
 
 
 def test_an_own_themes_file_is_used_and_a_bad_one_named(app):
@@ -144,7 +153,7 @@ def test_marked_up_comments_and_their_flags_are_drawn_inert():
     marked_up = survey()
     comment = marked_up.mapping.columns_for("comment")[0]
     scored = marked_up.scored.copy()
-    scored.loc[scored.index[:40], comment] = f"Thank you to the team for always having my back {marked('quote')}"
+    scored.loc[scored.index[::7][:40], comment] = f"Thank you to the team for always having my back {marked('quote')}"
     scored.loc[scored.index[40:45], comment] = f"I have been bullied {marked('flag')}"
     st.cache_data.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
