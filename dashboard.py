@@ -24,6 +24,7 @@ navigation = st.navigation([
     st.Page("pages/teams.py", title="Teams", icon=":material/groups:"),
     st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
     st.Page("pages/drivers.py", title="What to act on", icon=":material/target:"),
+    st.Page("pages/comments.py", title="In their own words", icon=":material/forum:"),
     st.Page("pages/turnover.py", title="Turnover", icon=":material/logout:"),
     st.Page("pages/cohorts.py", title="Compare cohorts", icon=":material/compare_arrows:"),
     st.Page("pages/actions.py", title="Actions and their effect", icon=":material/checklist:"),

@@ -23,7 +23,7 @@ from synthetic import respondents
 from tiwell.ingest import find_personal_columns
 from tiwell.pipeline import score_file
 from tiwell.privacy import survey_release
-from tiwell.present import redact
+from tiwell.comments import redact
 
 CELL = 32_000
 SHAPES = {"letters": "a" * CELL, "digits and spaces": "1 " * (CELL // 2), "a@": "a@" * (CELL // 2),

@@ -11,11 +11,13 @@ from functools import partial
 
 import streamlit as st
 
+from tiwell.comments import typed_names
 from tiwell.findings import no_team_sentence
-from tiwell.present import deck_bytes, typed_names, workbook_bytes
-from tiwell.present.story import MIN_GROUP, Choices, load_questions, neutral_labels
+from tiwell.present import deck_bytes, workbook_bytes
+from tiwell.present.story import MIN_COMMENTS, MIN_GROUP, Choices, load_questions, neutral_labels
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
+from ui import comments
 from ui.filters import ALL, need_survey
 from ui.safe import inert
 from ui.references import chosen_reference
@@ -57,8 +59,9 @@ with st.expander("Before the meeting: what has been committed to, and the questi
 choices = Choices(team=None if team == WHOLE else team, wave=None if wave == ALL else wave, neutral_labels=neutral,
                   show_comments=not hide, commitments=commitments, questions=questions,
                   names=typed_names(names), actions=state.workspace().actions,
-                  label_key=state.label_key(), reference=chosen_reference(survey))
-story = state.story(survey, choices)
+                  label_key=state.label_key(), reference=chosen_reference(survey), themes_text=comments.own_themes())
+said = comments.release(survey, choices.names, 0, MIN_COMMENTS, MIN_GROUP) if choices.show_comments else None
+story = state.story(survey, choices, said)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index
 view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index + 1, len(story.slides),

@@ -19,6 +19,9 @@ difficult work" tracks secondary traumatic stress most (w_sts = -0.9); "Families
 partners in the work we do" tracks compassion satisfaction most (w_cs = +1.0). Thinking of leaving
 is "Yes" with probability logistic(-1.4 + 2.5 * burnout - 1.0 * cs). These answers use their own
 random stream (seeded from the same seed), so adding them left every other value unchanged.
+About two in five who reached the end wrote a comment (:mod:`synthetic.comments`, with what each is
+about, its tone, any safety flag and any personal detail known: :func:`planted_comments`); its words
+come from a stream of their own too.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from synthetic import comments
 from tiwell.instruments import Instrument, load_builtin
 
 SEED = 2026
@@ -111,32 +115,8 @@ LAST_NAMES = (
     "Ingram", "Jackson", "Kelly", "Lloyd", "Murray", "Nash", "Owen", "Price", "Reid", "Scott", "Thomas",
     "Walker", "Wright", "Hussain",
 )
-_COMMENTS_STRAINED = (
-    "Caseloads feel unmanageable at the moment and I worry about the families we can't reach.",
-    "It is hard to switch off after some of the things we hear.",
-    "I would like more time to debrief after difficult visits.",
-    "Covering vacancies for months has worn the team down.",
-    "The recording system takes time away from the people we support.",
-    "I love the work but I am tired. More cover on the rota would help.",
-    "Supervision keeps getting cancelled, which makes the hard weeks harder.",
-    "Sleeping badly after late call-outs. It would help to talk about this as a team.",
-)
-_COMMENTS_POSITIVE = (
-    "Reflective supervision has really helped this year.",
-    "The team looks after each other, which keeps me going.",
-    "I feel proud of the work we do, even when it is heavy.",
-    "Peer support sessions are valuable; please keep them.",
-    "My manager checks in regularly and it makes a difference.",
-    "Seeing a family move on well is why I do this job.",
-)
-_COMMENTS_GENERAL = (
-    "Thank you for asking. It helps to know someone is listening.",
-    "More clarity about what is expected of us would help.",
-    "Changes to the rota have made it easier to plan my week.",
-    "It would be good to hear what happens with the results of this survey.",
-    "Training on trauma-informed practice was useful; more of it please.",
-    "A quieter space in the office for difficult phone calls would help.",
-)
+# The organisation's own names (its name and its buildings), which a comment may give away.
+ORGANISATION_NAMES = ("Brookfield Family Services", "Brookfield House", "Larch Court", "Oakridge Hub")
 
 
 def simulate_survey(*, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
@@ -146,10 +126,24 @@ def simulate_survey(*, seed: int = SEED, instrument: Instrument | None = None) -
     return simulate_organisation(seed, instrument or load_builtin("proqol5"))[0]
 
 
+def planted_comments(*, seed: int = SEED, instrument: Instrument | None = None) -> pd.DataFrame:
+    """The truth of the survey's comments (:func:`synthetic.comments.truth_frame`), one row per
+    comment with its ``respondent`` number."""
+    planted = _organisation(seed, instrument or load_builtin("proqol5"))[2]
+    rows = [k for k, comment in enumerate(planted) if comment]
+    truth = comments.truth_frame([planted[k] for k in rows])
+    return truth.assign(respondent=[k + 1 for k in rows])[["respondent", *truth.columns]]
+
+
 def simulate_organisation(seed: int, instrument: Instrument) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The survey's truth table and everyone who ever worked there (``employee_id``, ``team``,
     ``joined`` and ``left_after``: the wave index before which they joined (-1 for the first
     staff) and after which they left (missing for those still there six months after the last wave))."""
+    return _organisation(seed, instrument)[:2]
+
+
+def _organisation(seed: int, instrument: Instrument) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """The survey's truth table, the staff history and each respondent's planted comment (or None)."""
     rng = np.random.default_rng(seed)
     names = _name_pool(rng)
     staff = pd.concat([_hire(rng, team, _pool_size(team), names) for team in TEAMS], ignore_index=True)
@@ -162,16 +156,16 @@ def simulate_organisation(seed: int, instrument: Instrument) -> tuple[pd.DataFra
         waves.append(_wave_responses(rng, staff, w, wave))
     people = pd.concat(waves, ignore_index=True).sort_values("submitted", kind="stable", ignore_index=True)
     answers = _leave_gaps(rng, _answers(rng, people, instrument))
-    comments = _comments(rng, people, answers)
+    comments = _comments(rng, np.random.default_rng([seed, 19]), people, answers)
     text = people[["name", "email", "phone", "employee_id", "team", "role", "wave"]].astype("str")
     text["employee_id"] = text["employee_id"].where(np.random.default_rng(seed + 2).random(len(text)) >= 0.08, "")
     truth = pd.concat([pd.DataFrame({"respondent": np.arange(1, len(people) + 1)}), text, people["submitted"],
-                       answers, pd.Series(comments, name="comment", dtype="str"),
+                       answers, pd.Series([c.text if c else "" for c in comments], name="comment", dtype="str"),
                        _own_questions(np.random.default_rng([seed, 12]), people, answers)], axis=1)
     leaving = _leaving(rng, staff, len(WAVES) - 1)
     gone.append(staff[leaving].assign(left_after=len(WAVES) - 1))
     history = pd.concat([*gone, staff[~leaving]], ignore_index=True)
-    return truth, history[["employee_id", "team", "joined", "left_after", "strain"]]
+    return truth, history[["employee_id", "team", "joined", "left_after", "strain"]], comments
 
 
 def _own_questions(rng: np.random.Generator, people: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
@@ -304,13 +298,25 @@ def _leave_gaps(rng: np.random.Generator, answers: pd.DataFrame) -> pd.DataFrame
     return answers.mask(gone)
 
 
-def _comments(rng: np.random.Generator, people: pd.DataFrame, answers: pd.DataFrame) -> list[str]:
-    """A comment from about one in six who reached the end, in the tone of their own levels."""
+def _comments(rng: np.random.Generator, words: np.random.Generator, people: pd.DataFrame,
+              answers: pd.DataFrame) -> list[comments.Planted | None]:
+    """A comment from about two in five who reached the end, in the tone of their own levels: a
+    complaint when burnout is high, praise when satisfaction is, otherwise mixed; one in five names
+    someone (a colleague or manager of :class:`synthetic.comments.Cast`'s, never a respondent, so
+    a respondent's name read from the file is never in what they wrote) or gives a contact, and a
+    few complaints need someone to act. Who writes comes from
+    ``rng``; the words from ``words``, their own stream, so rewording them changes nothing else."""
     reached_end = answers.notna().sum(axis=1).to_numpy() >= answers.shape[1] - 1
-    writes = reached_end & (rng.random(len(people)) < 0.16)
-    pick = rng.random(len(people))
+    writes = reached_end & (rng.random(len(people)) < 0.4)
+    names_someone = rng.random(len(people)) < 0.2
+    cast = comments.Cast(teams=tuple(team.name for team in TEAMS), organisation=ORGANISATION_NAMES)
     out = []
-    for wrote, bo, cs, p in zip(writes, people["burnout"], people["compassion_satisfaction"], pick):
-        pool = _COMMENTS_STRAINED if bo > 2.9 else _COMMENTS_POSITIVE if cs > 4.0 else _COMMENTS_GENERAL
-        out.append(pool[int(p * len(pool))] if wrote else "")
+    for wrote, bo, cs, named in zip(writes, people["burnout"], people["compassion_satisfaction"], names_someone):
+        tone = "negative" if bo > 2.9 else "positive" if cs > 4.0 else "mixed"
+        if not wrote:
+            out.append(None)
+        elif tone == "negative" and words.random() < 0.05:
+            out.append(comments.flagged_comment(words, cast))
+        else:
+            out.append(comments.compose(words, tone, cast, identifier=bool(named)))
     return out

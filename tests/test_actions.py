@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from tiwell.charts import figures as charts
 from tiwell.actions import (Action, ActionError, check_log, dated_markers, log_from_table, log_table,
-                            make_action, markers, waves_after)
+                            make_action, markers, theme_action, waves_after)
 from tiwell.present import Choices, build, chart_svg, deck_bytes, neutral_labels, report_html
 from tiwell.pipeline import score_file
 from tiwell.theme import PRINCIPLE_LABELS
@@ -59,7 +59,7 @@ def test_the_log_refuses_unknown_teams_and_shared_ids_and_sorts_by_date():
 def test_the_log_table_round_trips_and_skips_blank_rows():
     log = (make_action(GOOD), SAMPLE_ACTION)
     table = log_table(log)
-    assert table.columns.tolist() == ["id", "date", "title", "teams", "principle", "owner"]
+    assert table.columns.tolist() == ["id", "date", "title", "teams", "principle", "owner", "theme"]
     blank = pd.DataFrame([{c: None for c in table.columns}])
     assert log_from_table(pd.concat([table, blank], ignore_index=True)) == check_log(list(log))
     added = pd.concat([table, pd.DataFrame([GOOD | {"id": None, "date": date(2025, 7, 1)}])], ignore_index=True)
@@ -71,6 +71,33 @@ def test_the_log_table_round_trips_and_skips_blank_rows():
         (date(2025, 6, 1), ()), (date(2025, 6, 2), ("Early Help",))], "as the table editor hands them back"
     with pytest.raises(ActionError, match="Row 1 \\('Caseload cap'\\): owner is empty"):
         log_from_table(table.assign(owner=""))
+
+
+def test_a_theme_becomes_an_action_that_keeps_its_theme_through_the_table_and_the_file():
+    action = theme_action("workload", "Workload", "empowerment, voice and choice", date(2026, 4, 2))
+    assert action == Action("theme-workload-2026-04-02", date(2026, 4, 2), "Act on what staff wrote: Workload",
+                            "Empowerment, voice and choice", "to be agreed", (), "workload")
+    assert log_from_table(log_table((action, SAMPLE_ACTION))) == check_log([action, SAMPLE_ACTION])
+    assert make_action(action.to_dict()) == action
+    assert "theme" not in SAMPLE_ACTION.to_dict(), "a log made before themes saves as it did"
+    with pytest.raises(ActionError, match="Theme 'Workload': principle 'kindness' is not one of: safety; "):
+        theme_action("workload", "Workload", "kindness", date(2026, 4, 2))
+
+
+def test_a_themes_share_before_and_after_its_action_is_told():
+    from tiwell.analysis import theme_moved
+    action = theme_action("workload", "Workload", "safety", date(2025, 6, 2))
+    shares = pd.DataFrame({"wave": WAVES, "theme": "workload", "label": "Workload", "share": [0.4, 0.3, 0.25]})
+    assert theme_moved(shares, action).startswith(
+        "Workload: mentioned by 40% of those who wrote something in 2025-03, before the action, and 30% in 2025-09, "
+        "after it (-10 points).")
+    hidden_after = shares.assign(share=[0.4, np.nan, np.nan])
+    assert theme_moved(hidden_after, action) == ("Workload: no wave after the action shows this theme yet; the next "
+                                                 "wave will tell whether its share moved.")
+    early = theme_action("workload", "Workload", "safety", date(2025, 1, 5))
+    assert theme_moved(shares, early) == ("Workload: no wave before the action shows this theme, so there is nothing "
+                                          "to compare it with.")
+    assert "not labelled by month" in theme_moved(shares.assign(wave=["a", "b", "c"]), action)
 
 
 def test_waves_after_an_action_and_its_marker():

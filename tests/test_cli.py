@@ -1,5 +1,6 @@
 """The command line: exit codes, outputs, the summary, and no personal data printed anywhere."""
 
+import csv
 import io
 import json
 
@@ -159,3 +160,38 @@ def test_a_mapping_saved_from_another_export_is_said_once_and_the_file_s_own_ite
     assert ("The saved mapping names 30 of its 30 columns that this file does not have ('I am happy 1', "
             "'I am happy 2', 'I am happy 3' and 27 more): it may have been saved from another export.") in err
     assert "Respondents: 4: 2 scored, 1 prorated, 1 not scored." in err  # as scored without any mapping
+
+
+def test_comments_writes_one_row_per_comment_redacted_with_themes_tone_and_flag(tmp_path, capsys):
+    header = ["Name", "Email", "Team", "Completion time"] + [f"Q{n}" for n in range(1, 31)] + ["Any other comments?"]
+    rows = [person("Ada", "Early Help", 4) + ["Thanks to Sam Okafor, I feel valued."],
+            person("Bea", "Early Help", 2) + ["The workload is unmanageable; call me on 07700 900123"],
+            person("Cal", "Youth Justice", 3) + ["I was bullied by my manager."],
+            person("Dee", "Youth Justice", 5) + [""]]
+    source = tmp_path / "export.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    out = tmp_path / "comments.csv"
+    assert main(["comments", str(source), "--out", str(out)]) == 0
+    written = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    assert written.columns.tolist() == ["row", "column", "themes", "tone", "flagged", "flag", "text"]
+    assert written.to_dict("records") == [
+        {"row": 2, "column": "Any other comments?", "themes": "appreciation", "tone": "positive", "flagged": "no",
+         "flag": "", "text": "Thanks to [name], I feel valued."},
+        {"row": 3, "column": "Any other comments?", "themes": "workload", "tone": "negative", "flagged": "no",
+         "flag": "", "text": "The workload is unmanageable; call me on [phone]"},
+        {"row": 4, "column": "Any other comments?", "themes": "", "tone": "negative", "flagged": "yes",
+         "flag": "bullying", "text": "I was bullied by my manager."},
+    ]
+    err = capsys.readouterr().err
+    assert "3 comments from 3 people; 1 flagged as possibly needing someone to act" in err
+    for secret in ("Sam", "Okafor", "07700", "Ada"):
+        assert secret not in out.read_text("utf-8-sig") and secret not in err
+
+
+def test_comments_with_a_themes_file_that_cannot_be_used_says_why_in_one_line(survey_file, tmp_path, capsys):
+    themes = tmp_path / "ours.toml"
+    themes.write_text('[[theme]]\nid = "x"\nlabel = "X"\nkind = "mood"\n', "utf-8")
+    assert main(["comments", str(survey_file), "--themes", str(themes)]) == 2
+    assert capsys.readouterr().err.strip() == ("tiwell: ours.toml: theme 1 ('x') has 'kind' = 'mood'; it must be one "
+                                               "of 'strength', 'principle', 'worklife', 'own'.")

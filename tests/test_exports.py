@@ -67,7 +67,8 @@ def test_the_deck_holds_every_view_with_its_title_text_and_chart(survey):
 def test_the_workbooks_numbers_are_the_cores(survey):
     story = build(survey, Choices(wave="2025-09"))
     data = workbook_bytes(story, survey)
-    assert list(cells(data)) == ["Views", "Summary", "By wave", "Changes", "Validation report", "Settings"]
+    assert list(cells(data)) == ["Views", "Summary", "By wave", "Changes", "Comment themes", "Validation report",
+                                 "Settings"]
     wave = survey.scored[survey.scored["wave"] == "2025-09"]
     summary = sheet_records(data, "Summary")
     assert len(summary) == 3

@@ -35,6 +35,7 @@ STAGES = (
     ("pipeline", "survey", "combine"),  # combine: several exports scored one by one, then one survey
     ("stats",),
     ("privacy",),
+    ("comments",),
     ("actions",),  # the action log: records the action-effect analysis and the story both read
     ("analysis",),
     ("packs",),  # benchmark packs: a release's aggregates shared, checked on reading, pooled

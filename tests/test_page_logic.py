@@ -16,7 +16,7 @@ from tiwell.analysis.turnover import (TeamPeriods, answer_dates, point_teams, sc
                                       shown_team_waves, team_timeline, turnover_points)
 from tiwell.instruments import Band, band_cuts_text
 from tiwell.pipeline import score_file
-from tiwell.present import typed_names
+from tiwell.comments import typed_names
 from tiwell.privacy import Score, build_release, select_rows, why_hidden
 from ui.state import SAMPLE
 

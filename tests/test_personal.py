@@ -126,7 +126,7 @@ def test_value_checks_and_redaction_are_linear_on_32000_character_cells():
     script = """
 import pandas as pd
 from tiwell.ingest.personal import find_personal_columns
-from tiwell.present.redaction import redact
+from tiwell.comments import redact
 n = 32_000
 shapes = ["a" * n, "1 " * (n // 2), "a@" * (n // 2), "a." * (n // 2), "Tom Hughes and " * (n // 15),
           "a at b dot " * (n // 11), "Thanks " * (n // 7), "Dr Aa " * (n // 6), "+(0" * (n // 3), "Hope " * (n // 5)]

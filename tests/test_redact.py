@@ -4,7 +4,7 @@ numbers taken out; ordinary words and numbers are left as they were written."""
 import pandas as pd
 import pytest
 
-from tiwell.present import redact, shown_comments
+from tiwell.comments import redact, shown_comments
 
 
 @pytest.mark.parametrize("written, shown", [

@@ -16,8 +16,8 @@ from tiwell.export import csv_bytes, printable, scored_workbook, xlsx_bytes
 from tiwell.pipeline import score_file
 from ui.state import SAMPLE
 
-COMMENT = "Rota\x01 is\x0b fine\x00\r\nmostly\x7f\ttoo"
-CLEAN = "Rota is fine\nmostly\ttoo"
+COMMENT = "The workload\x01 is\x0b fine\x00\r\nmostly\x7f\ttoo"
+CLEAN = "The workload is fine\nmostly\ttoo"
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -57,7 +57,7 @@ def test_the_deck_holds_no_control_character_and_its_chart_workbooks_no_formula(
     data = deck_bytes(story)
     with zipfile.ZipFile(io.BytesIO(data)) as pptx:
         slides = " ".join(pptx.read(n).decode() for n in pptx.namelist() if re.match(r"ppt/slides/slide\d+\.xml", n))
-        assert "Rota is fine" in slides and "mostly\ttoo" in slides
+        assert "The workload is fine" in slides and "mostly\ttoo" in slides
         assert CONTROL.search(slides.replace("\n", "").replace("\r", "")) is None
         books = [zipfile.ZipFile(io.BytesIO(pptx.read(n))) for n in pptx.namelist() if n.endswith(".xlsx")]
     sheets = [book.read("xl/worksheets/sheet1.xml").decode() for book in books]

@@ -16,6 +16,7 @@ own stage and earlier ones; tests/test_layout.py holds the order):
   ``combine``: several exports (one per wave) read one by one, then one survey (``score_files``).
 - ``stats``: the statistics toolkit (one function per concept, checked against R).
 - ``privacy``: the one boundary, an audited release of every aggregate that may be shown.
+- ``comments``: what staff wrote, themed, flagged for safety and redacted before any is shown.
 - ``actions``: the action log; ``analysis``: one module per question a page answers (overview,
   teams, trends, drivers, cohorts, turnover, leavers, action effects).
 - ``packs``: benchmark packs, an organisation's aggregates to share, checked on reading and pooled

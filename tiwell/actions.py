@@ -15,15 +15,18 @@ from datetime import date, datetime
 import pandas as pd
 
 from tiwell.errors import ActionError
-from tiwell.theme import PRINCIPLE_LABELS
+from tiwell.theme import PRINCIPLE_LABELS, PRINCIPLES
 
-TABLE_COLUMNS = ["id", "date", "title", "teams", "principle", "owner"]
+TABLE_COLUMNS = ["id", "date", "title", "teams", "principle", "owner", "theme"]
 WHOLE_ORGANISATION = "the whole organisation"
+OWNER_TO_AGREE = "to be agreed"
 
 
 @dataclass(frozen=True)
 class Action:
-    """One dated step taken. ``teams`` empty means the whole organisation."""
+    """One dated step taken. ``teams`` empty means the whole organisation; ``theme`` is the id of
+    the comment theme it answers, when it was made from one, so the next wave can show whether
+    that theme's share moved."""
 
     id: str
     date: date
@@ -31,13 +34,16 @@ class Action:
     principle: str
     owner: str
     teams: tuple[str, ...] = ()
+    theme: str = ""
 
     @property
     def scope(self) -> str:
         return ", ".join(self.teams) if self.teams else WHOLE_ORGANISATION
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"date": self.date.isoformat(), "teams": list(self.teams)}
+        """The action as saved; ``theme`` only when set, so a log made before themes saves as it did."""
+        saved = asdict(self) | {"date": self.date.isoformat(), "teams": list(self.teams)}
+        return saved if self.theme else {k: v for k, v in saved.items() if k != "theme"}
 
 
 def make_action(data: dict, where: str = "action") -> Action:
@@ -56,7 +62,17 @@ def make_action(data: dict, where: str = "action") -> Action:
         raise ActionError(f"{where}: teams must be a list of team names (empty for the whole organisation).")
     return Action(id=_text(data, "id", where) or _slug(title), date=_date(data.get("date"), where), title=title,
                   principle=principle, owner=_text(data, "owner", where, required=True),
-                  teams=tuple(sorted({t.strip() for t in teams if t.strip()})))
+                  teams=tuple(sorted({t.strip() for t in teams if t.strip()})), theme=_text(data, "theme", where))
+
+
+def theme_action(theme: str, label: str, principle: str, on: date) -> Action:
+    """The action a comment theme becomes in one click: titled by the theme, serving the
+    principle the theme names (an id of tiwell.theme.PRINCIPLES), for the whole organisation,
+    its owner left to agree. The log's table edits the rest."""
+    if principle not in PRINCIPLES:
+        raise ActionError(f"Theme '{label}': principle '{principle}' is not one of: {'; '.join(PRINCIPLES)}.")
+    return Action(id=f"theme-{_slug(theme)}-{on.isoformat()}", date=on, title=f"Act on what staff wrote: {label}",
+                  principle=PRINCIPLES[principle], owner=OWNER_TO_AGREE, theme=theme)
 
 
 def _text(data: dict, field: str, where: str, required: bool = False) -> str:
@@ -101,8 +117,8 @@ def check_log(actions: list[Action], teams: list[str] | None = None) -> tuple[Ac
 
 def log_table(actions: tuple[Action, ...]) -> pd.DataFrame:
     """The log as an editable table, one row per action (teams as a list)."""
-    rows = [a.to_dict() | {"date": a.date, "teams": list(a.teams)} for a in actions]
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS).astype({"id": "str", "title": "str"})
+    rows = [asdict(a) | {"date": a.date, "teams": list(a.teams)} for a in actions]
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS).astype({"id": "str", "title": "str", "theme": "str"})
 
 
 def log_from_table(table: pd.DataFrame, teams: list[str] | None = None) -> tuple[Action, ...]:

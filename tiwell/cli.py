@@ -3,6 +3,7 @@
     python -m tiwell score INPUT [INPUT ...] [--instrument ID|FILE] [--sheet NAME] [--map FILE]
                                  [--out FILE.csv|FILE.xlsx] [--save-map FILE] [--month-first]
                                  [--dictionary REDCAP_DICTIONARY.csv] [--wave-label FILE=LABEL]
+    python -m tiwell comments INPUT [--map FILE] [--themes FILE.toml] [--out FILE.csv]
     python -m tiwell instruments
     python -m tiwell pack INPUT [INPUT ...] --organisation NAME --sector SECTOR [--period 2026-03]
                               [--team-type TEAM=TYPE ...] [--out pack.json] (and score's reading options)
@@ -11,7 +12,9 @@
 The scored rows go to ``--out`` (or to standard output as CSV); a plain summary of what was
 found goes to standard error. Several inputs (one export per wave) become one survey, each row
 with its ``source`` file and ``row`` (:mod:`tiwell.combine`). No value of a personal-data column
-is ever printed: those columns are dropped on reading. Exit 0 when the file was read, 2 with one clear line when it was not.
+is ever printed: those columns are dropped on reading. ``comments`` writes one row per comment
+with its themes, tone and safety flag, and the comment redacted (never the original text).
+Exit 0 when the file was read, 2 with one clear line when it was not.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
+from tiwell.comments.flags import load_flags
+from tiwell.comments.reading import read_comments
+from tiwell.comments.themes import load_themes
 from tiwell.errors import IngestError, InstrumentError, PackError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest.dictionary import read_data_dictionary
@@ -53,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--out", type=Path, help="where to write the scored rows (.csv or .xlsx); default: CSV to stdout")
     score.add_argument("--save-map", type=Path, help="also write the mapping used, to reuse next wave")
     score.set_defaults(run=_score)
+    comments = commands.add_parser("comments", help="theme, tone and safety-flag each comment of one export")
+    comments.add_argument("input", type=Path, help="the survey export")
+    comments.add_argument("--map", type=Path, help="a mapping file saved earlier (JSON)")
+    comments.add_argument("--themes", type=Path, help="your own themes (TOML), added to or replacing the seed's by id")
+    comments.add_argument("--out", type=Path, help="where to write one row per comment (.csv); default: stdout")
+    comments.set_defaults(run=_comments)
     listing = commands.add_parser("instruments", help="list the built-in instruments")
     listing.set_defaults(run=_instruments)
     _pack_commands(commands)
@@ -171,6 +185,27 @@ def _benchmark(args: argparse.Namespace) -> int:
     _emit(benchmark_bytes(benchmark), args.out)
     refused = len(args.packs) - len(packs)
     print(f"Benchmark of {benchmark.summary()}" + (f" {refused} pack(s) refused, as said above." if refused else "")
+          + (f" Wrote {args.out}." if args.out else ""), file=sys.stderr)
+    return 0
+
+
+def _comments(args: argparse.Namespace) -> int:
+    """One row per comment: its row and column, themes (ids joined by ';'), tone, whether and
+    why it is flagged, and the redacted text."""
+    if args.out and args.out.suffix.lower() != ".csv":
+        raise IngestError(f"--out must end in .csv, not '{args.out.suffix}'.")
+    survey = score_file(args.input.read_bytes(), args.input.name,
+                        saved_mapping=args.map.read_text("utf-8") if args.map else None)
+    themes = load_themes(args.themes.read_text("utf-8"), args.themes.name) if args.themes else load_themes()
+    frame = read_comments(survey, themes, load_flags()).frame
+    table = pd.DataFrame({"row": frame["row"], "column": frame["column"], "themes": frame["themes"].map(";".join),
+                          "tone": frame["tone"], "flagged": frame["flag"].notna().map({True: "yes", False: "no"}),
+                          "flag": frame["flag"].fillna(""), "text": frame["text"]})
+    _emit(csv_bytes(table), args.out)
+    flagged = int(frame["flag"].notna().sum())
+    print(f"{len(frame)} comments from {frame['person'].nunique()} people"
+          + (f"; {flagged} flagged as possibly needing someone to act (flagged = yes): follow your organisation's "
+             "own procedure." if flagged else "; none flagged.")
           + (f" Wrote {args.out}." if args.out else ""), file=sys.stderr)
     return 0
 

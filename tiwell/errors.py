@@ -68,5 +68,9 @@ class PackError(TiwellError):
     """A benchmark pack that cannot be read or would reveal too much; the message names the file and why."""
 
 
+class ThemeFileError(TiwellError):
+    """A theme or safety-flag lexicon file (TOML) that cannot be used; the message names the entry and field."""
+
+
 __all__ = ["TiwellError", "IngestError", "LimitError", "WorkLimitError", "SettingsFileError", "InstrumentError",
-           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError", "PackError"]
+           "MappingError", "ActionError", "WorkspaceError", "CompareError", "CombineError", "PackError", "ThemeFileError"]

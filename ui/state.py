@@ -31,6 +31,7 @@ from ui.uploads import keep_uploads_in_memory
 
 if TYPE_CHECKING:  # the analyses (SciPy) and the exports (python-pptx): only the pages that use them pay for them
     from tiwell.analysis import TeamPeriods
+    from tiwell.comments import CommentRelease
     from tiwell.present import Choices, Story
 
 keep_uploads_in_memory()
@@ -230,8 +231,10 @@ def release(survey: ScoredSurvey, min_group: int) -> Release:
 
 
 @st.cache_data(**CACHE, show_spinner=False, hash_funcs={ScoredSurvey: _survey_key})
-def story(survey: ScoredSurvey, choices: Choices) -> Story:
-    """The Present page's slides for these choices, built once: a step to the next slide only draws it."""
+def story(survey: ScoredSurvey, choices: Choices, _comments: CommentRelease | None = None) -> Story:
+    """The Present page's slides for these choices, built once: a step to the next slide only draws it.
+    The comment release is not hashed: it follows from the survey and the choices (names, own themes,
+    comments shown or not), which are."""
     from tiwell.present.story import MIN_GROUP, build
 
-    return build(survey, choices, release(survey, MIN_GROUP))
+    return build(survey, choices, release(survey, MIN_GROUP), _comments)

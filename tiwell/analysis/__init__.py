@@ -24,7 +24,7 @@ from tiwell.analysis.turnover import (TeamPeriods, answer_dates, from_staff_list
                                       rates, read_hr, score_turnover_correlations, shown_team_waves, team_timeline,
                                       turnover_points, wave_dates)
 from tiwell.analysis.leavers import LeaverComparison, compare_leavers, leaver_sentence
-from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences
+from tiwell.analysis.action_effects import Effect, action_effect, effect_sentences, theme_moved
 from tiwell.analysis.planner import next_wave_plan, plan_sentences, team_headcounts
 from tiwell.analysis.paired import answered_twice, codes_by_row, paired_did, paired_sentence, pairs_between
 from tiwell.analysis.references import (CUT_POINT_NOTE, compare_means, compare_shares, reference_note,
@@ -43,5 +43,5 @@ __all__ = [
     "Effect", "action_effect", "effect_sentences", "next_wave_plan", "plan_sentences", "team_headcounts",
     "answered_twice", "codes_by_row", "paired_did", "paired_sentence", "pairs_between", "wave_dates",
     "CUT_POINT_NOTE", "compare_means", "compare_shares",
-    "reference_note", "reference_sentences", "reference_view",
+    "reference_note", "reference_sentences", "reference_view", "theme_moved",
 ]

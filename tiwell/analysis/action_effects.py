@@ -18,7 +18,7 @@ from tiwell.analysis.paired import paired_did, pairs_between
 from tiwell.stats import before_after, did
 from tiwell.privacy.minimum import filtered_view
 from tiwell.survey import values_in_order
-from tiwell.text.numbers import interval, signed
+from tiwell.text.numbers import interval, share_text, signed
 
 CAUTION = ("Teams were not chosen at random and other things changed too, so this is a pattern worth discussing "
            "together, not proof that the action caused it.")
@@ -145,3 +145,24 @@ def _verdict(r: pd.Series, direction: str, compared: str) -> str:
     better = (r["estimate"] > 0) == (direction == "higher_is_better")
     return "That is beyond noise: " + ("a change for the better" if better else "a change worth talking about "
                                        "together") + (f" {compared}." if compared else ".")
+
+
+def theme_moved(shares: pd.DataFrame, action: Action) -> str:
+    """Whether a comment theme an action answers moved: its share of the people who wrote, in the
+    last wave shown before the action against the first shown after it. ``shares`` is the
+    theme's rows of the comment release's shares by wave (wave, label, share; NaN where hidden)."""
+    label = shares["label"].iloc[0]
+    after = waves_after(action, list(shares["wave"]))
+    if after is None:
+        return f"{label}: the waves are not labelled by month, so they cannot be placed before or after the action."
+    shown = shares.dropna(subset=["share"])
+    before, later = shown[~shown["wave"].isin(after)], shown[shown["wave"].isin(after)]
+    if before.empty:
+        return f"{label}: no wave before the action shows this theme, so there is nothing to compare it with."
+    if later.empty:
+        return f"{label}: no wave after the action shows this theme yet; the next wave will tell whether its share moved."
+    was, now = before.iloc[-1], later.iloc[0]
+    return (f"{label}: mentioned by {share_text(was['share'])} of those who wrote something in {was['wave']}, "
+            f"before the action, and {share_text(now['share'])} in {now['wave']}, after it "
+            f"({signed((now['share'] - was['share']) * 100, 0)} points). People write about what is on their "
+            "minds that month, so this is a pattern worth discussing, not proof that the action worked.")

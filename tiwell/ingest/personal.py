@@ -80,7 +80,8 @@ _LONGEST = 64  # no email, phone, postcode, NI or NHS number, IP address, coordi
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)*\.[a-z]{2,}", re.I)
 _PHONE_SHAPE = re.compile(r"\+?[\d\s().-]{7,20}")
 _DATE_SHAPE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
-_POSTCODE = re.compile(r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)", re.I)
+POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)"
+_POSTCODE = re.compile(POSTCODE, re.I)
 # Two letters, six digits (often in pairs) and a letter A to D; the letters' own rules are left
 # out so that the example prefix 'QQ' counts too.
 NI_NUMBER = r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?"
@@ -166,16 +167,16 @@ def _count(counts: Counter, test, enough: float) -> float:
     """How many of the values pass ``test``. Phone numbers: the library is thorough but slow, so
     when at least ``enough`` values are phone-shaped, their count is scaled by the share of a
     bounded sample it confirms."""
-    if test is not _is_phone:
+    if test is not is_phone_number:
         return sum(n for value, n in counts.items() if test(value))
     shaped = {v: n for v, n in counts.items() if _PHONE_SHAPE.fullmatch(v) and not _DATE_SHAPE.fullmatch(v)}
     if sum(shaped.values()) < enough:
         return 0
     checked = list(shaped)[:_PHONE_CHECKS]
-    return sum(shaped.values()) * sum(map(_is_phone, checked)) / len(checked)
+    return sum(shaped.values()) * sum(map(is_phone_number, checked)) / len(checked)
 
 
-def _is_phone(text: str) -> bool:
+def is_phone_number(text: str) -> bool:
     """A valid number (UK unless it starts with a country code), or one of the right length
     written as a UK or international number ('07700 900123', kept for drama and test ranges)."""
     try:
@@ -221,7 +222,7 @@ def _is_person_name(text: str) -> bool:
 
 _VALUE_RULES = (
     ("email addresses", _EMAIL.fullmatch),
-    ("phone numbers", _is_phone),
+    ("phone numbers", is_phone_number),
     ("UK postcodes", _POSTCODE.fullmatch),
     ("National Insurance numbers", _NI.fullmatch),
     ("NHS numbers", is_nhs_number),

@@ -20,8 +20,7 @@ from tiwell.actions import Action, markers
 import hashlib
 import hmac
 
-from tiwell.privacy.minimum import check_min_group
-from tiwell.present.redaction import redact, shown_comments
+from tiwell.comments.redaction import redact
 from tiwell.privacy.release import Release, survey_release
 from tiwell.errors import SettingsFileError
 from tiwell.ingest.settings_files import load_toml
@@ -30,47 +29,13 @@ from tiwell.analysis.references import reference_view
 from tiwell.instruments.references import Reference
 from tiwell.survey import ScoreColumn, ScoredSurvey
 from tiwell.text.numbers import count, fixed, share_text, short
+from tiwell.present.slides import MIN_GROUP, Chart, Series, Slide, chunks
+from tiwell.present.comment_slides import MIN_COMMENTS, comment_slides, story_comments
+from tiwell.comments import CommentRelease
 from tiwell.theme import SLIDE_SERIES_COLOURS, band_colours
 
-MIN_GROUP = check_min_group(5, lowest=5)
 WHOLE = "the whole organisation"
 QUESTIONS_PER_SLIDE = 4
-COMMENTS_PER_SLIDE = 6
-COMMENT_SLIDES = 3
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: tuple[float | None, ...]
-    colour: str
-
-
-@dataclass(frozen=True)
-class Chart:
-    """``shares``: stacked bars of the share in each band; ``means``: lines of the mean by wave.
-    A value of None is a group that may not be shown, drawn as a gap. The value axis spans
-    ``value_range``: the whole possible range, so a small change is not drawn as a cliff."""
-
-    kind: str
-    title: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    value_range: tuple[float, float] = (0.0, 1.0)
-    marks: tuple[tuple[float, str], ...] = ()  # actions: (position between categories, label)
-
-
-@dataclass(frozen=True)
-class Slide:
-    """One view. ``points`` and ``note`` speak to front-line staff in plain words; the figures a
-    facilitator may be asked about (changes, intervals) are in ``speaker_notes``, never shown."""
-
-    key: str
-    title: str
-    points: tuple[str, ...] = ()
-    chart: Chart | None = None
-    note: str = ""
-    speaker_notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +53,7 @@ class Choices:
     actions: tuple[Action, ...] = ()
     label_key: bytes = b""   # this session's secret: neutral labels fall in an order nobody can rebuild
     reference: Reference | None = None  # a published sample or pooled benchmark to set the scope beside
+    themes_text: str | None = None   # the user's own comment themes file (TOML), else the shipped themes
 
 
 @dataclass(frozen=True)
@@ -103,6 +69,7 @@ class Story:
     settings: pd.DataFrame
     choices: Choices
     reference: pd.DataFrame = field(default_factory=pd.DataFrame)  # the comparison behind the reference view
+    themes: pd.DataFrame = field(default_factory=pd.DataFrame)  # what people wrote about, as the slides say
 
 
 def load_questions(text: str | None = None, source: str = "questions.toml") -> pd.DataFrame:
@@ -134,31 +101,33 @@ def _letters(k: int) -> str:
     return (_letters(k // 26 - 1) if k >= 26 else "") + chr(ord("A") + k % 26)
 
 
-def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release | None = None) -> Story:
+def build(survey: ScoredSurvey, choices: Choices = Choices(), release: Release | None = None,
+          comments: CommentRelease | None = None) -> Story:
     """Every slide for the chosen scope, in order, with the tables behind them. Every number
-    comes from ``release`` (made with the smallest group fixed at 5 when not given)."""
+    comes from ``release`` (made with the smallest group fixed at 5 when not given), and what
+    people wrote from ``comments`` (:func:`tiwell.present.comment_slides.story_comments` when not given)."""
     subs = survey.subscales
     release = release or survey_release(survey, MIN_GROUP)
     filters = {"wave": choices.wave} if choices.wave else {}
     summary = _summary(release, filters, choices.team)
     label = _label(survey, choices, shown=summary is not None)
     actions = _actions_told(survey, choices, label)
+    themes = pd.DataFrame()
     if summary is None:
         summary, by_wave, changes = pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
         body = [_hidden_slide(choices)]
     else:
         summary = summary.replace({"group": {"scope": label, "whole": WHOLE}})
         by_wave, changes, change_slide = _change(release, subs, choices, label, actions)
-        rows = survey.scored if not choices.wave else survey.scored[survey.scored["wave"] == choices.wave]
-        mine = rows if choices.team is None else rows[rows["team"] == choices.team]
         compared, reference_slides = _reference(release, filters, subs, choices, label)
+        said, themes = _comment_slides(survey, choices, comments)
         body = [_numbers_slide(summary, subs, strengths=True), _numbers_slide(summary, subs, strengths=False),
-                *reference_slides, change_slide, *_comment_slides(survey, mine, choices)]
+                *reference_slides, change_slide, *said]
     title = f"How we are doing: {label}"
     slides = [_opening(title, summary, choices), *body, _commitments(choices.commitments, actions),
               *_questions(choices)]
     return Story(title, tuple(slides), summary, by_wave, changes, _settings(survey, choices, label), choices,
-                 compared if summary is not None and len(summary) else pd.DataFrame())
+                 compared if summary is not None and len(summary) else pd.DataFrame(), themes)
 
 
 # ---------------------------------------------------------------- numbers, all from suppressed summaries
@@ -335,27 +304,14 @@ def _hidden_slide(choices: Choices) -> Slide:
     ))
 
 
-def _comment_slides(survey: ScoredSurvey, rows: pd.DataFrame, choices: Choices) -> list[Slide]:
-    """Up to a few slides of redacted comments, or one saying why none are shown. Other teams'
-    names are taken out too (and the team's own under a neutral label), so no team is singled
-    out in front of the room, nor a hidden one named."""
-    columns = [c for c in survey.mapping.columns_for("comment") if c in rows]
-    if not choices.show_comments or not columns:
-        return []
-    names = choices.names + tuple(t for t in survey.teams if choices.neutral_labels or t != choices.team)
-    found = shown_comments(rows, columns, MIN_GROUP, names)
-    title = "In our own words"
-    if found is None:
-        return [Slide("comments", title, (f"Fewer than {MIN_GROUP} people here wrote a comment, so none are shown: "
-                                          "with so few, a comment could point to the person who wrote it.",))]
-    quotes = [f"\u201c{text}\u201d" + (f" ({n} people)" if n > 1 else "") for text, n in found]
-    chunks = _chunks(quotes, COMMENTS_PER_SLIDE)[:COMMENT_SLIDES]
-    left = len(quotes) - sum(map(len, chunks))
-    note = "Names of people and teams, email addresses and phone numbers have been taken out."
-    last = note + (f" {left} more {'comment was' if left == 1 else 'different comments were'} written too."
-                   if left else "")
-    return [Slide("comments", title, tuple(chunk), note=last if k == len(chunks) - 1 else note)
-            for k, chunk in enumerate(chunks)]
+def _comment_slides(survey: ScoredSurvey, choices: Choices, comments: CommentRelease | None
+                    ) -> tuple[list[Slide], pd.DataFrame]:
+    """What people wrote, for the scope (tiwell.present.comment_slides), unless hidden by choice."""
+    if not choices.show_comments or not survey.mapping.columns_for("comment"):
+        return [], pd.DataFrame()
+    scope = {"wave": choices.wave} if choices.wave else {}
+    scope |= {"team": choices.team} if choices.team is not None else {}
+    return comment_slides(comments or story_comments(survey, choices.names, choices.themes_text), scope)
 
 
 def _actions_told(survey: ScoredSurvey, choices: Choices, label: str) -> tuple[Action, ...]:
@@ -387,20 +343,17 @@ def _questions(choices: Choices) -> list[Slide]:
     table = table.fillna("").astype(str)
     points = [f"{p.strip()}: {q.strip()}" if p.strip() else q.strip()
               for p, q in zip(table["principle"], table["question"]) if q.strip()]
-    chunks = _chunks(points, QUESTIONS_PER_SLIDE) or [[]]
+    views = chunks(points, QUESTIONS_PER_SLIDE) or [[]]
     note = "There are no wrong answers. We are asking what happened and what would help, not who is to blame."
-    return [Slide("questions", "Questions to talk about", tuple(chunk), note=note) for chunk in chunks]
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    """Points split over as many views as it takes to keep each one readable from the back of a room."""
-    return [items[k:k + size] for k in range(0, len(items), size)]
+    return [Slide("questions", "Questions to talk about", tuple(view), note=note) for view in views]
 
 
 def _settings(survey: ScoredSurvey, choices: Choices, label: str) -> pd.DataFrame:
     rows = {"Scope": label, "Wave": choices.wave or "All waves", "Smallest group shown": MIN_GROUP,
             "Team names": "neutral labels" if choices.neutral_labels else "as in the data",
             "Staff comments": "shown (redacted)" if choices.show_comments else "hidden",
+            "Fewest people who wrote something": max(MIN_COMMENTS, MIN_GROUP),
+            "Comment themes": "your own themes file" if choices.themes_text else "the shipped themes",
             "Instruments": ", ".join(inst.short_name for inst in survey.instruments),
             "File": survey.table.filename, "Made on": date.today().isoformat()}
     return pd.DataFrame({"setting": list(rows), "value": [str(v) for v in rows.values()]})

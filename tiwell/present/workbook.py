@@ -9,15 +9,17 @@ import pandas as pd
 
 from tiwell.export import xlsx_bytes
 from tiwell.present.story import Story, neutral_labels
-from tiwell.present.redaction import redact
+from tiwell.comments.flags import load_flags
+from tiwell.comments.redaction import redact
 from tiwell.survey import ScoredSurvey
 
 
 def workbook_bytes(story: Story, survey: ScoredSurvey, *, with_rows: bool = False) -> bytes:
-    """Sheets: Views, Summary, By wave, Changes, Validation report, Settings (and Compared with, when
-    a reference was chosen, and Scored rows)."""
+    """Sheets: Views, Summary, By wave, Changes, Comment themes, Validation report, Settings (and
+    Compared with, when a reference was chosen, and Scored rows)."""
     sheets = {"Views": views_table(story), "Summary": story.summary, "By wave": story.by_wave,
-              "Changes": story.changes, "Validation report": survey.findings, "Settings": story.settings}
+              "Changes": story.changes, "Comment themes": story.themes, "Validation report": survey.findings,
+              "Settings": story.settings}
     if len(story.reference):
         sheets["Compared with"] = story.reference
     if with_rows:
@@ -35,13 +37,21 @@ def views_table(story: Story) -> pd.DataFrame:
 
 
 def safe_rows(survey: ScoredSurvey, neutral: bool, names: tuple[str, ...], key: bytes = b"") -> pd.DataFrame:
-    """The scored rows with comments redacted and, with neutral labels, teams renamed."""
+    """The scored rows with comments redacted and, with neutral labels, teams renamed. A comment
+    the safety lexicon flags is left blank: it is for the person running tiwell, on the comments
+    page, never in a file made to be shared."""
     rows = survey.scored.copy()
     teams = survey.teams
+    flags = load_flags()
+    hidden = names + (teams if neutral else ())
+
+    def shared(text: str) -> str | None:
+        safe = redact(text, hidden)
+        return None if flags.find(safe) else safe
+
     for column in survey.mapping.columns_for("comment"):
         if column in rows:
-            rows[column] = rows[column].map(lambda t: redact(t, names + (teams if neutral else ())),
-                                            na_action="ignore")
+            rows[column] = rows[column].map(shared, na_action="ignore")
     if neutral and teams:
         rows["team"] = rows["team"].map(neutral_labels(teams, key))
     return rows

@@ -1,0 +1,105 @@
+"""Every comment in a survey, once: redacted, themed, toned and checked for safety.
+
+:func:`read_comments` reads each comment column of the scored survey and keeps one row per
+comment a person wrote (an answer such as 'n/a' or 'none' is not a comment). The text is
+redacted first (:mod:`tiwell.comments.redaction`) and everything after reads only the redacted
+text, so no name or number can become a theme's label or a quote. The original text is never
+kept. Identical comments are read once: surveys hold many short answers said alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from tiwell.comments.discovered import found_themes
+from tiwell.comments.flags import FlagSet
+from tiwell.comments.redaction import redact
+from tiwell.comments.themes import Theme, ThemeSet
+from tiwell.comments.tone import tone_of
+from tiwell.survey import ScoredSurvey
+from tiwell.text.spelling import normalise
+
+COLUMNS = ["person", "row", "column", "text", "themes", "tone", "flag"]
+# Answers that say there is nothing to say: the person did not write a comment.
+NOTHING = frozenset({"", "na", "n a", "none", "no", "nope", "nothing", "nil", "no comment", "no comments",
+                     "nothing to add", "nothing else", "not applicable", "no thanks", "none thanks", "nothing more"})
+
+
+@dataclass(frozen=True)
+class Comments:
+    """One row per comment: ``person`` (the scored table's index), ``row`` (the file's row),
+    ``column``, the redacted ``text``, ``themes`` (a tuple of theme ids), ``tone`` and ``flag``
+    (a flag id, or None). ``themes`` and ``flags`` are the lexicons read with, found themes
+    included."""
+
+    frame: pd.DataFrame
+    themes: ThemeSet
+    flags: FlagSet
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def rename(self, theme_id: str, label: str) -> Comments:
+        """The same comments with one theme shown under a new label (a found theme's top words
+        replaced by what people call it)."""
+        if not label.strip():
+            raise ValueError("A theme's new label needs at least one word.")
+        theme = self.themes.get(theme_id)
+        changed = tuple(replace(theme, label=label.strip()) if t.id == theme_id else t for t in self.themes)
+        return replace(self, themes=ThemeSet(changed))
+
+    def merge(self, theme_ids: list[str] | tuple[str, ...], label: str | None = None) -> Comments:
+        """The same comments with several themes made one: the first id stays (with ``label``
+        when given) and every comment that had any of them has it once."""
+        if len(theme_ids) < 2:
+            raise ValueError("Merging needs at least two themes.")
+        keep, gone = theme_ids[0], set(theme_ids[1:])
+        for theme_id in theme_ids:
+            self.themes.get(theme_id)
+        themes = tuple(t for t in self.themes if t.id not in gone)
+        frame = self.frame.assign(themes=[tuple(dict.fromkeys(keep if t in gone else t for t in found))
+                                          for found in self.frame["themes"]])
+        merged = replace(self, frame=frame, themes=ThemeSet(themes))
+        return merged.rename(keep, label) if label else merged
+
+
+def read_comments(survey: ScoredSurvey, themes: ThemeSet, flags: FlagSet, *, names: tuple[str, ...] = (),
+                  discover: int = 0) -> Comments:
+    """Every comment in the survey's comment columns, redacted (``names``, and every team's name,
+    taken out too), with its themes, tone and safety flag. ``discover > 0`` adds that many
+    themes found in the text itself, labelled by their top words."""
+    hidden = tuple(names) + tuple(str(team) for team in survey.teams)
+    rows = []
+    for column in [c for c in survey.mapping.columns_for("comment") if c in survey.scored]:
+        written = survey.scored[column].astype("string").str.strip()
+        for person, text in written.dropna().items():
+            if normalise(text) not in NOTHING:
+                rows.append((person, survey.scored.at[person, "row"], column, text))
+    frame = pd.DataFrame(rows, columns=["person", "row", "column", "original"])
+    read = {text: _read(text, hidden, themes, flags) for text in dict.fromkeys(frame["original"])}
+    parts = [read[text] for text in frame["original"]]
+    flag = pd.Series([p[3] for p in parts], index=frame.index, dtype=object)  # None, not NaN, where unflagged
+    frame = frame.drop(columns="original").assign(text=[p[0] for p in parts], themes=[p[1] for p in parts],
+                                                   tone=[p[2] for p in parts], flag=flag)
+    comments = Comments(frame[COLUMNS].reset_index(drop=True), themes, flags)
+    return _with_found(comments, discover) if discover > 0 else comments
+
+
+def _read(text: str, names: tuple[str, ...], themes: ThemeSet, flags: FlagSet):
+    shown = redact(text, names)
+    return shown, themes.find(shown), tone_of(shown), flags.find(shown)
+
+
+def _with_found(comments: Comments, count: int) -> Comments:
+    """The comments with ``count`` themes found in the unflagged comments' text added."""
+    frame = comments.frame
+    plain = frame["flag"].isna()
+    found, assigned = found_themes(frame.loc[plain, "text"].tolist(), count, set(comments.themes.ids))
+    extra = pd.Series([()] * len(frame), index=frame.index, dtype=object)
+    extra[plain] = pd.Series(assigned, index=frame.index[plain], dtype=object)
+    frame = frame.assign(themes=[own + more for own, more in zip(frame["themes"], extra)])
+    themes: tuple[Theme, ...] = comments.themes.themes + found
+    return Comments(frame, ThemeSet(themes), comments.flags)
+

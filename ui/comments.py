@@ -1,0 +1,73 @@
+"""What the comments page keeps between reruns: the user's own themes file, the renames and merges
+of themes found in the text, and the comments and their release read with them.
+
+Reading comments (redaction, tone, themes found with TF-IDF and NMF) and releasing their counts
+take seconds on a large survey, so results are kept in this session only, keyed on everything
+they were made with: no other session can reach them, and they go with the session.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from tiwell.comments import CommentRelease, Comments, comment_release, load_flags, load_themes, read_comments
+from tiwell.survey import ScoredSurvey
+
+THEMES_KEY = "comment-themes"      # the user's own themes file (TOML text), or None for the seed
+EDITS_KEY = "comment-edits"        # renames and merges of themes found in the text, in the order made
+MEMO_KEY = "comment-memo"          # {what it was made with: (the survey, the result)}
+CONTACT_KEY = "comment-contact"
+MEMO_SIZE = 4
+
+
+def own_themes() -> str | None:
+    return st.session_state.get(THEMES_KEY)
+
+
+def keep_own_themes(text: str | None) -> None:
+    """Keep (or with None, drop) the user's themes file; renames and merges start again."""
+    st.session_state[THEMES_KEY] = text
+    st.session_state[EDITS_KEY] = ()
+
+
+def edits() -> tuple[tuple, ...]:
+    """('rename', theme, label) and ('merge', (themes...), label), applied in order."""
+    return st.session_state.setdefault(EDITS_KEY, ())
+
+
+def add_edit(edit: tuple) -> None:
+    st.session_state[EDITS_KEY] = (*edits(), edit)
+
+
+def comments(survey: ScoredSurvey, names: tuple[str, ...], discover: int) -> Comments:
+    """The survey's comments read with this session's themes, ``names`` and number of themes to
+    find, with this session's renames and merges laid over them."""
+    def read() -> Comments:
+        found = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover)
+        for kind, themes, label in edits():
+            found = found.rename(themes, label) if kind == "rename" else found.merge(themes, label)
+        return found
+    return _kept(survey, ("read", own_themes(), names, discover, edits()), read)
+
+
+def release(survey: ScoredSurvey, names: tuple[str, ...], discover: int, min_comments: int,
+            min_group: int) -> CommentRelease:
+    """The comment release for these comments and minimums (tiwell.comments.comment_release)."""
+    return _kept(survey, ("release", own_themes(), names, discover, edits(), min_comments, min_group),
+                 lambda: comment_release(comments(survey, names, discover), survey, min_comments=min_comments,
+                                         min_group=min_group))
+
+
+def _kept(survey: ScoredSurvey, key: tuple, make: Callable):
+    """``make()``, or what it gave before for this survey (the very object: compared by identity,
+    as an id could be reused) and key; the oldest results go past a few."""
+    memo = st.session_state.setdefault(MEMO_KEY, {})
+    found = memo.get(key)
+    if found is None or found[0] is not survey:
+        with st.spinner("Reading the comments…"):
+            found = memo[key] = (survey, make())
+        while len(memo) > MEMO_SIZE:
+            memo.pop(next(iter(memo)))
+    return found[1]
