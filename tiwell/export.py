@@ -23,6 +23,7 @@ from tiwell.survey import ScoredSurvey
 from tiwell.text.numbers import p_columns_written
 
 FORMULA_START = re.compile(r"[=+\-@\t]")
+FORMULA_LINE = re.compile(r"^[=+\-@\t]", re.MULTILINE)  # a text of many, joined by line feeds, that starts as a formula
 # C0 and C1 controls but tab and line feed, lone surrogates and the two non-characters XML forbids.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Cells stay text as written: no string is turned into a formula, a link or a number.
@@ -46,10 +47,18 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if isinstance(values.dtype, pd.CategoricalDtype) or values.dtype == object or pd.api.types.is_string_dtype(values):
             values = values.astype(object)
-            changed = {v: safe for v in pd.unique(values) if isinstance(v, str) and (safe := inert(v)) != v}
+            texts = [v for v in pd.unique(values) if isinstance(v, str)]
+            changed = {v: safe for v in texts if (safe := inert(v)) != v} if _may_change(texts) else {}
             out[column] = values.replace(changed) if changed else values
     out.columns = [inert(str(c)) for c in out.columns]
     return out
+
+
+def _may_change(texts: list[str]) -> bool:
+    """Whether :func:`inert` could change any of ``texts``: one search over them all, joined by line
+    feeds, rather than a call per text (ids and times are distinct on every row)."""
+    joined = "\n".join(texts)
+    return "\r" in joined or CONTROL.search(joined) is not None or FORMULA_LINE.search(joined) is not None
 
 
 def inert(text: str) -> str:
