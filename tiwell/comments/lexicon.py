@@ -16,6 +16,8 @@ refusal one sentence naming the file, the entry and the field.
 
 from __future__ import annotations
 
+import re
+
 import ahocorasick
 
 from tiwell.errors import SettingsFileError, ThemeFileError
@@ -23,9 +25,11 @@ from tiwell.ingest.settings_files import load_toml
 from tiwell.text.spelling import normalise
 
 VOWELS = frozenset("aeiou")
+DOUBLED = re.compile(r"([a-z])\1+")
 NEGATIONS = frozenset("""not no never nobody noone none nothing neither nor dont doesnt didnt isnt arent wasnt
 werent cant cannot couldnt wont wouldnt shouldnt havent hasnt hadnt hardly rarely seldom without lack lacking
 barely""".split())
+SQUEEZED_NEGATIONS = frozenset(DOUBLED.sub(r"\1", word) for word in NEGATIONS)
 NEGATION_WINDOW = 3  # words before a match that a negation may stand in ('never really felt valued')
 MAX_TERMS = 2000     # words and phrases in one entry: a list, not a dictionary
 MAX_TERM_CHARS = 100
@@ -50,6 +54,13 @@ def forms(word: str) -> set[str]:
     return found
 
 
+def squeezed(text: str) -> str:
+    """The normalised text with each run of a repeated letter written once. Both the lexicon's
+    keys and the comment are squeezed, so a letter typed twice by mistake ('bellieve', 'stafff',
+    'offfload') still matches, and a word doubled or not ('cancelled', 'canceled') is one word."""
+    return DOUBLED.sub(r"\1", text)
+
+
 def term_keys(term: str) -> set[str]:
     """The automaton keys of one word or phrase: each form between spaces, so a key matches only
     whole words; a trailing ``*`` leaves the last word open."""
@@ -58,11 +69,12 @@ def term_keys(term: str) -> set[str]:
     if not words:
         return set()
     if open_end:
-        return {" " + " ".join(words)}
+        return {squeezed(" " + " ".join(words))}
     firsts = forms(words[0])
     lasts = forms(words[-1]) if len(words) > 1 else {""}
     middle = " ".join(words[1:-1])
-    return {" " + " ".join(part for part in (first, middle, last) if part) + " " for first in firsts for last in lasts}
+    return {squeezed(" " + " ".join(part for part in (first, middle, last) if part) + " ")
+            for first in firsts for last in lasts}
 
 
 class Matcher:
@@ -86,7 +98,7 @@ class Matcher:
         """The ids of the entries ``text`` mentions, in the entries' order."""
         if self._automaton is None:
             return ()
-        padded = f" {normalise(text)} "
+        padded = f" {squeezed(normalise(text))} "
         found: set[int] = set()
         for end, (length, owners) in self._automaton.iter(padded):
             start = end - length + 1
@@ -100,7 +112,7 @@ def _negated(padded: str, start: int) -> bool:
     """Whether one of the few words before ``start`` negates what follows. Reads a bounded
     stretch back from the match, never the whole text."""
     before = padded[max(0, start - 12 * NEGATION_WINDOW):start].split()
-    return any(word in NEGATIONS for word in before[-NEGATION_WINDOW:])
+    return any(word in SQUEEZED_NEGATIONS for word in before[-NEGATION_WINDOW:])
 
 
 # ---------------------------------------------------------------- the TOML fields both files share
