@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from tiwell.instruments import Band
 from tiwell.privacy import Score, bin_edges, build_release
+from tiwell.privacy.disclosure import ALL, protect
 
 DIMS = ["wave", "team", "role"]
 BANDS = (Band("low", None, 22), Band("moderate", 23, 41), Band("high", 42, None))
@@ -158,3 +159,13 @@ def test_histograms_are_not_released_for_groups_under_the_detail_size():
     frame["burnout_band"] = pd.cut(frame["burnout"], [0, 22.5, 41.5, 60], labels=["low", "moderate", "high"])
     assert build_release(frame, [SCORE], ["team"], 5).bins("burnout").empty
     assert not build_release(frame, [SCORE], ["team"], 5, detail_min=20).bins("burnout").empty
+
+
+def test_a_small_group_listed_without_its_parts_is_still_protected_from_subtraction():
+    """Team 0 (3 people) is listed without a wave breakdown: the whole (20) less team 1's only wave
+    (17) would give it away, so the audit hides something on that path, and does not fail."""
+    cells = pd.DataFrame({"team": [ALL, 0, 1, 1], "wave": [ALL, ALL, ALL, 0], "count": [20, 3, 17, 17],
+                          "offered": True})
+    shown = protect(cells, ["team", "wave"], 5)
+    assert not shown[1]
+    assert not (shown[0] and shown[3]), "20 - 17 = 3 would name team 0's count"

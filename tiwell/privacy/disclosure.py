@@ -150,9 +150,16 @@ def _safe(parent: int, siblings: np.ndarray, count: np.ndarray, shown: np.ndarra
 
 
 def _atoms(cells: pd.DataFrame, keys: list[str]) -> np.ndarray:
-    """Positions of the cells with every key fixed and somebody in them."""
-    full = (cells[keys] != ALL).all(axis=1).to_numpy() & (cells["count"].to_numpy() > 0)
-    return np.flatnonzero(full)
+    """Positions of the cells with every key fixed and somebody in them, and of any other cell
+    with somebody in it that holds none of those (a family that lists a group without breaking
+    it down): such a cell stands for its own unseen atom, so the audit can still see it solved
+    as a parent less its other parts."""
+    someone = cells["count"].to_numpy() > 0
+    full = np.flatnonzero((cells[keys] != ALL).all(axis=1).to_numpy() & someone)
+    if len(full) == 0:
+        return full
+    bare = someone & ~membership(cells, keys, full).any(axis=1)
+    return np.union1d(full, np.flatnonzero(bare))
 
 
 def membership(cells: pd.DataFrame, keys: list[str], atoms: np.ndarray) -> np.ndarray:
