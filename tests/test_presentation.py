@@ -163,3 +163,12 @@ def test_the_minimum_group_size_is_fixed_at_five():
     assert MIN_GROUP == 5
     assert not any("min" in name for name in inspect.signature(build).parameters)
     assert not any("min" in name for name in Choices.__dataclass_fields__)
+
+
+def test_a_band_share_the_release_hides_is_said_in_words_not_as_nan(survey):
+    # The sample has 1 person in the high burnout band: its share is hidden, and the slide says why.
+    assert (survey.scored["burnout_band"] == "high").sum() == 1
+    heavy = build(survey).slides[2]
+    assert heavy.points[0].endswith("the share in the high band is not shown, as so few are in it (or in a band "
+                                    "beside it) that it could point to someone.")
+    assert "nan" not in words(build(survey))

@@ -186,7 +186,10 @@ def _point(summary: pd.DataFrame, sub: ScoreColumn) -> str:
         return f"{sub.label}: not shown, as fewer than {MIN_GROUP} people answered this part."
     compared = f" ({WHOLE} {fixed(whole[0]['mean'])})" if whole and pd.notna(whole[0]["mean"]) else ""
     top = sub.bands[-1] if sub.bands else None
-    share = f"; {share_text(scope[f'share_{top}'])} in the {top} band" if top else ""
+    share = "" if top is None else (f"; {share_text(scope[f'share_{top}'])} in the {top} band"
+                                    if pd.notna(scope[f"share_{top}"]) else
+                                    f"; the share in the {top} band is not shown, as so few are in it (or in a band "
+                                    "beside it) that it could point to someone")
     return f"{sub.label}: {fixed(scope['mean'])}{compared} on a scale of {short(sub.low)} to {short(sub.high)}{share}."
 
 
