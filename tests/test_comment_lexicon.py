@@ -67,7 +67,22 @@ def test_a_negatable_entry_does_not_count_just_after_a_negation():
     assert matcher.find("I was never bullied") == ("flag",)      # flags are never negated
 
 
+def test_a_letter_typed_twice_still_matches():
+    matcher = Matcher([("a", ("offload",), False), ("b", ("cancelled",), False), ("thanks", ("thank",), True)])
+    assert matcher.find("nobody to offfload to") == ("a",)       # three f's read as one
+    assert matcher.find("the visit was canceled") == ("b",)      # one l or two
+    assert matcher.find("I thannk my team") == ("thanks",)
+    assert matcher.find("Nobbody ever thanks us") == ()          # a negation typed twice still negates
+    assert matcher.find("the offloader") == ()                   # still whole words
+
+
 @pytest.mark.parametrize("comment, found", [
+    ("To be honest, I am snowed under and there aren't enough hours in the day", ("workload",)),  # honest: a figure
+    ("Decisions get made at the top and just land on us", ("collaboration",)),
+    ("There's nobody to offload to after a rough visit", ("peer_support",)),
+    ("I'm scared to speak up in case it comes back on me", ("safety",)),
+    ("Agency staff earn more than us for the same work", ("reward", "fairness")),  # pay, and unequal
+    ("I didn't become a nurse to tick boxes", ("values",)),
     ("Nobody ever says thank you and I feel undervalued", ("reward",)),
     ("Thank you to my manager, regular supervision really helps", ("appreciation", "what_helps")),
     ("Flexible working means I can plan my own week", ("control",)),
