@@ -76,6 +76,18 @@ def test_a_letter_typed_twice_still_matches():
     assert matcher.find("the offloader") == ()                   # still whole words
 
 
+def test_a_slip_in_a_long_word_is_mended_when_one_lexicon_word_is_that_close():
+    matcher = Matcher([("a", ("fantastic",), False), ("b", ("decided",), False), ("c", ("honesty",), False),
+                       ("d", ("listen",), False), ("e", ("recognition", "recognising"), False)])
+    assert matcher.find("a fanastic manager") == ("a",)          # a letter left out
+    assert matcher.find("it was deicded for us") == ("b",)       # two letters swapped
+    assert matcher.find("fantasstic") == ("a",)                  # a letter typed twice
+    assert matcher.find("fantaxstic") == ("a",)                  # one letter too many
+    assert matcher.find("honestly, fine") == ()                  # never at the word's ending
+    assert matcher.find("listed") == ()                          # never a letter changed, never a short word
+    assert matcher.find("recognitoin") == ("e",)
+
+
 @pytest.mark.parametrize("comment, found", [
     ("To be honest, I am snowed under and there aren't enough hours in the day", ("workload",)),  # honest: a figure
     ("Decisions get made at the top and just land on us", ("collaboration",)),

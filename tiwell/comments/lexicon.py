@@ -20,6 +20,7 @@ import re
 
 import ahocorasick
 
+from tiwell.comments.slips import Slips
 from tiwell.errors import SettingsFileError, ThemeFileError
 from tiwell.ingest.settings_files import load_toml
 from tiwell.text.spelling import normalise
@@ -87,6 +88,7 @@ class Matcher:
             for term in terms:
                 for key in term_keys(term):
                     keys.setdefault(key, []).append((position, negatable))
+        self._slips = Slips({word for key in keys for word in key.split()})
         self._automaton = None
         if keys:
             self._automaton = ahocorasick.Automaton()
@@ -98,7 +100,7 @@ class Matcher:
         """The ids of the entries ``text`` mentions, in the entries' order."""
         if self._automaton is None:
             return ()
-        padded = f" {squeezed(normalise(text))} "
+        padded = f" {self._slips.mend(squeezed(normalise(text)))} "
         found: set[int] = set()
         for end, (length, owners) in self._automaton.iter(padded):
             start = end - length + 1
