@@ -5,7 +5,9 @@ matched on the comment's normalised text (:func:`tiwell.text.spelling.normalise`
 accents folded, punctuation as spaces), as whole words, with the usual English endings added so
 that the list stays short and readable: 'bully' finds 'bullies', 'bullied' and 'bullying',
 'workload' finds 'workloads'. A word ending in ``*`` finds every word it starts. Phrases take the
-endings on their first and last word ('feel valued' finds 'feeling valued').
+endings on their first and last word ('feel valued' finds 'feeling valued'). A letter typed
+twice reads as one ('offfload'), and a slip in a long word is mended towards the lexicon
+(:mod:`tiwell.comments.slips`: 'fanastic' finds 'fantastic').
 
 Every form of every entry goes into one Aho-Corasick automaton, so a comment is read once
 whatever the number of themes, in time linear in its length. An entry can be *negatable*: a
