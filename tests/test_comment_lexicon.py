@@ -67,7 +67,34 @@ def test_a_negatable_entry_does_not_count_just_after_a_negation():
     assert matcher.find("I was never bullied") == ("flag",)      # flags are never negated
 
 
+def test_a_letter_typed_twice_still_matches():
+    matcher = Matcher([("a", ("offload",), False), ("b", ("cancelled",), False), ("thanks", ("thank",), True)])
+    assert matcher.find("nobody to offfload to") == ("a",)       # three f's read as one
+    assert matcher.find("the visit was canceled") == ("b",)      # one l or two
+    assert matcher.find("I thannk my team") == ("thanks",)
+    assert matcher.find("Nobbody ever thanks us") == ()          # a negation typed twice still negates
+    assert matcher.find("the offloader") == ()                   # still whole words
+
+
+def test_a_slip_in_a_long_word_is_mended_when_one_lexicon_word_is_that_close():
+    matcher = Matcher([("a", ("fantastic",), False), ("b", ("decided",), False), ("c", ("honesty",), False),
+                       ("d", ("listen",), False), ("e", ("recognition", "recognising"), False)])
+    assert matcher.find("a fanastic manager") == ("a",)          # a letter left out
+    assert matcher.find("it was deicded for us") == ("b",)       # two letters swapped
+    assert matcher.find("fantasstic") == ("a",)                  # a letter typed twice
+    assert matcher.find("fantaxstic") == ("a",)                  # one letter too many
+    assert matcher.find("honestly, fine") == ()                  # never at the word's ending
+    assert matcher.find("listed") == ()                          # never a letter changed, never a short word
+    assert matcher.find("recognitoin") == ("e",)
+
+
 @pytest.mark.parametrize("comment, found", [
+    ("To be honest, I am snowed under and there aren't enough hours in the day", ("workload",)),  # honest: a figure
+    ("Decisions get made at the top and just land on us", ("collaboration",)),
+    ("There's nobody to offload to after a rough visit", ("peer_support",)),
+    ("I'm scared to speak up in case it comes back on me", ("safety",)),
+    ("Agency staff earn more than us for the same work", ("reward", "fairness")),  # pay, and unequal
+    ("I didn't become a nurse to tick boxes", ("values",)),
     ("Nobody ever says thank you and I feel undervalued", ("reward",)),
     ("Thank you to my manager, regular supervision really helps", ("appreciation", "what_helps")),
     ("Flexible working means I can plan my own week", ("control",)),

@@ -5,7 +5,9 @@ matched on the comment's normalised text (:func:`tiwell.text.spelling.normalise`
 accents folded, punctuation as spaces), as whole words, with the usual English endings added so
 that the list stays short and readable: 'bully' finds 'bullies', 'bullied' and 'bullying',
 'workload' finds 'workloads'. A word ending in ``*`` finds every word it starts. Phrases take the
-endings on their first and last word ('feel valued' finds 'feeling valued').
+endings on their first and last word ('feel valued' finds 'feeling valued'). A letter typed
+twice reads as one ('offfload'), and a slip in a long word is mended towards the lexicon
+(:mod:`tiwell.comments.slips`: 'fanastic' finds 'fantastic').
 
 Every form of every entry goes into one Aho-Corasick automaton, so a comment is read once
 whatever the number of themes, in time linear in its length. An entry can be *negatable*: a
@@ -20,6 +22,7 @@ import re
 
 import ahocorasick
 
+from tiwell.comments.slips import Slips
 from tiwell.errors import SettingsFileError, ThemeFileError
 from tiwell.ingest.settings_files import load_toml
 from tiwell.text.spelling import normalise
@@ -87,6 +90,7 @@ class Matcher:
             for term in terms:
                 for key in term_keys(term):
                     keys.setdefault(key, []).append((position, negatable))
+        self._slips = Slips({word for key in keys for word in key.split()})
         self._automaton = None
         if keys:
             self._automaton = ahocorasick.Automaton()
@@ -98,7 +102,7 @@ class Matcher:
         """The ids of the entries ``text`` mentions, in the entries' order."""
         if self._automaton is None:
             return ()
-        padded = f" {squeezed(normalise(text))} "
+        padded = f" {self._slips.mend(squeezed(normalise(text)))} "
         found: set[int] = set()
         for end, (length, owners) in self._automaton.iter(padded):
             start = end - length + 1
