@@ -169,3 +169,19 @@ def test_a_small_group_listed_without_its_parts_is_still_protected_from_subtract
     shown = protect(cells, ["team", "wave"], 5)
     assert not shown[1]
     assert not (shown[0] and shown[3]), "20 - 17 = 3 would name team 0's count"
+
+
+def test_strict_lines_never_leave_a_lone_hidden_part_under_a_shown_whole():
+    """Found by the comment release's property test: team 2 wrote only in wave 0, so its total (6)
+    is its wave-0 cell; hiding that cell to protect wave 0's small teams (1 and 3) while showing the
+    total would give back 19 - 9 - 6 = 4 for those two together. Strict lines hide the total too."""
+    rows = [(-1, -1, 25), (1, -1, 6), (0, -1, 19), (-1, 3, 6), (-1, 0, 9), (-1, 1, 4), (-1, 2, 6), (1, 3, 3),
+            (0, 0, 9), (0, 3, 3), (1, 1, 3), (0, 2, 6), (0, 1, 1)]
+    cells = pd.DataFrame(rows, columns=["wave", "team", "count"]).assign(offered=True)
+    shown = protect(cells, ["wave", "team"], 5, strict_lines=True).to_numpy()
+    position = {(w, t): k for k, (w, t, _) in enumerate(rows)}
+    assert shown[position[(-1, 2)]] == shown[position[(0, 2)]]
+    for parent, parts in [((0, -1), [(0, t) for t in range(4)]), ((-1, -1), [(-1, t) for t in range(4)])]:
+        if shown[position[parent]]:
+            hidden = [cells.at[position[p], "count"] for p in parts if p in position and not shown[position[p]]]
+            assert not hidden or (len(hidden) >= 2 and sum(hidden) >= 5), (parent, hidden)

@@ -194,7 +194,7 @@ def comment_release(comments: Comments, survey: ScoredSurvey, *, min_comments: i
     ids = [WROTE, *comments.themes.ids]
     cells = _family(_mentions(comments, frame, ids), list(dims), ["theme"])
     cells = cells[(cells["theme"] != ALL) & _offered(cells, missing)].assign(offered=True)
-    parts = [part.assign(shown=protect(part, list(dims), minimum)) for _, part in cells.groupby("theme", sort=False)]
+    parts = [part.assign(shown=protect(part, list(dims), minimum, strict_lines=True)) for _, part in cells.groupby("theme", sort=False)]
     cells = pd.concat(parts, ignore_index=True) if parts else cells.assign(shown=True)
     cells = cells.assign(theme=[ids[k] for k in cells["theme"]])[[*dims, "theme", "count", "shown"]]
     return CommentRelease(comments, survey, tuple(dims), values, cells, minimum, tuple(notes))

@@ -32,23 +32,30 @@ AUDIT_ATOMS = 2500  # above this many atoms the exact audit would take seconds; 
 _TOL = 1e-8
 
 
-def protect(cells: pd.DataFrame, keys: list[str], min_group: int, cost: np.ndarray | None = None) -> pd.Series:
+def protect(cells: pd.DataFrame, keys: list[str], min_group: int, cost: np.ndarray | None = None, *,
+            strict_lines: bool = False) -> pd.Series:
     """Which cells may be shown: a boolean Series on ``cells``' index.
 
     ``cells`` has one integer column per key (a code, or ``ALL``), ``count`` and ``offered``
     (false for cells no view draws, such as a missing team: they count as hidden). A key may
     nest inside another (a histogram bin inside its band): its cells then carry both codes, and
     a line exists only where its parent cell does. When more must be hidden, the audit hides
-    the released cell of lowest ``cost`` (its count unless given: a bin before a whole group)."""
+    the released cell of lowest ``cost`` (its count unless given: a bin before a whole group).
+
+    ``strict_lines`` also counts a released parent whose only sibling with people in it is hidden
+    as giving that sibling back, so hidden siblings always add up to at least ``min_group`` however
+    they are reached. The audit already stops every single small cell being solved for; this also
+    stops two small cells being solved for together, at the cost of hiding more (the comment
+    release, stricter than the scores', asks for it)."""
     count = cells["count"].to_numpy()
     cost = count.astype(float) if cost is None else cost
     shown = cells["offered"].to_numpy() & ~((count > 0) & (count < min_group))
     lines = _lines(cells[keys].to_numpy())
-    shown = _settle(lines, count, shown, min_group)
+    shown = _settle(lines, count, shown, min_group, strict_lines)
     atoms = _atoms(cells, keys)
     if 0 < len(atoms) <= AUDIT_ATOMS:
         with threadpool_limits(1):  # small matrices: BLAS threads only fight each other and other sessions
-            shown = _audit(cells, keys, atoms, lines, count, cost, shown, min_group)
+            shown = _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict_lines)
     return pd.Series(shown, index=cells.index)
 
 
@@ -97,36 +104,39 @@ def _lines(codes: np.ndarray) -> _Lines:
     return _Lines(parents, members, line_of, np.r_[0, np.cumsum(sizes)], touching)
 
 
-def _settle(lines: _Lines, count: np.ndarray, shown: np.ndarray, min_group: int) -> np.ndarray:
+def _settle(lines: _Lines, count: np.ndarray, shown: np.ndarray, min_group: int, strict: bool) -> np.ndarray:
     """Make every line safe, until nothing changes. A released parent must not have a single
-    hidden sibling, nor hidden siblings adding up to fewer than ``min_group``; a hidden parent
-    must not have every sibling shown (their sum would give it back). Each time, the smallest
-    shown sibling is hidden. Lines are mended in order, pass after pass; every line is checked at
-    once at the start of a pass, and after a mend only the lines touching the cells it hid are
-    checked again, which gives what checking each line in turn gives, far sooner."""
+    hidden sibling, nor hidden siblings adding up to fewer than ``min_group`` (with ``strict``, a
+    parent whose only sibling with people in it is hidden gives that sibling back: see
+    :func:`protect`); a hidden parent must not have every sibling shown (their sum would give it
+    back). Each time, the smallest shown sibling is hidden, or the parent when no sibling is left
+    to hide. Lines are mended in order, pass after pass; every line is checked at once at the start
+    of a pass, and after a mend only the lines touching the cells it hid are checked again, which
+    gives what checking each line in turn gives, far sooner."""
     shown = shown.copy()
     changed = True
     while changed:
         changed = False
-        unsafe = ~_safe_lines(lines, count, shown, min_group)
+        unsafe = ~_safe_lines(lines, count, shown, min_group, strict)
         line = 0
         while (ahead := np.flatnonzero(unsafe[line:])).size:
             line += int(ahead[0])
             parent, siblings = int(lines.parents[line]), lines.siblings(line)
-            while not _safe(parent, siblings, count, shown, min_group):
+            while not _safe(parent, siblings, count, shown, min_group, strict):
                 visible = siblings[shown[siblings] & (count[siblings] > 0)]
-                hide = int(visible[np.argmin(count[visible])])
+                # No sibling left to hide: the released parent is the one hidden sibling itself.
+                hide = int(visible[np.argmin(count[visible])]) if len(visible) else parent
                 shown[hide] = False
                 for other in lines.touching[hide]:
                     unsafe[other] = not _safe(int(lines.parents[other]), lines.siblings(other), count, shown,
-                                              min_group)
+                                              min_group, strict)
             unsafe[line] = False
             changed = True
             line += 1
     return shown
 
 
-def _safe_lines(lines: _Lines, count: np.ndarray, shown: np.ndarray, min_group: int) -> np.ndarray:
+def _safe_lines(lines: _Lines, count: np.ndarray, shown: np.ndarray, min_group: int, strict: bool) -> np.ndarray:
     """:func:`_safe` for every line at once."""
     n = len(lines.parents)
     people = count[lines.members] > 0
@@ -136,14 +146,16 @@ def _safe_lines(lines: _Lines, count: np.ndarray, shown: np.ndarray, min_group: 
     hidden_sum = np.bincount(lines.line_of, weights=np.where(hidden, count[lines.members], 0), minlength=n)
     released = (n_hidden == 0) | ((n_hidden > 1) & (hidden_sum >= min_group))
     withheld = (count[lines.parents] == 0) | (n_hidden > 0)
-    return (n_hidden == n_people) | np.where(shown[lines.parents], released, withheld)
+    all_hidden = (n_hidden == n_people) & ~(strict & shown[lines.parents] & (n_people == 1))
+    return all_hidden | np.where(shown[lines.parents], released, withheld)
 
 
-def _safe(parent: int, siblings: np.ndarray, count: np.ndarray, shown: np.ndarray, min_group: int) -> bool:
+def _safe(parent: int, siblings: np.ndarray, count: np.ndarray, shown: np.ndarray, min_group: int,
+          strict: bool) -> bool:
     people = siblings[count[siblings] > 0]
     hidden = people[~shown[people]]
-    if len(hidden) == len(people):
-        return True
+    if len(hidden) == len(people):  # nothing shown to subtract; but a lone one is its released parent
+        return not (strict and shown[parent] and len(people) == 1)
     if not shown[parent]:
         return count[parent] == 0 or len(hidden) > 0
     return len(hidden) == 0 or (len(hidden) > 1 and count[hidden].sum() >= min_group)
@@ -201,7 +213,7 @@ def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
     return exposed, rows @ solved
 
 
-def _audit(cells, keys, atoms, lines, count, cost, shown, min_group) -> np.ndarray:
+def _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict) -> np.ndarray:
     """Hide released cells until no sensitive cell can be solved for: for each exposed cell, the
     cheapest released cell its solution uses; then settle the lines again. Cells are only ever
     hidden, so the released rows' span only shrinks: a sensitive cell out of reach stays out of
@@ -222,7 +234,7 @@ def _audit(cells, keys, atoms, lines, count, cost, shown, min_group) -> np.ndarr
         for column in weights.T:
             used = behind[np.abs(column) > 1e-9]
             shown[used[np.argmin(cost[used])]] = False
-        shown = _settle(lines, count, shown, min_group)
+        shown = _settle(lines, count, shown, min_group, strict)
         hidden = matrix[released & ~shown]
         gram -= hidden.T @ hidden
         released = shown & (count > 0)
