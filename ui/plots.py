@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tiwell.charts import chart_summary, chart_table
+from ui.safe import inert, inert_table
 
 CONFIG = {"displayModeBar": False}
 
@@ -20,5 +21,5 @@ def show(fig, key: str, title: str = "", where=st) -> None:
     """Draw the Plotly figure ``fig`` in ``where`` (the page, a column), then its summary and its table of values.
     ``title`` names a chart drawn without one (the heatmap sits under the page's own heading)."""
     where.plotly_chart(fig, width="stretch", key=key, config=CONFIG)
-    with where.expander(f"As text: {chart_summary(fig, title)}"):
-        st.table(chart_table(fig))
+    with where.expander(f"As text: {inert(chart_summary(fig, title))}"):
+        st.table(inert_table(chart_table(fig)))  # st.table reads each cell as Markdown
