@@ -59,7 +59,7 @@ def test_every_error_tiwell_defines_is_a_tiwell_error_defined_in_errors():
     assert set(public) == {f"tiwell.errors.{name}" for name in errors.__all__}
     assert set(errors.__all__) == {"TiwellError", "IngestError", "LimitError", "WorkLimitError", "SettingsFileError",
                                    "InstrumentError", "MappingError", "ActionError", "WorkspaceError", "CompareError",
-                                   "CombineError", "ThemeFileError"}
+                                   "CombineError", "PackError", "ThemeFileError"}
     for cls in public.values():
         assert issubclass(cls, TiwellError) and issubclass(cls, ValueError), cls
     # The one private exception is the DTD scanner's signal, caught inside the guard, never raised out.

@@ -146,11 +146,12 @@ def test_the_ranked_table_writes_intervals_and_adjusted_p_values():
 
 
 def test_the_joint_model_table_gives_p_as_text():
-    model = pd.DataFrame({"predictor": ["Voice", "Pay"], "beta": [0.3, 0.1], "ci_low": [0.1, -0.2],
-                          "ci_high": [0.5, 0.4], "p": [0.0421, 0.5], "n": [50, 50], "r2": [0.2, 0.2]})
+    model = pd.DataFrame({"predictor": ["Voice", "Pay", "Voice again"], "beta": [0.3, 0.1, None],
+                          "ci_low": [0.1, -0.2, None], "ci_high": [0.5, 0.4, None], "p": [0.0421, 0.5, None],
+                          "n": [50, 50, 50], "r2": [0.2, 0.2, 0.2], "note": ["", "", "left out: ..."]})
     shown = joint_model_table(model)
-    assert list(shown.columns) == ["predictor", "beta", "ci_low", "ci_high", "p"]
-    assert shown["p"].tolist() == ["0.042", "0.500"]
+    assert list(shown.columns) == ["predictor", "beta", "ci_low", "ci_high", "p", "note"]
+    assert shown["p"].tolist() == ["0.042", "0.500", ""]
 
 
 # ---------------------------------------------------------------- the shared sidebar

@@ -31,7 +31,7 @@ def readme_commands() -> list[str]:
 
 def test_the_readme_has_the_examples_it_promises():
     commands = readme_commands()
-    assert len(commands) == 7
+    assert len(commands) == 10
     assert sum("--save-map" in c for c in commands) == 1 and sum("--map " in c for c in commands) == 1
     assert any(c.startswith("python -m synthetic.samples") for c in commands)
 
@@ -50,7 +50,7 @@ def ran(tmp_path_factory) -> tuple[Path, list[subprocess.CompletedProcess]]:
     return where, done
 
 
-@pytest.mark.parametrize("k", range(7))
+@pytest.mark.parametrize("k", range(10))
 def test_each_readme_example_runs(ran, k):
     where, done = ran
     command, result = readme_commands()[k], done[k]
@@ -71,7 +71,10 @@ def test_the_examples_score_what_they_say(ran):
     assert set(mbi["emotional_exhaustion_band"].dropna()) == {"low", "moderate", "high"}
     combined = pd.read_csv(where / "all.csv")
     assert sorted(combined["wave"].dropna().unique()) == ["2025-03", "2025-09", "2026-03"]
-    assert "mbi_hss" in done[5].stdout
+    assert "mbi_hss" in done[6].stdout
+    assert "appreciation" in (where / "comments.csv").read_text("utf-8-sig")
+    assert done[7].stderr.startswith("Pack of 9 scores for fieldwork, residential, whole organisation;")
+    assert done[8].stderr.startswith("Benchmark of 4 organisations from 4 packs")
     # Writing the samples again gives the same bytes as the files shipped.
     for path in (ROOT / "data" / "samples").rglob("*"):
         if path.is_file():
