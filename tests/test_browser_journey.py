@@ -56,7 +56,7 @@ def test_later_leavers_and_stayers_with_private_codes(server):
         page.get_by_role("button", name="Use the sample staff list").click()
         page.get_by_text("People who left and people who stayed").wait_for(timeout=30_000)
         page.get_by_text("not any one person").wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)
+        page.locator('[data-testid="stPlotlyChart"]').nth(2).wait_for(timeout=30_000)  # charts draw after the text
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 3
         assert "E1" not in page.locator("body").inner_text()
         page.get_by_text("People who left and people who stayed").scroll_into_view_if_needed()
