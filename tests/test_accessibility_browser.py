@@ -17,7 +17,7 @@ from ui.state import SAMPLE
 
 pytestmark = pytest.mark.browser
 PAGES = ("Upload and score", "Overview", "Teams", "Trends", "What to act on", "Turnover", "Compare cohorts",
-         "Actions and their effect", "Present", "Instruments")
+         "In their own words", "Actions and their effect", "Present", "Benchmark packs", "Instruments")
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: target size (2.5.8) is a 2.2 rule, which axe runs only when asked.
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
            "resultTypes": ["violations"]}

@@ -3,6 +3,7 @@
 - Captions: Streamlit draws them in its text colour at 60% opacity, #777d7e on the page's
   #fbfaf7, 4.0:1 where small text needs 4.5:1. They are set fully opaque in
   :data:`tiwell.theme.NOTE_INK` (6.9:1), the grey the slides' and the report's notes use.
+  Quotes (staff comments, as blockquotes) are drawn in the same faded grey and set the same way.
 - Focus: whatever has keyboard focus gets a 3px outline in :data:`tiwell.theme.BETTER` (5.0:1
   on the page, 4.6:1 on the sidebar, where a focus indicator needs 3:1); Streamlit removes the outline of several
   controls and tints a focused sidebar link exactly as it tints the current page.
@@ -19,7 +20,8 @@ import streamlit as st
 
 from tiwell.theme import BETTER, INK, NOTE_INK
 
-CAPTIONS = f'[data-testid="stCaptionContainer"] {{ color: {NOTE_INK}; opacity: 1; }}'
+CAPTIONS = (f'[data-testid="stCaptionContainer"] {{ color: {NOTE_INK}; opacity: 1; }} '
+            f'[data-testid="stMarkdownContainer"] blockquote {{ color: {NOTE_INK}; opacity: 1; }}')
 FOCUS = f"*:focus-visible {{ outline: 3px solid {BETTER} !important; outline-offset: 2px; }}"
 CURRENT_PAGE = (f'[data-testid="stSidebarNav"] a[aria-current="page"] {{ box-shadow: inset 4px 0 0 {INK}; }} '
                 f'[data-testid="stSidebarNav"] a[aria-current="page"] span {{ font-weight: 600; color: {INK}; }}')
