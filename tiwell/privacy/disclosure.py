@@ -195,27 +195,44 @@ def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
     than R when R has many rows). A Cholesky factorisation with pivoting, G = B Bᵀ with B the
     first ``rank`` columns of its permuted lower-triangular factor, gives that range as B's
     columns at a third of the cost of an eigendecomposition: a target w is solvable when the
-    triangular solve of B y = w on the pivot rows also meets the other rows, and the least-norm
-    weights are R G⁺ w = R B (BᵀB)⁻¹ y."""
-    from scipy.linalg import cho_factor, cho_solve, lapack, solve_triangular  # only where an audit runs
+    triangular solve of B y = w on the pivot rows P also meets the other rows. Then any z with
+    G z = w gives the least-norm weights R z (two such z differ by a null vector of G, which R
+    sends to zero, and R z lies in R's range); z = B_Pᵀ⁻¹ y on the pivot rows, zero elsewhere, is
+    one, found by a second triangular solve."""
+    from scipy.linalg import lapack, solve_triangular  # only where an audit runs
 
     rows = matrix[released]
     if len(rows) == 0 or len(targets) == 0:
         return np.zeros(len(targets), dtype=bool), np.zeros((len(rows), 0))
     factor, pivots, rank, _ = lapack.dpstrf(gram, lower=1)
     pivots = pivots - 1
-    basis = np.tril(factor)[:, :rank]
+    top, rest = np.tril(factor[:rank, :rank]), factor[rank:, :rank]
     wanted = matrix[targets].T[pivots]
-    y = solve_triangular(basis[:rank], wanted[:rank], lower=True)
-    exposed = np.linalg.norm(wanted[rank:] - basis[rank:] @ y, axis=0) < _TOL * np.sqrt(matrix.shape[1])
-    solved = np.empty((len(pivots), int(exposed.sum())))
-    solved[pivots] = basis @ cho_solve(cho_factor(basis.T @ basis), y[:, exposed])
+    y = solve_triangular(top, wanted[:rank], lower=True, check_finite=False)
+    exposed = np.linalg.norm(wanted[rank:] - rest @ y, axis=0) < _TOL * np.sqrt(matrix.shape[1])
+    solved = np.zeros((len(pivots), int(exposed.sum())))
+    solved[pivots[:rank]] = solve_triangular(top, y[:, exposed], lower=True, trans="T", check_finite=False)
     return exposed, rows @ solved
 
 
+def _cut(matrix: np.ndarray, behind: np.ndarray, target: int, weights: np.ndarray, cost: np.ndarray) -> int:
+    """The released cell to hide so that ``target`` is no longer solved this way: among the cells its
+    solution uses that hold some of its people, the one of least cost per unit of weight it carries.
+    The least-norm solution spreads a little weight over cells far from the target; hiding the cheapest
+    of those (a bin in another team) barely changes the span, and hundreds of rounds then hide
+    thousands of cells. A cell holding the target's people with a large weight is what the solution
+    leans on: hiding it usually ends the exposure in a round or two, and hides far less."""
+    used = np.abs(weights) > 1e-9
+    cells, weight = behind[used], np.abs(weights[used])
+    near = matrix[cells] @ matrix[target] > 0
+    if near.any():
+        cells, weight = cells[near], weight[near]
+    return int(cells[np.argmin(cost[cells] / weight)])
+
+
 def _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict) -> np.ndarray:
-    """Hide released cells until no sensitive cell can be solved for: for each exposed cell, the
-    cheapest released cell its solution uses; then settle the lines again. Cells are only ever
+    """Hide released cells until no sensitive cell can be solved for: for each exposed cell, one
+    released cell its solution uses (:func:`_cut`); then settle the lines again. Cells are only ever
     hidden, so the released rows' span only shrinks: a sensitive cell out of reach stays out of
     reach and is not asked about again, and the Gram matrix of the released rows is kept by
     taking out the rows hidden each round (exact: its entries are whole numbers) rather than
@@ -231,9 +248,8 @@ def _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict) -> 
             return shown
         exposed_cells = exposed_cells[exposed]
         behind = np.flatnonzero(released)
-        for column in weights.T:
-            used = behind[np.abs(column) > 1e-9]
-            shown[used[np.argmin(cost[used])]] = False
+        for target, column in zip(exposed_cells, weights.T):
+            shown[_cut(matrix, behind, target, column, cost)] = False
         shown = _settle(lines, count, shown, min_group, strict)
         hidden = matrix[released & ~shown]
         gram -= hidden.T @ hidden
