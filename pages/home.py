@@ -235,7 +235,9 @@ with mapping_tab:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
-state.release(survey, state.workspace().min_group)  # worked out once here, so the leaders' pages open at once
+if problem := state.release_problem(survey, state.workspace().min_group):
+    st.warning(f"{inert(problem)} The scores below are complete; the pages for leaders need this step and try it "
+               "again when opened.")
 state.update_workspace(instruments=choices.instruments, band_sets=choices.band_sets,
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:

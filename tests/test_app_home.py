@@ -1,5 +1,6 @@
 """The home page as a person meets it: empty, with the sample, with an upload, after a mapping edit."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from figures import as_read
 from tiwell.pipeline import score_file
-from ui.state import SAMPLE
+from ui import state as ui_state
+from ui.state import RELEASING, SAMPLE
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 LABELS = ["Never", "Rarely", "Sometimes", "Often", "Very Often"]
@@ -79,3 +81,25 @@ def test_the_report_reads_in_full_and_the_scores_come_first(app):
                                "burnout", "burnout_band", "secondary_traumatic_stress",
                                "secondary_traumatic_stress_band"]
     assert set(order) == set(survey.scored.columns), "every column still there, after the scores"
+
+
+def test_a_release_that_runs_out_of_time_is_one_sentence_and_the_scores_stay(app, monkeypatch):
+    """A survey whose disclosure audit passes the worker's time limit: the home page says so and
+    still shows every score; a leaders' page gives the same sentence, never a traceback."""
+    from tiwell.worker import run_limited
+
+    def limited(function, *args, **kwargs):  # the release stands in for one too big to protect in time
+        if function is ui_state.survey_release:
+            return run_limited(time.sleep, 60, **{**kwargs, "seconds": 1})
+        return run_limited(function, *args, **kwargs)
+
+    monkeypatch.setattr(ui_state, "run_limited", limited)
+    ui_state._released.clear()
+    app.button[0].click().run()
+    said = f"{SAMPLE.name} took longer than 1 s to work out which numbers can be shown safely, so tiwell stopped"
+    assert not app.exception and said in as_read(app.warning[0].value)
+    assert {m.label for m in app.metric} >= {"Respondents", "Scored"}
+    app.switch_page("pages/overview.py").run()
+    assert not app.exception and said in as_read(app.error[0].value)
+    monkeypatch.undo()
+    ui_state._released.clear()

@@ -40,6 +40,12 @@ def test_work_past_its_time_is_stopped_with_one_sentence():
     assert time.perf_counter() - start < 15, "stopped at its limit, not after the minute it asked for"
 
 
+def test_the_sentence_names_the_work_that_ran_out_of_time():
+    with pytest.raises(WorkLimitError, match=r"^big\.csv took longer than 1 s to work out which numbers can be "
+                                             r"shown safely, so tiwell stopped"):
+        run_limited(time.sleep, 60, what="big.csv", doing="work out which numbers can be shown safely", seconds=1)
+
+
 def test_work_past_its_memory_is_stopped_with_one_sentence():
     with pytest.raises(WorkLimitError, match=r"^huge\.xlsx needs more than 1\.5 GB of memory"):
         run_limited(bytearray, 3 * 2**30, what="huge.xlsx")

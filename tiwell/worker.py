@@ -73,10 +73,10 @@ class _Worker(ForkServerProcess):
         return _Launch(process_obj)
 
 
-def run_limited(function: Callable, *args, what: str, seconds: float = SECONDS, memory_bytes: int = MEMORY_BYTES,
-                **kwargs):
-    """``function(*args, **kwargs)`` in a worker process; ``what`` names the file in the sentence
-    given when the work fails other than by the core's own errors. ``function`` and everything
+def run_limited(function: Callable, *args, what: str, doing: str = "read and score", seconds: float = SECONDS,
+                memory_bytes: int = MEMORY_BYTES, **kwargs):
+    """``function(*args, **kwargs)`` in a worker process; ``what`` names the file and ``doing`` the work
+    in the sentence given when the work fails other than by the core's own errors. ``function`` and everything
     passed to it or returned must be picklable (a module-level function, plain data)."""
     receive, send = _context.Pipe(duplex=False)
     child = _Worker(target=_work, args=(send, memory_bytes, function, args, kwargs), daemon=True)
@@ -94,15 +94,15 @@ def run_limited(function: Callable, *args, what: str, seconds: float = SECONDS, 
         return value
     if kind == "error":
         raise value
-    raise WorkLimitError(_sentence(kind, value, what, seconds, memory_bytes))
+    raise WorkLimitError(_sentence(kind, value, what, doing, seconds, memory_bytes))
 
 
-def _sentence(kind: str, detail: str | None, what: str, seconds: float, memory_bytes: int) -> str:
+def _sentence(kind: str, detail: str | None, what: str, doing: str, seconds: float, memory_bytes: int) -> str:
     if kind == "time":
-        return (f"{what} took longer than {seconds:.0f} s to read and score, so tiwell stopped; split it into "
+        return (f"{what} took longer than {seconds:.0f} s to {doing}, so tiwell stopped; split it into "
                 "smaller files or remove what is not needed, then upload again.")
     if kind == "memory":
-        return (f"{what} needs more than {memory_bytes / 2**30:.1f} GB of memory to read and score, so tiwell "
+        return (f"{what} needs more than {memory_bytes / 2**30:.1f} GB of memory to {doing}, so tiwell "
                 "stopped; split it into smaller files, then upload again.")
     if kind == "recursion":
         return f"{what} is nested too deeply to read; save it again from the survey tool and upload that copy."

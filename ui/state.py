@@ -24,9 +24,11 @@ from tiwell.instruments import Instrument, load_builtin, parse_instrument
 from tiwell.combine import CombinedSurvey, header_shape, score_loaded
 from tiwell.pipeline import Matched, ScoringChoices, load_table, score_table
 from tiwell.privacy import Release, survey_release
+from tiwell.errors import TiwellError
 from tiwell.worker import run_limited
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
+from ui.safe import inert
 from ui.uploads import keep_uploads_in_memory
 
 if TYPE_CHECKING:  # the analyses (SciPy) and the exports (python-pptx): only the pages that use them pay for them
@@ -223,11 +225,33 @@ def cohort_reliability(survey: ScoredSurvey, cohort_column: str, min_group: int)
     return reliability(survey, cohort_column, min_group)
 
 
+RELEASING = "work out which numbers can be shown safely"
+
+
 @st.cache_data(**CACHE, show_spinner="Working out what can be shown safely…", hash_funcs={ScoredSurvey: _survey_key})
+def _released(survey: ScoredSurvey, min_group: int) -> Release:
+    """The release, worked out in a worker process like the scoring, so a survey that is slow to
+    protect holds up no one else."""
+    return run_limited(survey_release, survey, min_group, what=survey.table.filename, doing=RELEASING)
+
+
 def release(survey: ScoredSurvey, min_group: int) -> Release:
-    """The one audited release every leaders' view and export reads (tiwell.privacy.release), worked out
-    in a worker process like the scoring, so a survey that is slow to protect holds up no one else."""
-    return run_limited(survey_release, survey, min_group, what=survey.table.filename)
+    """The one audited release every leaders' view and export reads (tiwell.privacy.release). When it
+    cannot be worked out (past the worker's limits), the page says why in one sentence and stops there."""
+    try:
+        return _released(survey, min_group)
+    except TiwellError as exc:
+        st.error(inert(exc))
+        st.stop()
+
+
+def release_problem(survey: ScoredSurvey, min_group: int) -> str | None:
+    """Works the release out now, so the leaders' pages open at once; the sentence why, if it cannot be."""
+    try:
+        _released(survey, min_group)
+    except TiwellError as exc:
+        return str(exc)
+    return None
 
 
 @st.cache_data(**CACHE, show_spinner=False, hash_funcs={ScoredSurvey: _survey_key})
@@ -237,4 +261,4 @@ def story(survey: ScoredSurvey, choices: Choices, _comments: CommentRelease | No
     comments shown or not), which are."""
     from tiwell.present.story import MIN_GROUP, build
 
-    return build(survey, choices, release(survey, MIN_GROUP), _comments)
+    return build(survey, choices, _released(survey, MIN_GROUP), _comments)
