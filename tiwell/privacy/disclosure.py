@@ -21,6 +21,7 @@ Protection runs in three steps:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,13 +79,13 @@ class _Lines:
 def _lines(codes: np.ndarray) -> _Lines:
     """Each line: a parent and its siblings, the cells that differ from the parent only in one
     key, which the parent leaves open."""
-    position = {row: i for i, row in enumerate(map(tuple, codes.tolist()))}
+    find = _finder(codes)
     parents, members = [], []
     for d in range(codes.shape[1]):
         rows = np.flatnonzero(codes[:, d] != ALL)
         above = codes[rows].copy()
         above[:, d] = ALL
-        parent = np.array([position.get(row, -1) for row in map(tuple, above.tolist())], dtype=int)
+        parent = find(above)
         rows, parent = rows[parent >= 0], parent[parent >= 0]
         if not len(rows):
             continue
@@ -99,9 +100,27 @@ def _lines(codes: np.ndarray) -> _Lines:
     parents = np.array(parents, dtype=int)
     cells, lines = np.r_[parents, members], np.r_[np.arange(len(parents)), line_of]
     order = np.argsort(cells, kind="stable")
-    cuts = np.flatnonzero(np.diff(cells[order])) + 1
-    touching = {int(cells[order][start]): part for start, part in zip(np.r_[0, cuts], np.split(lines[order], cuts))}
+    cells, lines = cells[order], lines[order]
+    cuts = np.flatnonzero(np.diff(cells)) + 1
+    touching = dict(zip(cells[np.r_[0, cuts]].tolist(), np.split(lines, cuts)))
     return _Lines(parents, members, line_of, np.r_[0, np.cumsum(sizes)], touching)
+
+
+def _finder(codes: np.ndarray):
+    """A function giving the position of each row of codes among ``codes``' rows (-1 where there is
+    none): each row read as one number in mixed radix, looked up by binary search."""
+    radix = codes.max(axis=0, initial=0) + 2  # codes run from ALL (-1) up
+    weights = np.cumprod(np.r_[1, radix[:-1]]).astype(np.int64)
+    keys = (codes + 1) @ weights
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+
+    def find(rows: np.ndarray) -> np.ndarray:
+        wanted = (rows + 1) @ weights
+        at = np.minimum(np.searchsorted(sorted_keys, wanted), len(keys) - 1)
+        return np.where(sorted_keys[at] == wanted, order[at], -1) if len(keys) else np.full(len(rows), -1)
+
+    return find
 
 
 def _settle(lines: _Lines, count: np.ndarray, shown: np.ndarray, min_group: int, strict: bool) -> np.ndarray:
@@ -176,14 +195,19 @@ def _atoms(cells: pd.DataFrame, keys: list[str]) -> np.ndarray:
 
 def membership(cells: pd.DataFrame, keys: list[str], atoms: np.ndarray) -> np.ndarray:
     """The 0/1 matrix of which atom each cell adds up: a cell holds an atom when every one of
-    its fixed keys agrees with the atom's."""
+    its fixed keys agrees with the atom's. Built from the atoms' side: an atom lies in at most one
+    cell for each set of keys left open, found by looking that cell up, so the matrix is filled
+    in 2^keys lookups rather than compared cell by cell."""
     codes = cells[keys].to_numpy()
-    atom_codes = codes[atoms]
-    inside = np.ones((len(cells), len(atoms)), dtype=bool)
-    for d in range(len(keys)):
-        column = codes[:, d][:, None]
-        inside &= (column == ALL) | (column == atom_codes[:, d][None, :])
-    return inside.astype(float)
+    find = _finder(codes)
+    inside = np.zeros((len(cells), len(atoms)))
+    for open_keys in itertools.product((False, True), repeat=len(keys)):
+        above = codes[atoms].copy()
+        above[:, list(open_keys)] = ALL
+        cell = find(above)
+        found = cell >= 0
+        inside[cell[found], np.flatnonzero(found)] = 1.0
+    return inside
 
 
 def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
@@ -215,6 +239,13 @@ def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
     return exposed, rows @ solved
 
 
+def _gram(rows: np.ndarray) -> np.ndarray:
+    """RᵀR of 0/1 rows, multiplied in single precision (twice as fast, and exact: every entry is a
+    whole number of cells, far below 2**24) and returned in double for the factorisation."""
+    rows = rows.astype(np.float32)
+    return (rows.T @ rows).astype(float)
+
+
 def _cut(matrix: np.ndarray, behind: np.ndarray, target: int, weights: np.ndarray, cost: np.ndarray) -> int:
     """The released cell to hide so that ``target`` is no longer solved this way: among the cells its
     solution uses that hold some of its people, the one of least cost per unit of weight it carries.
@@ -224,7 +255,7 @@ def _cut(matrix: np.ndarray, behind: np.ndarray, target: int, weights: np.ndarra
     leans on: hiding it usually ends the exposure in a round or two, and hides far less."""
     used = np.abs(weights) > 1e-9
     cells, weight = behind[used], np.abs(weights[used])
-    near = matrix[cells] @ matrix[target] > 0
+    near = matrix[np.ix_(cells, np.flatnonzero(matrix[target]))].any(axis=1)
     if near.any():
         cells, weight = cells[near], weight[near]
     return int(cells[np.argmin(cost[cells] / weight)])
@@ -241,7 +272,7 @@ def _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict) -> 
     exposed_cells = np.flatnonzero((count > 0) & (count < min_group))
     shown = shown.copy()
     released = shown & (count > 0)
-    gram = matrix[released].T @ matrix[released]
+    gram = _gram(matrix[released])
     for _ in range(len(cells)):
         exposed, weights = _solutions(matrix, released, exposed_cells, gram)
         if not exposed.any():
@@ -251,7 +282,6 @@ def _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict) -> 
         for target, column in zip(exposed_cells, weights.T):
             shown[_cut(matrix, behind, target, column, cost)] = False
         shown = _settle(lines, count, shown, min_group, strict)
-        hidden = matrix[released & ~shown]
-        gram -= hidden.T @ hidden
+        gram -= _gram(matrix[released & ~shown])
         released = shown & (count > 0)
     return shown
