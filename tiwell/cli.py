@@ -25,9 +25,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from tiwell.comments.flags import load_flags
-from tiwell.comments.reading import read_comments
-from tiwell.comments.themes import load_themes
 from tiwell.errors import IngestError, InstrumentError, PackError, TiwellError
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.ingest.dictionary import read_data_dictionary
@@ -192,6 +189,10 @@ def _benchmark(args: argparse.Namespace) -> int:
 def _comments(args: argparse.Namespace) -> int:
     """One row per comment: its row and column, themes (ids joined by ';'), tone, whether and
     why it is flagged, and the redacted text."""
+    from tiwell.comments.flags import load_flags  # here, not at the top: scoring needs none of the
+    from tiwell.comments.reading import read_comments  # comment stage's statistics (SciPy)
+    from tiwell.comments.themes import load_themes
+
     if args.out and args.out.suffix.lower() != ".csv":
         raise IngestError(f"--out must end in .csv, not '{args.out.suffix}'.")
     survey = score_file(args.input.read_bytes(), args.input.name,
