@@ -235,9 +235,6 @@ with mapping_tab:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
-if problem := state.release_problem(survey, state.workspace().min_group):
-    st.warning(f"{inert(problem)} The scores below are complete; the pages for leaders need this step and try it "
-               "again when opened.")
 state.update_workspace(instruments=choices.instruments, band_sets=choices.band_sets,
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:
@@ -251,3 +248,8 @@ st.download_button("Download the workspace", state.workspace_json(survey, joined
                    file_name="tiwell-workspace.json", mime="application/json", on_click="ignore",
                    help="Settings, the mapping of each file's headers and the action log, to bring back with the "
                         "next wave's export. Holds no answers.")
+# Last, once the scores are on screen: the release, so the leaders' pages open at once.
+if problem := state.release_problem(survey, state.workspace().min_group):
+    with found_box:
+        st.warning(f"{inert(problem)} The scores below are complete; the pages for leaders need this step and try "
+                   "it again when opened.")
