@@ -216,26 +216,26 @@ def _solutions(matrix: np.ndarray, released: np.ndarray, targets: np.ndarray,
     least-norm solution for each solvable target (released rows x solvable targets).
 
     The row space of R is the range of the atoms x atoms Gram matrix ``gram`` = RᵀR (far smaller
-    than R when R has many rows). A Cholesky factorisation with pivoting, G = B Bᵀ with B the
-    first ``rank`` columns of its permuted lower-triangular factor, gives that range as B's
-    columns at a third of the cost of an eigendecomposition: a target w is solvable when the
-    triangular solve of B y = w on the pivot rows P also meets the other rows. Then any z with
-    G z = w gives the least-norm weights R z (two such z differ by a null vector of G, which R
-    sends to zero, and R z lies in R's range); z = B_Pᵀ⁻¹ y on the pivot rows, zero elsewhere, is
-    one, found by a second triangular solve."""
+    than R when R has many rows). A Cholesky factorisation with pivoting gives G = B Bᵀ, B = [L₁; L₂]
+    on the pivoted atoms with L₁ lower-triangular (rank x rank): a target w = [w₁; w₂] lies in
+    that range exactly when w₂ = L₂ L₁⁻¹ w₁, so one triangular solve for the few rows of L₂ tests
+    every target at once. For a solvable w, any z with G z = w gives the least-norm weights R z
+    (two such z differ by a null vector of G, which R sends to zero, and R z lies in R's range):
+    z = L₁⁻ᵀ L₁⁻¹ w₁ on the pivot atoms and zero elsewhere is one."""
     from scipy.linalg import lapack, solve_triangular  # only where an audit runs
 
     rows = matrix[released]
     if len(rows) == 0 or len(targets) == 0:
         return np.zeros(len(targets), dtype=bool), np.zeros((len(rows), 0))
-    factor, pivots, rank, _ = lapack.dpstrf(gram, lower=1)
+    factor, pivots, rank, _ = lapack.dpstrf(gram, lower=1)  # only its lower triangle is read below
     pivots = pivots - 1
-    top, rest = np.tril(factor[:rank, :rank]), factor[rank:, :rank]
+    top = factor[:rank, :rank]
+    across = solve_triangular(top, factor[rank:, :rank].T, lower=True, trans="T", check_finite=False).T
     wanted = matrix[targets].T[pivots]
-    y = solve_triangular(top, wanted[:rank], lower=True, check_finite=False)
-    exposed = np.linalg.norm(wanted[rank:] - rest @ y, axis=0) < _TOL * np.sqrt(matrix.shape[1])
+    exposed = np.linalg.norm(wanted[rank:] - across @ wanted[:rank], axis=0) < _TOL * np.sqrt(matrix.shape[1])
+    y = solve_triangular(top, wanted[:rank, exposed], lower=True, check_finite=False)
     solved = np.zeros((len(pivots), int(exposed.sum())))
-    solved[pivots[:rank]] = solve_triangular(top, y[:, exposed], lower=True, trans="T", check_finite=False)
+    solved[pivots[:rank]] = solve_triangular(top, y, lower=True, trans="T", check_finite=False)
     return exposed, rows @ solved
 
 
