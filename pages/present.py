@@ -65,7 +65,7 @@ story = state.story(survey, choices, said)
 index = min(st.session_state.get(VIEW, 0), len(story.slides) - 1)
 st.session_state[VIEW] = index
 view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index + 1, len(story.slides),
-                                                      chart_as_image=True))
+                                                      chart_as_image=True, heading="h1"))  # the page's heading
 if story.slides[index].speaker_notes:
     with view_area.expander("Speaker notes: the figures behind this view, for you, not the slide"):
         st.write(inert(story.slides[index].speaker_notes))
