@@ -333,10 +333,10 @@ def bin_edges(score: Score) -> np.ndarray:
 def _stat_values(scored, frame, dims, score: Score, cells: pd.DataFrame, respondents: pd.DataFrame) -> pd.DataFrame:
     """n, mean, SD and the t interval of every shown cell; blank where it is hidden."""
     x = scored[score.column].astype(float)
+    data = frame.assign(value=x)
     rows = []
     for size in range(len(dims) + 1):
         for subset in itertools.combinations(dims, size):
-            data = frame.assign(value=x)
             if subset:
                 g = data.groupby(list(subset), sort=False)["value"].agg(["count", "mean", "std"]).reset_index()
             else:
