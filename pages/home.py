@@ -21,6 +21,7 @@ from tiwell.pipeline import ScoringChoices, builtins_in_order
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import check_instruments, load
 from ui import several, state
+from ui.reading_ahead import read_ahead
 from ui.safe import inert, inert_table
 
 READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
@@ -235,6 +236,7 @@ with mapping_tab:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
+read_ahead(survey)  # the comments, read in the background while the release below is worked out
 state.release(survey, state.workspace().min_group)  # worked out once here, so the leaders' pages open at once
 state.update_workspace(instruments=choices.instruments, band_sets=choices.band_sets,
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
