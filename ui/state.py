@@ -50,7 +50,10 @@ MIN_GROUP_KEY, NEUTRAL_KEY, INSTRUMENTS_KEY = "min-group", "present-neutral", "i
 DATE_ORDER_KEY = "date-order"
 # In the app each session keeps its own results, dropped when it ends (a 50,000-row survey cached for an
 # hour after its session had gone held a gigabyte); a session scope needs a running app, so a script or
-# test calling these functions directly shares one cache, as before.
+# test calling these functions directly shares one cache, as before. A table read and a survey scored are
+# kept as the objects themselves (st.cache_resource: never changed after they are made), not as a pickled
+# copy unpickled again on every rerun: at 50,000 rows that copy was 90 MB and a fifth of a second each
+# time, and a new survey object on every rerun made everything kept for "this survey" start again.
 CACHE = dict(max_entries=16, ttl=3600, scope="session" if runtime.exists() else "global")
 
 
@@ -143,7 +146,7 @@ def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
     return run_limited(sheet_names, data, filename, what=filename)
 
 
-@st.cache_data(**CACHE, show_spinner="Reading the file…")
+@st.cache_resource(**CACHE, show_spinner="Reading the file…")
 def load(data: bytes, filename: str, *, choices: ScoringChoices) -> tuple[SourceTable, tuple[Instrument, ...], Matched]:
     """The table (personal data already dropped), the instruments in it and their columns matched
     to items, read under ``choices.reading`` (built-in or custom instrument ids, the custom ones'
@@ -159,7 +162,7 @@ def instruments_in(data: bytes, filename: str, *, choices: ScoringChoices) -> tu
     return load(data, filename, choices=choices.reading)[1]
 
 
-@st.cache_data(**CACHE, show_spinner="Scoring…")
+@st.cache_resource(**CACHE, show_spinner="Scoring…")
 def score(data: bytes, filename: str, *, choices: ScoringChoices) -> ScoredSurvey:
     """Scores for the table ``load`` read (once for every mapping and set of cut points), with a
     saved or edited mapping laid over the detected one, any named cut points chosen, and the
@@ -182,7 +185,7 @@ def saved_mappings(files: tuple[tuple[bytes, str], ...], choices: ScoringChoices
     return found
 
 
-@st.cache_data(**CACHE, show_spinner="Scoring and combining the files…")
+@st.cache_resource(**CACHE, show_spinner="Scoring and combining the files…")
 def score_several(files: tuple[tuple[bytes, str], ...], *, choices: ScoringChoices,
                   mappings: tuple[tuple[str, str], ...] = (),
                   wave_labels: tuple[tuple[str, str], ...] = ()) -> CombinedSurvey:
