@@ -236,8 +236,8 @@ with mapping_tab:
         st.error(f"That mapping cannot be used: {inert(exc)} The scores below use the mapping before this change.")
         survey = base
 state.keep_survey(survey)
-read_ahead(survey)  # the comments, read in the background while the release below is worked out
 state.release(survey, state.workspace().min_group)  # worked out once here, so the leaders' pages open at once
+read_ahead(survey)  # the comments, read in the background from here on (not competing with the release)
 state.update_workspace(instruments=choices.instruments, band_sets=choices.band_sets,
                        custom_instruments=tuple(sorted(state.custom_instruments().items())))
 with found_box:
