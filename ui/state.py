@@ -27,6 +27,7 @@ from tiwell.privacy import Release, survey_release
 from tiwell.worker import run_limited
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
+from ui.memory import give_back_when_gone
 from ui.uploads import keep_uploads_in_memory
 
 if TYPE_CHECKING:  # the analyses (SciPy) and the exports (python-pptx): only the pages that use them pay for them
@@ -168,9 +169,10 @@ def score(data: bytes, filename: str, *, choices: ScoringChoices) -> ScoredSurve
     saved or edited mapping laid over the detected one, any named cut points chosen, and the
     workspace's order for dates that could be read either way."""
     table, instruments, matched = load(data, filename, choices=choices.reading)
-    return run_limited(score_table, table, instruments, choices.mapping_json, dict(choices.band_sets), matched,
-                       month_first=choices.month_first,
-                       what=filename)
+    survey = run_limited(score_table, table, instruments, choices.mapping_json, dict(choices.band_sets), matched,
+                         month_first=choices.month_first, what=filename)
+    give_back_when_gone(survey)
+    return survey
 
 
 def saved_mappings(files: tuple[tuple[bytes, str], ...], choices: ScoringChoices) -> dict[str, str]:
@@ -193,9 +195,11 @@ def score_several(files: tuple[tuple[bytes, str], ...], *, choices: ScoringChoic
     then scored with its own mapping (``mappings``: file name -> mapping JSON) and combined in the
     worker; ``wave_labels`` names the wave of each file without dates."""
     loaded = [load(data, name, choices=choices.reading) for data, name in files]
-    return run_limited(score_loaded, loaded, mappings=dict(mappings), wave_labels=dict(wave_labels),
-                       band_sets=dict(choices.band_sets), month_first=choices.month_first,
-                       what=", ".join(name for _, name in files))
+    combined = run_limited(score_loaded, loaded, mappings=dict(mappings), wave_labels=dict(wave_labels),
+                           band_sets=dict(choices.band_sets), month_first=choices.month_first,
+                           what=", ".join(name for _, name in files))
+    give_back_when_gone(combined)
+    return combined
 
 
 @st.cache_data(**CACHE, show_spinner=False)
