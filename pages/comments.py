@@ -25,6 +25,7 @@ from ui.safe import inert
 
 MOST_FOUND = 8
 MADE_KEY = "comment-action-made"
+LISTED_ONE_BY_ONE = 50  # flagged comments written out as lines; more are shown as one table
 
 survey = need_survey()
 stop_unless(bool(survey.mapping.columns_for("comment")),
@@ -167,6 +168,12 @@ def flagged() -> None:
                             placeholder="For example: the safeguarding lead, extension and email")
     if contact.strip():
         st.write(f"Contact: {inert(contact)}")
+    if len(listed) > LISTED_ONE_BY_ONE:  # a thousand lines of text took the browser seconds to draw, on every visit
+        st.caption(f"{count(len(listed))} comments were flagged: sort or search them in the table.")
+        st.dataframe(listed[["label", "text", "row"]], hide_index=True, width="stretch",
+                     column_config={"label": "Flag", "text": st.column_config.TextColumn("Comment", width="large"),
+                                    "row": st.column_config.NumberColumn("Row in the file", format="%d")})
+        return
     for item in listed.to_dict("records"):
         st.markdown(f"**{inert(item['label'])}**: {inert(item['text'])}")
 

@@ -21,6 +21,7 @@ from tiwell.pipeline import ScoringChoices, builtins_in_order
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import check_instruments, load
 from ui import several, state
+from ui.reading_ahead import read_ahead
 from ui.safe import inert, inert_table
 
 READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
@@ -253,3 +254,4 @@ if problem := state.release_problem(survey, state.workspace().min_group):
     with found_box:
         st.warning(f"{inert(problem)} The scores below are complete; the pages for leaders need this step and try "
                    "it again when opened.")
+read_ahead(survey)  # the comments, read in the background from here on (not competing with the release)

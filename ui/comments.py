@@ -3,7 +3,8 @@ of themes found in the text, and the comments and their release read with them.
 
 Reading comments (redaction, tone, themes found with TF-IDF and NMF) and releasing their counts
 take seconds on a large survey, so results are kept in this session only, keyed on everything
-they were made with: no other session can reach them, and they go with the session.
+they were made with: no other session can reach them, and they go with the session. The first
+reading, as the upload's comments are first shown, is started on upload (:mod:`ui.reading_ahead`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,12 @@ import streamlit as st
 
 from tiwell.comments import CommentRelease, Comments, comment_release, load_flags, load_themes, read_comments
 from tiwell.survey import ScoredSurvey
+from ui.reading_ahead import THEMES_KEY, own_themes, read_already
 
-THEMES_KEY = "comment-themes"      # the user's own themes file (TOML text), or None for the seed
 EDITS_KEY = "comment-edits"        # renames and merges of themes found in the text, in the order made
 MEMO_KEY = "comment-memo"          # {what it was made with: (the survey, the result)}
 CONTACT_KEY = "comment-contact"
 MEMO_SIZE = 4
-
-
-def own_themes() -> str | None:
-    return st.session_state.get(THEMES_KEY)
 
 
 def keep_own_themes(text: str | None) -> None:
@@ -45,7 +42,9 @@ def comments(survey: ScoredSurvey, names: tuple[str, ...], discover: int) -> Com
     """The survey's comments read with this session's themes, ``names`` and number of themes to
     find, with this session's renames and merges laid over them."""
     def read() -> Comments:
-        found = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover)
+        found = read_already(survey) if not names and not discover else None  # as the upload read them
+        if found is None:
+            found = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover)
         for kind, themes, label in edits():
             found = found.rename(themes, label) if kind == "rename" else found.merge(themes, label)
         return found

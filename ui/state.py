@@ -28,6 +28,7 @@ from tiwell.errors import TiwellError
 from tiwell.worker import run_limited
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
+from ui.memory import give_back_when_gone
 from ui.safe import inert
 from ui.uploads import keep_uploads_in_memory
 
@@ -52,7 +53,10 @@ MIN_GROUP_KEY, NEUTRAL_KEY, INSTRUMENTS_KEY = "min-group", "present-neutral", "i
 DATE_ORDER_KEY = "date-order"
 # In the app each session keeps its own results, dropped when it ends (a 50,000-row survey cached for an
 # hour after its session had gone held a gigabyte); a session scope needs a running app, so a script or
-# test calling these functions directly shares one cache, as before.
+# test calling these functions directly shares one cache, as before. A table read and a survey scored are
+# kept as the objects themselves (st.cache_resource: never changed after they are made), not as a pickled
+# copy unpickled again on every rerun: at 50,000 rows that copy was 90 MB and a fifth of a second each
+# time, and a new survey object on every rerun made everything kept for "this survey" start again.
 CACHE = dict(max_entries=16, ttl=3600, scope="session" if runtime.exists() else "global")
 
 
@@ -145,7 +149,7 @@ def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
     return run_limited(sheet_names, data, filename, what=filename)
 
 
-@st.cache_data(**CACHE, show_spinner="Reading the file…")
+@st.cache_resource(**CACHE, show_spinner="Reading the file…")
 def load(data: bytes, filename: str, *, choices: ScoringChoices) -> tuple[SourceTable, tuple[Instrument, ...], Matched]:
     """The table (personal data already dropped), the instruments in it and their columns matched
     to items, read under ``choices.reading`` (built-in or custom instrument ids, the custom ones'
@@ -161,15 +165,16 @@ def instruments_in(data: bytes, filename: str, *, choices: ScoringChoices) -> tu
     return load(data, filename, choices=choices.reading)[1]
 
 
-@st.cache_data(**CACHE, show_spinner="Scoring…")
+@st.cache_resource(**CACHE, show_spinner="Scoring…")
 def score(data: bytes, filename: str, *, choices: ScoringChoices) -> ScoredSurvey:
     """Scores for the table ``load`` read (once for every mapping and set of cut points), with a
     saved or edited mapping laid over the detected one, any named cut points chosen, and the
     workspace's order for dates that could be read either way."""
     table, instruments, matched = load(data, filename, choices=choices.reading)
-    return run_limited(score_table, table, instruments, choices.mapping_json, dict(choices.band_sets), matched,
-                       month_first=choices.month_first,
-                       what=filename)
+    survey = run_limited(score_table, table, instruments, choices.mapping_json, dict(choices.band_sets), matched,
+                         month_first=choices.month_first, what=filename)
+    give_back_when_gone(survey)
+    return survey
 
 
 def saved_mappings(files: tuple[tuple[bytes, str], ...], choices: ScoringChoices) -> dict[str, str]:
@@ -184,7 +189,7 @@ def saved_mappings(files: tuple[tuple[bytes, str], ...], choices: ScoringChoices
     return found
 
 
-@st.cache_data(**CACHE, show_spinner="Scoring and combining the files…")
+@st.cache_resource(**CACHE, show_spinner="Scoring and combining the files…")
 def score_several(files: tuple[tuple[bytes, str], ...], *, choices: ScoringChoices,
                   mappings: tuple[tuple[str, str], ...] = (),
                   wave_labels: tuple[tuple[str, str], ...] = ()) -> CombinedSurvey:
@@ -192,9 +197,11 @@ def score_several(files: tuple[tuple[bytes, str], ...], *, choices: ScoringChoic
     then scored with its own mapping (``mappings``: file name -> mapping JSON) and combined in the
     worker; ``wave_labels`` names the wave of each file without dates."""
     loaded = [load(data, name, choices=choices.reading) for data, name in files]
-    return run_limited(score_loaded, loaded, mappings=dict(mappings), wave_labels=dict(wave_labels),
-                       band_sets=dict(choices.band_sets), month_first=choices.month_first,
-                       what=", ".join(name for _, name in files))
+    combined = run_limited(score_loaded, loaded, mappings=dict(mappings), wave_labels=dict(wave_labels),
+                           band_sets=dict(choices.band_sets), month_first=choices.month_first,
+                           what=", ".join(name for _, name in files))
+    give_back_when_gone(combined)
+    return combined
 
 
 @st.cache_data(**CACHE, show_spinner=False)

@@ -19,6 +19,7 @@ refusal one sentence naming the file, the entry and the field.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import ahocorasick
 
@@ -64,6 +65,13 @@ def squeezed(text: str) -> str:
     return DOUBLED.sub(r"\1", text)
 
 
+@lru_cache(maxsize=8)
+def read_as_keys(text: str) -> str:
+    """A comment as the keys are written (normalised, squeezed): kept for the last few texts, as
+    the themes and the safety flags read each comment one after the other."""
+    return squeezed(normalise(text))
+
+
 def term_keys(term: str) -> set[str]:
     """The automaton keys of one word or phrase: each form between spaces, so a key matches only
     whole words; a trailing ``*`` leaves the last word open."""
@@ -102,7 +110,7 @@ class Matcher:
         """The ids of the entries ``text`` mentions, in the entries' order."""
         if self._automaton is None:
             return ()
-        padded = f" {self._slips.mend(squeezed(normalise(text)))} "
+        padded = f" {self._slips.mend(read_as_keys(text))} "
         found: set[int] = set()
         for end, (length, owners) in self._automaton.iter(padded):
             start = end - length + 1

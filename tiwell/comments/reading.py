@@ -71,13 +71,9 @@ def read_comments(survey: ScoredSurvey, themes: ThemeSet, flags: FlagSet, *, nam
     taken out too), with its themes, tone and safety flag. ``discover > 0`` adds that many
     themes found in the text itself, labelled by their top words."""
     hidden = tuple(names) + tuple(str(team) for team in survey.teams)
-    rows = []
-    for column in [c for c in survey.mapping.columns_for("comment") if c in survey.scored]:
-        written = survey.scored[column].astype("string").str.strip()
-        for person, text in written.dropna().items():
-            if normalise(text) not in NOTHING:
-                rows.append((person, survey.scored.at[person, "row"], column, text))
-    frame = pd.DataFrame(rows, columns=["person", "row", "column", "original"])
+    columns = [c for c in survey.mapping.columns_for("comment") if c in survey.scored]
+    frame = pd.concat([_written(survey.scored, column) for column in columns] or [_written(survey.scored, None)],
+                      ignore_index=True)
     read = {text: _read(text, hidden, themes, flags) for text in dict.fromkeys(frame["original"])}
     parts = [read[text] for text in frame["original"]]
     flag = pd.Series([p[3] for p in parts], index=frame.index, dtype=object)  # None, not NaN, where unflagged
@@ -85,6 +81,16 @@ def read_comments(survey: ScoredSurvey, themes: ThemeSet, flags: FlagSet, *, nam
                                                    tone=[p[2] for p in parts], flag=flag)
     comments = Comments(frame[COLUMNS].reset_index(drop=True), themes, flags)
     return _with_found(comments, discover) if discover > 0 else comments
+
+
+def _written(scored: pd.DataFrame, column: str | None) -> pd.DataFrame:
+    """The comments of one column, one row per person who wrote one, in the table's order (none
+    without a column); each distinct answer is checked once for saying there is nothing to say."""
+    written = (scored[column].astype("string").str.strip() if column else pd.Series([], dtype="string")).dropna()
+    said = [text for text in pd.unique(written) if normalise(text) not in NOTHING]
+    written = written[written.isin(said)]
+    return pd.DataFrame({"person": written.index, "row": scored.loc[written.index, "row"].to_numpy(),
+                         "column": column, "original": written.to_numpy(dtype=object)})
 
 
 def _read(text: str, names: tuple[str, ...], themes: ThemeSet, flags: FlagSet):

@@ -29,7 +29,8 @@ from tiwell.comments.redaction import names_any
 from tiwell.comments.tone import TONES
 from tiwell.privacy.disclosure import ALL, protect
 from tiwell.privacy.minimum import check_min_group, select_rows
-from tiwell.privacy.release import _codes, _dimensions, _family, _offered  # the score release's own cells
+from tiwell.privacy.disclosure import family
+from tiwell.privacy.release import _codes, _dimensions, _offered  # the score release's own cells
 from tiwell.survey import ScoredSurvey
 
 DEFAULT_MIN_COMMENTS = 10
@@ -192,7 +193,7 @@ def comment_release(comments: Comments, survey: ScoredSurvey, *, min_comments: i
     frame = pd.DataFrame({d: _codes(scored[d], values[d]) for d in dims}, index=scored.index)
     missing = {d: len(values[d]) for d in dims}
     ids = [WROTE, *comments.themes.ids]
-    cells = _family(_mentions(comments, frame, ids), list(dims), ["theme"])
+    cells = family(_mentions(comments, frame, ids), list(dims), ["theme"])
     cells = cells[(cells["theme"] != ALL) & _offered(cells, missing)].assign(offered=True)
     parts = [part.assign(shown=protect(part, list(dims), minimum, strict_lines=True)) for _, part in cells.groupby("theme", sort=False)]
     cells = pd.concat(parts, ignore_index=True) if parts else cells.assign(shown=True)

@@ -27,9 +27,20 @@ WORKPLACE_WORDS = {"understaffed": -2.0, "overworked": -2.0, "unmanageable": -2.
                    "relentless": -1.5, "overstretched": -1.8, "stretched": -1.0, "unsupported": -1.7}
 
 
+class _Analyser(SentimentIntensityAnalyzer):
+    """VADER as published, with its negation rule given only the three words before a rated word:
+    the rule reads no others, but lower-cased every word of the comment each time it was asked,
+    three times per rated word (a long comment cost the square of its length)."""
+
+    @staticmethod
+    def _negation_check(valence, words_and_emoticons, start_i, i):
+        window = [""] * max(0, 3 - i) + list(words_and_emoticons[max(0, i - 3):i])
+        return SentimentIntensityAnalyzer._negation_check(valence, window, start_i, 3)
+
+
 @cache
 def _analyser() -> SentimentIntensityAnalyzer:
-    analyser = SentimentIntensityAnalyzer()
+    analyser = _Analyser()
     analyser.lexicon.update(WORKPLACE_WORDS)
     return analyser
 

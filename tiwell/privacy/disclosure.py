@@ -60,6 +60,37 @@ def protect(cells: pd.DataFrame, keys: list[str], min_group: int, cost: np.ndarr
     return pd.Series(shown, index=cells.index)
 
 
+def family(frame: pd.DataFrame, dims: list[str], levels: list[str]) -> pd.DataFrame:
+    """Every cell of one count: each subset of ``dims`` fixed, and the nested category
+    ``levels`` fixed down to some depth (none, the band, the band and its bin). The rows are
+    grouped once into atoms; each table of the family is then summed from the atoms' codes
+    (each open key set to ``ALL``, the rows read as one number), its cells in the order they
+    first appear."""
+    keys = dims + levels
+    atoms = frame.groupby(keys, sort=False)["count"].sum().reset_index()
+    codes, counts = atoms[keys].to_numpy(dtype=np.int64).reshape(len(atoms), len(keys)), atoms["count"].to_numpy()
+    radix = codes.max(axis=0, initial=0) + 2
+    weights = np.cumprod(np.r_[1, radix[:-1]]).astype(np.int64)
+    tables, sums = [], []
+    for depth in range(len(levels) + 1):
+        for size in range(len(dims) + 1):
+            for subset in itertools.combinations(dims, size):
+                fixed = set(subset) | set(levels[:depth])
+                table = codes.copy()
+                table[:, [k for k, key in enumerate(keys) if key not in fixed]] = ALL
+                if not fixed or not len(table):
+                    tables.append(np.full((1, len(keys)), ALL) if not fixed else table)
+                    sums.append(np.array([counts.sum()]) if not fixed else counts)
+                    continue
+                _, first, inverse = np.unique((table + 1) @ weights, return_index=True, return_inverse=True)
+                order = np.argsort(first)
+                tables.append(table[first[order]])
+                sums.append(np.bincount(inverse, weights=counts)[order])
+    cells = pd.DataFrame(np.vstack(tables), columns=keys)
+    cells["count"] = np.concatenate(sums).astype(np.int64)
+    return cells
+
+
 @dataclass(frozen=True)
 class _Lines:
     """Every line as arrays, so all lines can be checked at once: line ``l`` has parent

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from tiwell.privacy.disclosure import ALL, protect
+from tiwell.privacy.disclosure import ALL, family, protect
 from tiwell.survey import ScoredSurvey, values_in_order
 
 DETAIL_MIN = 30
@@ -183,7 +183,7 @@ def build_release(scored: pd.DataFrame, scores: list[Score], dims: list[str], mi
     dims, values, notes = _dimensions(scored, dims)
     frame = pd.DataFrame({d: _codes(scored[d], values[d]) for d in dims}, index=scored.index)
     missing = {d: len(values[d]) for d in dims}
-    cells = _family(frame.assign(count=1), dims, [])
+    cells = family(frame.assign(count=1), dims, [])
     respondents = _protected(cells, dims, min_group, _offered(cells, missing))
     stat_parts, category_parts = [], []
     for score in scores:
@@ -221,37 +221,6 @@ def _codes(column: pd.Series, values: tuple) -> np.ndarray:
     """Each value's position; a missing value gets its own code, one past the last."""
     lookup = {v: k for k, v in enumerate(values)}
     return column.map(lookup).fillna(len(values)).astype(int).to_numpy()
-
-
-def _family(frame: pd.DataFrame, dims: list[str], levels: list[str]) -> pd.DataFrame:
-    """Every cell of one count: each subset of ``dims`` fixed, and the nested category
-    ``levels`` fixed down to some depth (none, the band, the band and its bin). The rows are
-    grouped once into atoms; each table of the family is then summed from the atoms' codes
-    (each open key set to ``ALL``, the rows read as one number), its cells in the order they
-    first appear."""
-    keys = dims + levels
-    atoms = frame.groupby(keys, sort=False)["count"].sum().reset_index()
-    codes, counts = atoms[keys].to_numpy(dtype=np.int64).reshape(len(atoms), len(keys)), atoms["count"].to_numpy()
-    radix = codes.max(axis=0, initial=0) + 2
-    weights = np.cumprod(np.r_[1, radix[:-1]]).astype(np.int64)
-    tables, sums = [], []
-    for depth in range(len(levels) + 1):
-        for size in range(len(dims) + 1):
-            for subset in itertools.combinations(dims, size):
-                fixed = set(subset) | set(levels[:depth])
-                table = codes.copy()
-                table[:, [k for k, key in enumerate(keys) if key not in fixed]] = ALL
-                if not fixed or not len(table):
-                    tables.append(np.full((1, len(keys)), ALL) if not fixed else table)
-                    sums.append(np.array([counts.sum()]) if not fixed else counts)
-                    continue
-                _, first, inverse = np.unique((table + 1) @ weights, return_index=True, return_inverse=True)
-                order = np.argsort(first)
-                tables.append(table[first[order]])
-                sums.append(np.bincount(inverse, weights=counts)[order])
-    cells = pd.DataFrame(np.vstack(tables), columns=keys)
-    cells["count"] = np.concatenate(sums).astype(np.int64)
-    return cells
 
 
 def _protected(cells: pd.DataFrame, keys: list[str], min_group: int, offered: np.ndarray) -> pd.DataFrame:
@@ -296,7 +265,7 @@ def _score_stats(scored, frame, missing: dict[str, int], score: Score, min_group
     bin_codes = np.clip(np.searchsorted(edges, values.to_numpy(float), side="right") - 1, 0, len(edges) - 2)
     part = frame[has].assign(band=band_codes[has.to_numpy()], bin=bin_codes[has.to_numpy()], count=1)
     part = part[part["band"] >= 0]
-    cells = _family(part, dims, ["band", "bin"])
+    cells = family(part, dims, ["band", "bin"])
     whole = cells.assign(shown=True)
     offered = _offered(cells, missing) & ~((cells["bin"] != ALL).to_numpy() & (_totals(whole, dims, "band")
                                                                                  < detail_min))
@@ -385,7 +354,7 @@ def _profile_family(scored, frame, missing: dict[str, int], column: str, order: 
     part = frame[codes >= 0].assign(profile=codes[codes >= 0], count=1)
     if part.empty:
         return pd.DataFrame()
-    cells = _family(part, dims, ["profile"])
+    cells = family(part, dims, ["profile"])
     cells = _protected(cells, dims + ["profile"], min_group, _offered(cells, missing))
     cells["total"] = _totals(cells, dims, "profile")
     cells = cells[(cells["profile"] != ALL) & cells["offered"]]
