@@ -27,6 +27,7 @@ from tiwell.privacy import Release, survey_release
 from tiwell.worker import run_limited
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
+from ui.held import SURVEY_KEY, current_survey, keep_survey  # noqa: F401 - every page reads them here
 from ui.uploads import keep_uploads_in_memory
 
 if TYPE_CHECKING:  # the analyses (SciPy) and the exports (python-pptx): only the pages that use them pay for them
@@ -40,7 +41,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SAMPLE = SAMPLES / "proqol5_microsoft_forms.xlsx"
 SAMPLE_TURNOVER = SAMPLES / "turnover_by_team.csv"
 SAMPLE_STAFF_LIST = SAMPLES / "staff_list.csv"
-SURVEY_KEY = "survey"
 CUSTOM_KEY = "custom_instruments"
 ID_KEY = "private_code_key"
 LABEL_KEY = "neutral_label_key"
@@ -52,14 +52,6 @@ DATE_ORDER_KEY = "date-order"
 # hour after its session had gone held a gigabyte); a session scope needs a running app, so a script or
 # test calling these functions directly shares one cache, as before.
 CACHE = dict(max_entries=16, ttl=3600, scope="session" if runtime.exists() else "global")
-
-
-def current_survey() -> ScoredSurvey | None:
-    return st.session_state.get(SURVEY_KEY)
-
-
-def keep_survey(survey: ScoredSurvey | None) -> None:
-    st.session_state[SURVEY_KEY] = survey
 
 
 def private_code_key() -> bytes:
