@@ -64,10 +64,12 @@ def _importable(name: str) -> bool:
 
 
 def preload_in_background() -> None:
-    """Start importing the pages' modules, the first time only."""
+    """Start importing the pages' modules, the first time only. Streamlit's own objects are frozen
+    first (see :func:`_import_all`), so the collection that ends this first run is quick too."""
     if _started.is_set():
         return
     _started.set()
+    gc.freeze()
     threading.Thread(target=_import_all, name="tiwell-preload", daemon=True).start()
 
 
