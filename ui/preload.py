@@ -43,9 +43,9 @@ def skip_direct_run_check() -> None:
 
 def page_modules(pages: Path = PAGES) -> tuple[str, ...]:
     """Every module the pages import (read from their source, so the list cannot fall behind the
-    pages), in page order, each once, then :data:`ALSO`."""
+    pages), each once, then :data:`ALSO`: the home page's first, as an upload needs them first."""
     found = []
-    for path in sorted(pages.glob("*.py")):
+    for path in sorted(pages.glob("*.py"), key=lambda path: (path.stem != "home", path.stem)):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 found += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
