@@ -8,10 +8,14 @@ require_sign_in()
 
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from ui import held
+
+if TYPE_CHECKING:
+    from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
 
@@ -25,7 +29,7 @@ st.write(
 )
 
 
-def boxes() -> tuple[list, object]:
+def boxes() -> tuple[list[UploadedFile], UploadedFile | None]:
     """The survey box, the sample button and the workspace box, drawn with Streamlit alone: a first
     visit shows them before pandas and the core are imported (ui.preload brings those in meanwhile)."""
     left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -71,7 +75,7 @@ from ui import several, state  # noqa: E402
 from ui.safe import inert, inert_table  # noqa: E402
 
 
-def bring_back_workspace(brought) -> None:
+def bring_back_workspace(brought: UploadedFile | None) -> None:
     """A returning user's workspace file: settings and action log from last time, set once."""
     if brought is None or state.brought_back() == brought.file_id:
         return
@@ -86,7 +90,7 @@ def bring_back_workspace(brought) -> None:
                f"{workspace.min_group}.")
 
 
-def choose_source(uploads: list) -> tuple[tuple[bytes, str], ...]:
+def choose_source(uploads: list[UploadedFile]) -> tuple[tuple[bytes, str], ...]:
     """The uploads (several: one export per wave, made one survey), or the sample, or nothing."""
     if uploads:
         return tuple((upload.getvalue(), upload.name) for upload in uploads)
