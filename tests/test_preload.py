@@ -57,11 +57,13 @@ def test_the_preload_imports_every_page_module_and_collection_still_frees_new_cy
     out = run_python("""
 import gc, sys
 from ui import preload
+from tiwell.text import first_names
 preload._import_all()
-print(all(name in sys.modules for name in preload.page_modules()), gc.get_freeze_count() > 10_000)
+print(all(name in sys.modules for name in preload.page_modules()), gc.get_freeze_count() > 10_000,
+      first_names.cache_info().currsize)
 a, b = [], []
 a.append(b); b.append(a)
 del a, b
 print(gc.collect() >= 2)
 """)
-    assert out.splitlines()[-2:] == ["True True", "True"]
+    assert out.splitlines()[-2:] == ["True True 1", "True"]

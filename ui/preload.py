@@ -73,10 +73,21 @@ def preload_in_background() -> None:
     threading.Thread(target=_import_all, name="tiwell-preload", daemon=True).start()
 
 
+def _build_word_lists() -> None:
+    """The word lists every session shares, built once per server and kept: the names that tell a
+    person (looked for on upload and taken out of comments; half a second to build) and the tone lexicon."""
+    from tiwell.comments import tone_of
+    from tiwell.text import first_names, last_names
+
+    first_names()
+    last_names()
+    tone_of("")
+
+
 def _import_all() -> None:
     """Start the fork server that reads uploads (:mod:`tiwell.worker`: it imports pandas and SciPy
-    itself, in its own process, so on the second core), import every page's modules, then move
-    what they made out of the garbage collector's sight.
+    itself, in its own process, so on the second core), import every page's modules, build the
+    shared word lists, then move what they made out of the garbage collector's sight.
 
     Streamlit runs a full garbage collection after every script run. With these libraries loaded
     that walks a few hundred thousand long-lived objects (classes, functions, modules' constants)
@@ -88,5 +99,6 @@ def _import_all() -> None:
         forkserver.ensure_running()
         for name in page_modules():
             importlib.import_module(name)
+        _build_word_lists()
     finally:
         gc.freeze()
