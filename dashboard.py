@@ -8,11 +8,12 @@ import streamlit as st
 
 from ui import signin
 from ui.logs import keep_data_out_of_logs
-from ui.preload import preload_in_background
+from ui.preload import preload_in_background, skip_direct_run_check
 from ui.style import accessible_style
 from ui.uploads import keep_uploads_in_memory
 
-st.set_page_config(page_title="tiwell: staff wellbeing", page_icon="🌱", layout="wide")
+skip_direct_run_check()
+st.set_page_config(page_title="tiwell: staff wellbeing", page_icon=":material/psychiatry:", layout="wide")
 keep_uploads_in_memory()
 keep_data_out_of_logs()
 accessible_style()

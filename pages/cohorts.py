@@ -6,6 +6,8 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
+from functools import partial
+
 import streamlit as st
 
 from tiwell import charts
@@ -111,10 +113,11 @@ if ref_mean is not None and ref_sd and ref_n:
 
 st.header("Take it away")
 left, middle, right = st.columns(3)
-left.download_button("Tables (Excel)", xlsx_bytes(tables),
+# Written only when clicked: the workbook takes longer than the rest of the page to build.
+left.download_button("Tables (Excel)", partial(xlsx_bytes, dict(tables)),
                      file_name="tiwell-cohorts.xlsx",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
-middle.download_button("Descriptions (CSV)", csv_bytes(tables["describe"]), file_name="tiwell-cohorts.csv",
+middle.download_button("Descriptions (CSV)", partial(csv_bytes, tables["describe"]), file_name="tiwell-cohorts.csv",
                        mime="text/csv", on_click="ignore")
 right.download_button("Settings to rerun this", settings.to_json(), file_name="tiwell-analysis.json",
                       mime="application/json", on_click="ignore")

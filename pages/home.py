@@ -8,21 +8,14 @@ require_sign_in()
 
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from tiwell.errors import TiwellError
-from tiwell.export import csv_bytes, scored_workbook
-from tiwell.findings import SEVERITIES, Code, describe_upload
-from tiwell.ingest import read_data_dictionary
-from tiwell.instruments import Instrument
-from tiwell.mapping import Mapping, with_labels
-from tiwell.pipeline import ScoringChoices, builtins_in_order
-from tiwell.survey import ScoredSurvey
-from tiwell.workspace import check_instruments, load
-from ui import several, state
-from ui.reading_ahead import read_ahead
-from ui.safe import inert, inert_table
+from ui import held
+
+if TYPE_CHECKING:
+    from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
 
@@ -36,12 +29,55 @@ st.write(
 )
 
 
-def bring_back_workspace() -> None:
-    """A returning user's workspace file: settings and action log from last time, set once."""
+def boxes() -> tuple[list[UploadedFile], UploadedFile | None]:
+    """The survey box, the sample button and the workspace box, drawn with Streamlit alone: a first
+    visit shows them before pandas and the core are imported (ui.preload brings those in meanwhile)."""
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    uploads = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"],
+                                 accept_multiple_files=True,
+                                 help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or Excel. "
+                                      "Give several files (one export per wave) to read them as one survey.")
+    if right.button("Try the sample data", type="secondary", width="stretch"):
+        st.session_state["use_sample"] = True
+    if uploads:
+        st.session_state["use_sample"] = False
+    elif st.session_state.get("use_sample"):
+        st.caption("Showing the sample: a made-up family-support organisation, three survey waves.")
     brought = st.file_uploader("Bring back a workspace (the file saved last time, JSON)", type=["json"],
                                key="workspace-file",
                                help="It sets the mapping, instruments, cut points, smallest group, team labels and "
                                     "the order of dates as they were, and brings back the action log.")
+    return uploads, brought
+
+
+def ask_for_a_file() -> None:
+    """Nothing to read: no survey is held, and the page ends here."""
+    st.info("Upload an export, or try the sample data to see what tiwell does.")
+    held.keep_survey(None)
+    st.stop()
+
+
+uploads, brought = boxes()
+if not uploads and brought is None and not st.session_state.get("use_sample"):
+    ask_for_a_file()
+
+# There is something to read: only now pandas and the core.
+from tiwell.errors import TiwellError  # noqa: E402
+from tiwell.export import csv_bytes, scored_workbook  # noqa: E402
+from tiwell.findings import SEVERITIES, Code, describe_upload  # noqa: E402
+from tiwell.ingest import read_data_dictionary  # noqa: E402
+from tiwell.instruments import Instrument  # noqa: E402
+from tiwell.mapping import Mapping, with_labels  # noqa: E402
+from tiwell.pipeline import ScoringChoices, builtins_in_order  # noqa: E402
+from tiwell.survey import ScoredSurvey  # noqa: E402
+from tiwell.workspace import check_instruments, load  # noqa: E402
+from ui import several, state  # noqa: E402
+from ui.reading_ahead import read_ahead  # noqa: E402
+from ui.safe import inert, inert_table  # noqa: E402
+
+
+def bring_back_workspace(brought: UploadedFile | None) -> None:
+    """A returning user's workspace file: settings and action log from last time, set once."""
     if brought is None or state.brought_back() == brought.file_id:
         return
     try:
@@ -55,20 +91,11 @@ def bring_back_workspace() -> None:
                f"{workspace.min_group}.")
 
 
-def choose_source() -> tuple[tuple[bytes, str], ...]:
+def choose_source(uploads: list[UploadedFile]) -> tuple[tuple[bytes, str], ...]:
     """The uploads (several: one export per wave, made one survey), or the sample, or nothing."""
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    uploads = left.file_uploader("Survey export", type=["csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"],
-                                 accept_multiple_files=True,
-                                 help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or Excel. "
-                                      "Give several files (one export per wave) to read them as one survey.")
-    if right.button("Try the sample data", type="secondary", width="stretch"):
-        st.session_state["use_sample"] = True
     if uploads:
-        st.session_state["use_sample"] = False
         return tuple((upload.getvalue(), upload.name) for upload in uploads)
     if st.session_state.get("use_sample"):
-        st.caption("Showing the sample: a made-up family-support organisation, three survey waves.")
         return ((state.sample_bytes(), state.SAMPLE.name),)
     return ()
 
@@ -206,12 +233,10 @@ def show_scored(survey: ScoredSurvey, stem: str) -> None:
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 
 
-sources = choose_source()
-bring_back_workspace()
+sources = choose_source(uploads)
+bring_back_workspace(brought)
 if not sources:
-    st.info("Upload an export, or try the sample data to see what tiwell does.")
-    state.keep_survey(None)
-    st.stop()
+    ask_for_a_file()
 source, joined = sources[0], None
 
 try:

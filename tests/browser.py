@@ -41,11 +41,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(*flags: str, env: dict | None = None, log=subprocess.PIPE):
-    """The dashboard on a free local port; ``flags`` are more ``streamlit run`` options, ``env``
-    adds to the environment, ``log`` takes its stderr."""
+def streamlit_server(*flags: str, env: dict | None = None, log=subprocess.PIPE, script: Path = ROOT / "dashboard.py"):
+    """The dashboard (or another ``script``, with the dashboard's settings) on a free local port;
+    ``flags`` are more ``streamlit run`` options, ``env`` adds to the environment, ``log`` takes its stderr."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", *flags]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"

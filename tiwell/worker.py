@@ -114,6 +114,13 @@ def _work(send, memory_bytes: int, function: Callable, args: tuple, kwargs: dict
     """The child's side: limit memory, run, and send back (kind, payload): the value, the core's
     error, or what went wrong without any of the file's content."""
     _limit_address_space(memory_bytes)
+    # One BLAS thread for the whole child: its matrices are small, and more threads only fight the
+    # other sessions' work. Set here, where the child has one thread, never in the server: there
+    # threadpoolctl walks the loaded libraries under the loader's lock, which deadlocks against
+    # another thread importing a compiled module.
+    from threadpoolctl import threadpool_limits  # preloaded in the fork server
+
+    threadpool_limits(1)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

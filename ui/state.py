@@ -28,6 +28,7 @@ from tiwell.errors import TiwellError
 from tiwell.worker import run_limited
 from tiwell.survey import ScoredSurvey
 from tiwell.workspace import Workspace
+from ui.held import SURVEY_KEY, current_survey, keep_survey  # noqa: F401 - every page reads them here
 from ui.memory import give_back_when_gone
 from ui.safe import inert
 from ui.uploads import keep_uploads_in_memory
@@ -43,7 +44,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SAMPLE = SAMPLES / "proqol5_microsoft_forms.xlsx"
 SAMPLE_TURNOVER = SAMPLES / "turnover_by_team.csv"
 SAMPLE_STAFF_LIST = SAMPLES / "staff_list.csv"
-SURVEY_KEY = "survey"
 CUSTOM_KEY = "custom_instruments"
 ID_KEY = "private_code_key"
 LABEL_KEY = "neutral_label_key"
@@ -58,14 +58,6 @@ DATE_ORDER_KEY = "date-order"
 # copy unpickled again on every rerun: at 50,000 rows that copy was 90 MB and a fifth of a second each
 # time, and a new survey object on every rerun made everything kept for "this survey" start again.
 CACHE = dict(max_entries=16, ttl=3600, scope="session" if runtime.exists() else "global")
-
-
-def current_survey() -> ScoredSurvey | None:
-    return st.session_state.get(SURVEY_KEY)
-
-
-def keep_survey(survey: ScoredSurvey | None) -> None:
-    st.session_state[SURVEY_KEY] = survey
 
 
 def private_code_key() -> bytes:

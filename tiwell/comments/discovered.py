@@ -17,7 +17,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from tiwell.comments.themes import FOUND, Theme
 from tiwell.text.spelling import normalise
@@ -54,7 +53,7 @@ def found_themes(texts: list[str], count: int, taken: set[str]) -> tuple[tuple[T
     parts = min(count, weights.shape[1], weights.shape[0])
     if parts < 1:
         return (), nothing
-    with threadpool_limits(1), warnings.catch_warnings():
+    with warnings.catch_warnings():
         # The top words settle long before the loss stops falling: a last digit of it is no reason to warn.
         warnings.simplefilter("ignore", ConvergenceWarning)
         model = NMF(n_components=parts, init="nndsvd", max_iter=400, tol=1e-4)

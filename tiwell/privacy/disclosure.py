@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
 
 ALL = -1            # a dimension left open
 AUDIT_ATOMS = 2500  # above this many atoms the exact audit would take seconds; lines still hold
@@ -55,8 +54,7 @@ def protect(cells: pd.DataFrame, keys: list[str], min_group: int, cost: np.ndarr
     shown = _settle(lines, count, shown, min_group, strict_lines)
     atoms = _atoms(cells, keys)
     if 0 < len(atoms) <= AUDIT_ATOMS:
-        with threadpool_limits(1):  # small matrices: BLAS threads only fight each other and other sessions
-            shown = _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict_lines)
+        shown = _audit(cells, keys, atoms, lines, count, cost, shown, min_group, strict_lines)
     return pd.Series(shown, index=cells.index)
 
 
