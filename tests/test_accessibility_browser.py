@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import browser_page, open_sample, screenshot
+from browser import browser_page, open_sample, screenshot, wait_drawn
 from tiwell.pipeline import score_file
 from tiwell.present import Choices, build, report_bytes
 from ui.state import SAMPLE
@@ -30,16 +30,12 @@ def serious(page) -> list[str]:
             for node in v["nodes"]]
 
 
-DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'
-                && !document.querySelector('[data-stale="true"]')"""
-
-
 def visit(page, name: str) -> None:
     """Open a page from the sidebar and wait until its script has run and nothing of the last page
     is left: axe reads what is there."""
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=name).click()
     page.wait_for_timeout(500)
-    page.wait_for_function(DRAWN, timeout=120_000)
+    wait_drawn(page)
     page.wait_for_timeout(500)
 
 
