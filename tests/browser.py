@@ -101,6 +101,16 @@ def browser_page(width: int = 1400, height: int = 1000, bypass_csp: bool = False
             browser.close()
 
 
+DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+                && !document.querySelector('[data-stale="true"]')"""
+
+
+def wait_drawn(page, timeout: float = 120_000) -> None:
+    """Wait until the app's script has finished its run and nothing of an earlier run is left on
+    the page: what a fixed pause only hopes for."""
+    page.wait_for_function(DRAWN, timeout=timeout)
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

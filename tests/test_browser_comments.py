@@ -3,7 +3,7 @@ quotes, one made an action in one click, and that action in the log on the Actio
 
 import pytest
 
-from browser import browser_page, open_sample, screenshot
+from browser import browser_page, open_sample, screenshot, wait_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +13,7 @@ def test_themes_shown_and_one_becomes_an_action(server):
         open_sample(page, server)
         page.get_by_role("link", name="In their own words").click()
         page.get_by_role("heading", name="Themes, strengths first").wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)
+        wait_drawn(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         main = page.locator('[data-testid="stMain"]')
         text = main.inner_text()
@@ -32,7 +32,7 @@ def test_themes_shown_and_one_becomes_an_action(server):
 
         page.get_by_role("link", name="Actions and their effect").click()
         page.get_by_role("heading", name="The log").wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)
+        wait_drawn(page)
         assert f"Act on what staff wrote: {label}" in page.locator('[data-testid="stMain"]').inner_text()
         screenshot(page, "actions-from-a-theme")
         assert errors == []

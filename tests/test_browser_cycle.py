@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser_page, screenshot
+from browser import browser_page, screenshot, wait_drawn
 from tiwell.analysis import action_effect
 from tiwell.pipeline import score_file
 from synthetic.samples import SAMPLE_ACTION
@@ -51,7 +51,7 @@ def test_log_save_come_back_with_the_next_wave_and_see_the_effect(server, tmp_pa
         go_to(page, "Actions and their effect", "Actions and their effect")
         log_the_sample_action(page)
         page.get_by_text("in the other teams it changed by").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
+        wait_drawn(page, timeout=30_000)
         screenshot(page, "cycle-1-action-logged")
         with page.expect_download(timeout=30_000) as download:
             page.get_by_role("button", name="Download the workspace").click()
@@ -73,7 +73,7 @@ def test_log_save_come_back_with_the_next_wave_and_see_the_effect(server, tmp_pa
         go_to(page, "Actions and their effect", "Actions and their effect")
         page.get_by_text("2025-09, 2026-03 after it").first.wait_for(timeout=30_000)
         page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
+        wait_drawn(page, timeout=30_000)
         scored = score_file(SAMPLE.read_bytes(), SAMPLE.name).scored
         r = action_effect(scored, SAMPLE_ACTION, "burnout", 5).result.iloc[0]  # burnout: the page's first score
         assert page.get_by_text(f"The difference between the two changes is {r['estimate']:+.1f} points "
@@ -81,19 +81,19 @@ def test_log_save_come_back_with_the_next_wave_and_see_the_effect(server, tmp_pa
         assert page.get_by_text("not proof that the action caused it").count() == 1
         screenshot(page, "cycle-3-before-and-after")
         go_to(page, "Trends", "Trends")
-        page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)
         marker = page.locator('[data-testid="stPlotlyChart"] .annotation-text').filter(
             has_text="Protected reflective supervision started")
+        marker.first.wait_for(timeout=30_000)  # drawn once Plotly has loaded
+        wait_drawn(page, timeout=30_000)
         assert marker.count() == 1
         screenshot(page, "cycle-4-trend-marker")
         page.get_by_role("link", name="Present").click()
         page.get_by_text("View 1 of").wait_for(timeout=30_000)
         told = page.get_by_text("Action taken between 2025-03 and 2025-09 (01 Jun 2025: Protected reflective "
                                 "supervision started).")
-        for _ in range(5):  # the change view comes after the numbers (and a reference, when one is chosen)
+        for view in range(2, 7):  # the change view comes after the numbers (and a reference, when one is chosen)
             page.get_by_role("button", name="Next").click()
-            page.wait_for_timeout(800)
+            page.get_by_text(f"View {view} of").wait_for(timeout=30_000)
             if told.count():
                 break
         told.wait_for(timeout=30_000)

@@ -3,7 +3,7 @@ too small for a driver analysis told so."""
 
 import pytest
 
-from browser import browser_page, choose, open_sample, screenshot
+from browser import browser_page, choose, open_sample, screenshot, wait_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ def test_drivers_ranked_on_the_sample_then_a_small_team(server):
         page.get_by_role("link", name="What to act on").click()
         page.get_by_role("heading", name="What to act on").first.wait_for(timeout=30_000)
         page.locator('[data-testid="stPlotlyChart"]').nth(1).wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)
+        wait_drawn(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         text = page.locator('[data-testid="stMain"]').inner_text()
         assert "associations in this survey, not causes" in text

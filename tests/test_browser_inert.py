@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from browser import browser_page, free_port, screenshot
+from browser import browser_page, free_port, screenshot, wait_drawn
 from marked_up import marked, sample_frame
 
 pytestmark = pytest.mark.browser
@@ -48,7 +48,7 @@ def texts(page) -> list[str]:
 def open_page(page, title: str, wait_for: str) -> None:
     page.get_by_role("link", name=title).click()
     page.get_by_text(wait_for).first.wait_for(timeout=90_000)
-    page.wait_for_timeout(1500)
+    wait_drawn(page)
 
 
 def test_markdown_and_html_from_the_data_show_as_typed_and_fetch_nothing(server, tmp_path):

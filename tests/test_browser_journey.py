@@ -2,7 +2,7 @@
 
 import pytest
 
-from browser import browser_page, choose, open_sample, screenshot
+from browser import browser_page, choose, open_sample, screenshot, wait_drawn
 
 pytestmark = pytest.mark.browser
 PAGES = ["Overview", "Teams", "Trends", "Turnover", "Compare cohorts", "Instruments"]
@@ -14,7 +14,7 @@ def test_from_the_sample_to_every_page(server):
         for name in PAGES:
             page.get_by_role("link", name=name).click()
             page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
-            page.wait_for_timeout(1500)
+            wait_drawn(page)
             assert page.locator('[data-testid="stException"]').count() == 0, f"{name} shows an error"
             screenshot(page, f"page-{name.lower().replace(' ', '-')}")
         assert errors == []
@@ -40,7 +40,7 @@ def test_turnover_with_the_sample_table(server):
         page.get_by_role("button", name="Use the sample team table").click()
         page.get_by_text("compares teams, not people").wait_for(timeout=30_000)
         page.locator('[data-testid="stPlotlyChart"]').nth(1).wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
+        wait_drawn(page)
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
         screenshot(page, "page-turnover")
         assert errors == []

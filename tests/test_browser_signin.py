@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import ROOT, browser_page, chromium_path, streamlit_server
+from browser import ROOT, browser_page, chromium_path, streamlit_server, wait_drawn
 
 pytestmark = pytest.mark.browser
 PAGES = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
@@ -28,10 +28,11 @@ def signed_out_server(tmp_path_factory):
 
 
 def main_text(page, url: str) -> str:
-    """What the main area shows at ``url`` once the app has settled."""
+    """What the main area shows at ``url`` once the app's run has ended (anything a page drew
+    after the sign-in screen would be there by then)."""
     page.goto(url)
     page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)
+    wait_drawn(page, timeout=30_000)
     return page.locator('[data-testid="stMain"]').inner_text().strip()
 
 

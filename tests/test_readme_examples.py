@@ -10,6 +10,8 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import pandas as pd
@@ -36,18 +38,42 @@ def test_the_readme_has_the_examples_it_promises():
     assert any(c.startswith("python -m synthetic.samples") for c in commands)
 
 
+def written(words: list[str]) -> set[str]:
+    """The paths a command writes: each --out and --save-map file, and the sample generator's folder."""
+    if words[:3] == ["python", "-m", "synthetic.samples"]:
+        return set(words[3:])
+    return {words[k + 1] for k, word in enumerate(words[:-1]) if word in ("--out", "--save-map")}
+
+
+def must_follow(later: list[str], earlier: list[str]) -> bool:
+    """Whether ``later`` has to wait for ``earlier``: one writes a path the other names (a file,
+    or a folder holding it), so running them side by side could read a file half written."""
+    def clash(writes: set[str], names: list[str]) -> bool:
+        return any(name == path or name.startswith(path.rstrip("/") + "/") for path in writes for name in names)
+    return clash(written(earlier), later) or clash(written(later), earlier)
+
+
 @pytest.fixture(scope="module")
 def ran(tmp_path_factory) -> tuple[Path, list[subprocess.CompletedProcess]]:
-    """Every README command, in order, in a folder holding a copy of ``data``."""
+    """Every README command in a folder holding a copy of ``data``: two at a time, each after
+    the earlier ones whose files it reads or writes, so the result is that of running them in order."""
     where = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "data", where / "data")
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    done = []
-    for command in readme_commands():
-        words = shlex.split(command)
-        done.append(subprocess.run([sys.executable, *words[1:]], cwd=where, env=env, capture_output=True,
-                                   text=True, timeout=300))
-    return where, done
+    commands = [shlex.split(command) for command in readme_commands()]
+    slots = threading.BoundedSemaphore(2)  # the machine's two cores
+
+    def run(k: int, before: list[Future]) -> subprocess.CompletedProcess:
+        wait(before)
+        with slots:
+            return subprocess.run([sys.executable, *commands[k][1:]], cwd=where, env=env, capture_output=True,
+                                  text=True, timeout=300)
+
+    futures: list[Future] = []
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        for k, words in enumerate(commands):
+            futures.append(pool.submit(run, k, [futures[j] for j in range(k) if must_follow(words, commands[j])]))
+    return where, [future.result() for future in futures]
 
 
 @pytest.mark.parametrize("k", range(10))
