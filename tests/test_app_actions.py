@@ -25,6 +25,7 @@ EXAMPLE = SAMPLE.with_name("workspace_example.json")
 @pytest.fixture
 def app():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=90).run()
     app.button[0].click().run()
     return app

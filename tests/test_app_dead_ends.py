@@ -41,6 +41,7 @@ def sample_export(team_header: str) -> bytes:
 
 def uploaded(name: str, data: bytes, cut_offs: bool = False) -> AppTest:
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
     app.file_uploader[0].upload(name, data, "text/csv").run()
     if cut_offs:

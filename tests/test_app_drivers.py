@@ -29,6 +29,7 @@ def survey():
 @pytest.fixture
 def app():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     app.button[0].click().run()
     return app.switch_page(PAGE).run()
@@ -105,6 +106,7 @@ def test_a_raised_threshold_hides_a_mid_sized_team(app):
 
 def test_a_survey_without_own_questions_is_told_so():
     st.cache_data.clear()
+    st.cache_resource.clear()
     data = (SAMPLES / "layouts" / "qualtrics.csv").read_bytes()
     app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     app.session_state[SURVEY_KEY] = score_file(data, "qualtrics.csv")

@@ -55,6 +55,7 @@ def markdown_drawn(app: AppTest) -> list[str]:
 @pytest.fixture
 def app():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=90).run()
     action = make_action({"date": date(2025, 6, 1), "title": marked("action"), "teams": [marked("north")],
                           "principle": "Peer support", "owner": marked("owner")})

@@ -33,6 +33,7 @@ def core(survey):
 @pytest.fixture
 def app():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     app.button[0].click().run()
     return app
@@ -148,6 +149,7 @@ def test_trends_say_each_change_in_words(app, core):
 
 def test_filter_changes_never_reread_or_rescore(monkeypatch):
     st.cache_data.clear()
+    st.cache_resource.clear()
     calls = {"load": 0, "score": 0}
 
     real = ui.state.run_limited

@@ -15,6 +15,7 @@ DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 @pytest.fixture
 def app():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     app.button[0].click().run()
     app.switch_page("pages/present.py").run()

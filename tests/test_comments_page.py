@@ -42,6 +42,7 @@ def core():
 @pytest.fixture
 def app():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
     app.button[0].click().run()
     return app.switch_page("pages/comments.py").run()
@@ -156,6 +157,7 @@ def test_marked_up_comments_and_their_flags_are_drawn_inert():
     scored.loc[scored.index[::7][:40], comment] = f"Thank you to the team for always having my back {marked('quote')}"
     scored.loc[scored.index[40:45], comment] = f"I have been bullied {marked('flag')}"
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
     app.session_state[SURVEY_KEY] = dataclasses.replace(marked_up, scored=scored)
     app.switch_page("pages/comments.py").run()

@@ -37,6 +37,7 @@ def test_the_upload_starts_the_reading_and_the_comments_page_takes_it():
 
 def test_more_than_fifty_flagged_comments_are_one_table():
     st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
     app.button[0].click().run()
     survey = app.session_state[SURVEY_KEY]

@@ -163,6 +163,7 @@ def refusing_reads(monkeypatch, filename: str) -> None:
         return real(function, *args, **kwargs)
 
     st.cache_data.clear()
+    st.cache_resource.clear()
     monkeypatch.setattr(ui.state, "run_limited", run)
 
 

@@ -128,6 +128,7 @@ def export(people: int) -> bytes:
 
 def test_the_app_caches_reading_by_the_files_content(monkeypatch):
     st.cache_data.clear()
+    st.cache_resource.clear()
     runs = counting(monkeypatch, ui.state, "run_limited")  # the worker calls, each naming its function
 
     def reads() -> list:

@@ -98,6 +98,7 @@ def in_process(monkeypatch) -> dict[str, int]:
     """Run the core in this process (not the worker), counting how often the real detection,
     header reading and scoring run."""
     st.cache_data.clear()
+    st.cache_resource.clear()
     monkeypatch.setattr(ui.state, "run_limited", lambda function, *args, what, doing="", **kwargs: function(*args, **kwargs))
     calls = {}
     for module, name in ((tiwell.pipeline, "find_instruments"), (tiwell.pipeline, "detect_items"),

@@ -135,6 +135,7 @@ def test_an_instrument_too_large_to_match_in_time_is_refused():
 @pytest.fixture
 def home():
     st.cache_data.clear()
+    st.cache_resource.clear()
     return AppTest.from_file(DASHBOARD, default_timeout=90).run()
 
 

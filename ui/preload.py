@@ -59,7 +59,7 @@ def _importable(name: str) -> bool:
     import TiwellError`` names a class, skipped)."""
     try:
         return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
+    except ImportError:  # a name inside a module that is not a package
         return False
 
 
