@@ -1,8 +1,10 @@
-"""Read what a page draws: a plotly chart's traces (typed arrays decoded), and Markdown as read."""
+"""Read what a page draws: a plotly chart's traces (typed arrays decoded), and Markdown as read; and
+what a session holds, as it can be pickled and searched."""
 
 from __future__ import annotations
 
 import base64
+from concurrent.futures import Future
 import json
 import re
 
@@ -27,3 +29,11 @@ def as_read(markdown: str) -> str:
     punctuation mark escaped and a word joiner inside addresses (see ui/safe.py); a backslash
     before a mark draws only the mark, and the joiner draws nothing."""
     return re.sub(r"\\([!-/:-@[-`{-~])", r"\1", markdown).replace("\u2060", "")
+
+
+def settled(value):
+    """A session value as it can be pickled and searched: the comments read ahead (a future in a
+    tuple) as what they were read into."""
+    if isinstance(value, Future):
+        return value.result(timeout=120)
+    return tuple(settled(v) for v in value) if isinstance(value, tuple) else value

@@ -3,7 +3,6 @@ for the same period and the next."""
 
 import json
 import pickle
-from concurrent.futures import Future
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +10,7 @@ import pytest
 from scipy import stats
 from streamlit.testing.v1 import AppTest
 
-from figures import as_read, traces
+from figures import as_read, settled, traces
 from tiwell.analysis.leavers import compare_leavers, leaver_sentence
 from tiwell.pipeline import load_table, score_file, score_table
 from tiwell.ingest import new_key
@@ -122,14 +121,6 @@ def test_later_leavers_and_stayers_are_compared_in_aggregate():
     assert f"{expected.left} people left within 6 months" in text
     assert leaver_sentence(burnout.rename(None)) in text
     assert any("not any one person" in w.value for w in app.warning)
-
-
-def settled(value):
-    """A session value as it can be pickled and searched: the comments read ahead (a future in a
-    tuple) as what they were read into."""
-    if isinstance(value, Future):
-        return value.result(timeout=120)
-    return tuple(settled(v) for v in value) if isinstance(value, tuple) else value
 
 
 def test_no_employee_number_ever_reaches_the_session():

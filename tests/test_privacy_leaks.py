@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from browser import browser_page
+from figures import settled
 from tiwell.export import csv_bytes, scored_workbook
 from tiwell.pipeline import ScoringChoices
 from ui import state
@@ -64,7 +65,7 @@ def caplog_module():
 
 
 def test_session_state_holds_no_personal_data(walked, personal):
-    kept = {key: walked.session_state[key] for key in walked.session_state}
+    kept = {key: settled(walked.session_state[key]) for key in walked.session_state}
     assert "survey" in kept
     blob = pickle.dumps(kept)
     assert leaks(blob, personal) == []
