@@ -136,8 +136,16 @@ def sample_bytes() -> bytes:
     return SAMPLE.read_bytes()
 
 
+ZIP_START = b"PK\x03\x04"  # an .xlsx is a zip file
+
+
 @st.cache_data(**CACHE, show_spinner=False)
 def sheets_of(data: bytes, filename: str) -> tuple[str, ...]:
+    """The sheets to choose between. A workbook's are read in the worker (opening one parses its
+    zip); any other file is told apart by its first bytes here, at once (a CSV has no sheets),
+    which spares a 50,000-row CSV a trip to the worker and back (1.8 s)."""
+    if data[:4] != ZIP_START:
+        return sheet_names(data, filename)
     return run_limited(sheet_names, data, filename, what=filename)
 
 
