@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 import pandas as pd
 
+from tiwell.ingest.tables import excel_letters
 from tiwell.survey import ScoredSurvey
 from tiwell.text.numbers import p_columns_written
 
@@ -129,7 +130,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 def _sheet_xml(frame: pd.DataFrame, strings: dict[str, int]) -> str:
     """One worksheet: the header row in the header style, then each row's cells; a blank (NaN,
     None, an empty text) is no cell at all."""
-    letters = [_column_letters(k) for k in range(len(frame.columns))]
+    letters = [excel_letters(k) for k in range(len(frame.columns))]
     header = "".join(_text_cell(f"{letter}1", str(c), strings, HEADER_STYLE) for letter, c in zip(letters, frame.columns))
     rows = [f'<row r="1">{header}</row>']
     if len(frame):
@@ -232,16 +233,6 @@ def workbook_parts(names: list[str]) -> dict[str, str]:
                                       'Target="sharedStrings.xml"/></Relationships>',
         "xl/styles.xml": head + STYLES,
     }
-
-
-def _column_letters(k: int) -> str:
-    """'A' for the first column, 'Z', 'AA', ... after."""
-    letters = ""
-    k += 1
-    while k:
-        k, rest = divmod(k - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def scored_workbook(survey: ScoredSurvey) -> bytes:

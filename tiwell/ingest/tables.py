@@ -361,7 +361,7 @@ def _column_names(header_grid: pd.DataFrame, short_names: bool) -> tuple[list[st
         base = " - ".join(p for p in useful if not _IMPORT_ID.match(p))
         if short_names and useful:
             base = useful[0]
-        base = base or f"Column {_excel_letters(position)}"
+        base = base or f"Column {excel_letters(position)}"
         seen[base] = seen.get(base, 0) + 1
         name = base if seen[base] == 1 else f"{base} ({seen[base]})"
         names.append(name)
@@ -387,7 +387,8 @@ def _ends_in_brackets(name: str) -> bool:
     return line.endswith("]") and "[" in line[:-2]
 
 
-def _excel_letters(position: int) -> str:
+def excel_letters(position: int) -> str:
+    """A column's letters as Excel names it: 'A' for the first (position 0), 'Z', 'AA', ... after."""
     letters = ""
     position += 1
     while position:
