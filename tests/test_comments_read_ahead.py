@@ -53,3 +53,24 @@ def test_more_than_fifty_flagged_comments_are_one_table():
     assert len(planted) == 60 and planted["label"].eq("Bullying").all()
     assert sorted(planted["row"]) == sorted(scored["row"].iloc[:60])
     assert not any(m.value.startswith("**Bullying**:") for m in app.markdown), "not also written out line by line"
+
+
+def test_comments_shared_out_among_workers_are_read_as_at_once(monkeypatch):
+    """The sample's comments, shared out one share per worker process (lowered threshold, four
+    shares on any machine): the same rows in the same order as read in one go."""
+    from tiwell.pipeline import score_file
+    from ui import reading_ahead
+    from ui.state import SAMPLE
+
+    survey = score_file(SAMPLE.read_bytes(), SAMPLE.name)
+    monkeypatch.setattr(reading_ahead, "SHARE_FROM", 10)
+    monkeypatch.setattr(reading_ahead, "CORES", 4)
+    shares = []
+    real = reading_ahead.run_limited
+    monkeypatch.setattr(reading_ahead, "run_limited", lambda read, share, **kw: shares.append(len(share)) or
+                        real(read, share, **kw))
+    themes, flags = load_themes(), load_flags()
+    shared = read_comments(survey, themes, flags, names=("Priya",), share_out=reading_ahead.in_workers)
+    alone = read_comments(survey, themes, flags, names=("Priya",))
+    assert len(shares) == 4 and max(shares) - min(shares) <= 3, shares
+    pd.testing.assert_frame_equal(shared.frame, alone.frame)

@@ -15,7 +15,7 @@ import streamlit as st
 
 from tiwell.comments import CommentRelease, Comments, comment_release, load_flags, load_themes, read_comments
 from tiwell.survey import ScoredSurvey
-from ui.reading_ahead import THEMES_KEY, own_themes, read_already
+from ui.reading_ahead import THEMES_KEY, in_workers, own_themes, read_already
 
 EDITS_KEY = "comment-edits"        # renames and merges of themes found in the text, in the order made
 MEMO_KEY = "comment-memo"          # {what it was made with: (the survey, the result)}
@@ -44,7 +44,8 @@ def comments(survey: ScoredSurvey, names: tuple[str, ...], discover: int) -> Com
     def read() -> Comments:
         found = read_already(survey) if not names and not discover else None  # as the upload read them
         if found is None:
-            found = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover)
+            found = read_comments(survey, load_themes(own_themes()), load_flags(), names=names, discover=discover,
+                                  share_out=in_workers)
         for kind, themes, label in edits():
             found = found.rename(themes, label) if kind == "rename" else found.merge(themes, label)
         return found
