@@ -84,7 +84,7 @@ def show_effects() -> None:
                 continue
             text, chart = st.columns([3, 2])
             text.markdown("\n".join(f"- {inert(line)}" for line in effect_sentences(effect, label, sub.direction)))
-            plots.show(charts.before_after(effect.cells, label), f"effect-{action.id}", where=chart)
+            plots.show(charts.before_after, effect.cells, label, key=f"effect-{action.id}", where=chart)
 
 
 if actions:

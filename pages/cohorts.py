@@ -72,7 +72,7 @@ for sentence in cohort_sentences(results, label):
     st.markdown(f"- {inert(sentence)}")
 data = cohort_rows(survey.scored, cohort_column, results["groups"])
 if len(results["quantiles"]):
-    plots.show(charts.cohort_boxes(results["quantiles"], cohort_column, label), "boxes")
+    plots.show(charts.cohort_boxes, results["quantiles"], cohort_column, label, key="boxes")
 if len(results["quantiles"]) < len(results["groups"]):
     st.caption(f"Quartiles and boxes are shown for cohorts of {DETAIL_MIN} or more people: for a smaller cohort "
                "they would come close to giving back each person's score.")

@@ -59,7 +59,7 @@ table = impact(data, outcome, drivers, favourable_points(survey, drivers), princ
                padjust=padjust, min_group=min_group, min_analysis=min_analysis)
 
 st.header("How sure we are")
-plots.show(charts.impact_intervals(table, outcome.label, outcome.better), "impact-intervals")
+plots.show(charts.impact_intervals, table, outcome.label, outcome.better, key="impact-intervals")
 st.caption("Impact is Spearman's rank correlation between the question and "
            f"{inert(outcome.label.lower())}, turned so that further right means favourable answers go with "
            f"{inert(outcome.better)}. Each bar is its 95% interval: blue when the whole interval is above zero, "
@@ -71,7 +71,7 @@ if len(placed) >= 2:
     for quadrant, questions in quadrant_lists(placed):
         st.markdown(f"**{quadrant.capitalize()}**: {QUADRANT_MEANING[quadrant]}  \n"
                     + "; ".join(inert(question) for question in questions))
-    plots.show(charts.priority_matrix(placed, outcome.label), "priority")
+    plots.show(charts.priority_matrix, placed, outcome.label, key="priority")
     st.caption("Quadrants split at the middle (median) question on each axis, so they compare your questions "
                "with each other, not with a fixed standard.")
 

@@ -41,8 +41,8 @@ for col, sub, (_, row) in zip(columns, subscales, summary.iterrows()):
 
 banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
 if banded:
-    plots.show(charts.band_shares(summary[summary["subscale"].isin([s.column for s in banded])], banded, min_group),
-               "bands")
+    plots.show(charts.band_shares, summary[summary["subscale"].isin([s.column for s in banded])], banded, min_group,
+               key="bands")
 if len(banded) < len(subscales):
     st.caption(inert(unbanded_note(subscales)))
 with st.expander("How to read this"):
@@ -65,8 +65,8 @@ for sub in subscales:
         st.caption(f"How {inert(sub.label.lower())} scores spread is shown for groups of {release.detail_min} or more, "
                    "so that a chart of a few people's scores cannot point to anyone.")
         continue
-    plots.show(charts.distribution(bins, sub.label, (sub.low, sub.high), sub.band_rules, sub.direction, min_group),
-               f"dist-{sub.column}")
+    plots.show(charts.distribution, bins, sub.label, (sub.low, sub.high), sub.band_rules, sub.direction, min_group,
+               key=f"dist-{sub.column}")
 
 for inst in survey.instruments:
     table = release.profiles(inst.id, filters) if inst.profiles is not None else None
@@ -76,5 +76,5 @@ for inst in survey.instruments:
     st.caption(f"{inert(inst.profiles.label)}. {inert(inst.profiles.note)} Based on {count(table['people'].iloc[0])} people with "
                f"every part scored. A profile with fewer than {min_group} people is shown as 'fewer than "
                f"{min_group}'.")
-    plots.show(charts.profile_shares(table, "Share of people in each profile"), f"profiles-{inst.id}")
+    plots.show(charts.profile_shares, table, "Share of people in each profile", key=f"profiles-{inst.id}")
     st.dataframe(profile_table(inst), hide_index=True, width="stretch")

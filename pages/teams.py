@@ -47,8 +47,8 @@ if not shown:
 ordered = team_order(table, shown, order_by, measure)
 whole = release.table((), filters)
 answered = shown_cells(table).groupby("team", sort=False)["people"].max().to_dict()
-plots.show(charts.heatmap(against_whole(table, whole, subscales, measure), subscales, measure, ordered, answered),
-           "heatmap", title="Each team's scores")
+plots.show(charts.heatmap, against_whole(table, whole, subscales, measure), subscales, measure, ordered, answered,
+           key="heatmap", title="Each team's scores")
 if hidden:
     st.caption(f"Not shown: {len(hidden)} team(s) with fewer than {min_group} people here, or hidden with them so that "
                "no small group can be worked out from the rest.")
@@ -63,7 +63,7 @@ st.caption(f"{count(answered[team])} people in {inert(team)} answered; each row 
 st.dataframe(team_detail(table, whole, team, survey.labels), hide_index=True, width="stretch")
 banded = tuple(sub for sub in subscales if sub.bands)  # the MBI has none unless cut-offs were chosen
 if banded:
-    plots.show(charts.band_shares(team_rows(table, team), banded, min_group), "team-bands")
+    plots.show(charts.band_shares, team_rows(table, team), banded, min_group, key="team-bands")
 else:
     st.caption(inert(unbanded_note(subscales)))
 reference = choose_reference(survey, "teams")

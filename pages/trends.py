@@ -41,7 +41,7 @@ if "team" not in survey.scored:
 lines, series = trend_lines(overall, by_team, teams)
 waves = release.options("wave")
 marks = markers(state.workspace().actions, waves, teams or ([filters["team"]] if filters.get("team") else None))
-plots.show(charts.trend(lines, label, series, overall if teams else None, waves, marks), "trend")
+plots.show(charts.trend, lines, label, series, overall if teams else None, waves, marks, key="trend")
 if marks:
     st.caption("Dashed lines mark actions from the log on the Actions page, between the waves they fell between.")
 if teams and has_gaps(lines):

@@ -66,7 +66,7 @@ def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame,
                 "too few to look for a pattern.")
         return
     y_title = f"{choice['rate_label'].lower()} per 100 a year"
-    plots.show(charts.scatter_fit(points, "mean", "rate", label, y_title.capitalize()), "scatter")
+    plots.show(charts.scatter_fit, points, "mean", "rate", label, y_title.capitalize(), key="scatter")
     st.dataframe(score_turnover_correlations(points), hide_index=True, width="stretch")
     teams = point_teams(points)
     st.warning(
@@ -79,7 +79,7 @@ def team_by_team(survey: ScoredSurvey, release: Release, turnover: pd.DataFrame,
     team = st.selectbox("Team", teams)
     means, periods = team_timeline(team_waves, turnover, dates, team)
     marks = dated_markers(state.workspace().actions, [team])
-    plots.show(charts.timeline(means, periods, label, rate, marks), "timeline")
+    plots.show(charts.timeline, means, periods, label, rate, marks, key="timeline")
 
 
 def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -> None:
@@ -101,7 +101,7 @@ def leavers_and_stayers(survey: ScoredSurvey, hr: TeamPeriods, min_group: int) -
              f"still there {FOLLOW_UP_MONTHS} months later (the staff list runs to "
              f"{result.known_until:%d %B %Y}). Each person counts once, with their last answers before the "
              "follow-up.")
-    plots.show(charts.leaver_gaps(result.table), "leavers")
+    plots.show(charts.leaver_gaps, result.table, key="leavers")
     for _, row in result.table.iterrows():
         st.markdown(f"- {inert(leaver_sentence(row))}")
     st.warning("This describes two groups, not any one person: people leave for many reasons (pay, moves, family, "
