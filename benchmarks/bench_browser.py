@@ -4,8 +4,9 @@
 
 Figures, each beside its target: the home page interactive on a server just started (cold), beside
 a bare Streamlit page measured the same way (what Streamlit and the browser take whatever the app does); the
-first visit of every page on the sample and again at 50,000 respondents (and a second visit of
-the two pages that read the comments); one step of Present; a
+first visit of every page on the sample (in a session started once the server has finished the
+imports its first page set going: a session's first visits, not the server's) and again at 50,000
+respondents (and a second visit of the two pages that read the comments); one step of Present; a
 50,000-row upload to the scored page; the Excel download of those 50,000 rows; the server memory
 one 50,000-row session adds, and what is left of it once the browser has gone and the session has
 ended (the server is told to end a disconnected session after 2 s, rather than 120 s, to see it).
@@ -15,6 +16,7 @@ each time runs from the click to that moment, as the browser sees it.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -69,6 +71,22 @@ def timed(page, action) -> float:
 def rss(pid: int) -> int:
     """The server's resident memory now, in bytes."""
     return int(re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)) * 1024
+
+
+def settle(pid: int, quiet: float = 0.05, window: float = 0.5, limit: float = 60) -> float:
+    """Wait until the server has used under ``quiet`` s of CPU for ``window`` s (the imports the first
+    page starts in the background are over), at most ``limit`` s; the seconds waited."""
+    def cpu() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        before = cpu()
+        time.sleep(window)
+        if cpu() - before < quiet:
+            break
+    return time.monotonic() - start
 
 
 def visit_pages(page) -> dict[str, float]:
@@ -173,6 +191,7 @@ def run(scale: float, repeats: int) -> list[Result]:
         try:
             home = cold_home(browser, url)
             pid = server_pid(url)
+            settle(pid)  # a session's first visits, not the server's: its background imports done
             sample, step = sample_session(browser, url)
             big = big_session(browser, url, data, pid)
         except PlaywrightError as exc:  # the figures so far are still worth printing
