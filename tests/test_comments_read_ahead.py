@@ -56,14 +56,14 @@ def test_more_than_fifty_flagged_comments_are_one_table():
 
 
 def test_comments_shared_out_among_workers_are_read_as_at_once(monkeypatch):
-    """The sample's comments, shared out one share per worker process (lowered threshold, four
-    shares on any machine): the same rows in the same order as read in one go."""
+    """The sample's comments, shared out one share per worker process (smaller shares, four cores on
+    any machine): the same rows in the same order as read in one go."""
     from tiwell.pipeline import score_file
     from ui import reading_ahead
     from ui.state import SAMPLE
 
     survey = score_file(SAMPLE.read_bytes(), SAMPLE.name)
-    monkeypatch.setattr(reading_ahead, "SHARE_FROM", 10)
+    monkeypatch.setattr(reading_ahead, "SHARE", 10)
     monkeypatch.setattr(reading_ahead, "CORES", 4)
     shares = []
     real = reading_ahead.run_limited

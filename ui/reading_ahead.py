@@ -36,7 +36,7 @@ AHEAD_KEY = "comment-ahead"    # (the survey, the themes file, the future of its
 _READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tiwell-comments")
 CORES = os.cpu_count() or 1
 _SHARES = ThreadPoolExecutor(max_workers=CORES, thread_name_prefix="tiwell-comment-shares")
-SHARE_FROM = 1_000  # fewer distinct comments are read at once in the server (a second at most): no worker to start
+SHARE = 2_000  # distinct comments a worker is given at least (about a second's reading): fewer would wait on starting
 
 
 def own_themes() -> str | None:
@@ -73,11 +73,9 @@ def _read(survey: ScoredSurvey, themes_text: str | None) -> Comments:
 
 
 def in_workers(read: Callable[[Sequence[str]], list], texts: list[str]) -> list:
-    """``read(texts)``, with many texts split into one share per core, each read in a worker process
-    at the same time (the shares of all sessions together never more than the cores)."""
-    if len(texts) < SHARE_FROM:
-        return read(texts)
-    size = math.ceil(len(texts) / CORES)
+    """``read(texts)`` in worker processes: many texts split into a share per core, read at the same
+    time (the shares of all sessions together never more than the cores), a few in one worker."""
+    size = max(SHARE, math.ceil(len(texts) / CORES))
     shares = [texts[start:start + size] for start in range(0, len(texts), size)]
     readings = _SHARES.map(lambda share: run_limited(read, share, what="The comments", doing="read"), shares)
     return [reading for share in readings for reading in share]
