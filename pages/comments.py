@@ -72,7 +72,7 @@ own_themes()
 read = kept.comments(survey, names, discover)
 stop_unless(len(read) > 0, "No one wrote a comment in this survey (answers such as 'none' or 'n/a' are not counted).")
 view = kept.release(survey, names, discover, min_comments, min_group)
-summary = view.summary(filters)
+summary = kept.summary(survey, names, discover, min_comments, min_group, filters)
 
 
 def make_action(theme: dict, principle_key: str) -> None:

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tiwell.comments import load_flags, load_themes, read_comments
+from tiwell.comments import comment_release, load_flags, load_themes, read_comments
 from ui.comments import MEMO_KEY
 from ui.reading_ahead import AHEAD_KEY
 from ui.state import SURVEY_KEY
@@ -74,3 +74,31 @@ def test_comments_shared_out_among_workers_are_read_as_at_once(monkeypatch):
     alone = read_comments(survey, themes, flags, names=("Priya",))
     assert len(shares) == 4 and max(shares) - min(shares) <= 3, shares
     pd.testing.assert_frame_equal(shared.frame, alone.frame)
+
+
+def test_a_selections_comment_summary_is_made_once_and_the_reading_stays(monkeypatch):
+    """Reruns of In their own words take the selection's summary made before; many other
+    selections later (more than are kept), the release every run asks for is still the one made first."""
+    from tiwell.comments import CommentRelease
+    from ui import comments
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    made = []
+    real = CommentRelease.summary
+    monkeypatch.setattr(CommentRelease, "summary", lambda self, filters=None: made.append(filters) or real(self, filters))
+    released = []
+    monkeypatch.setattr(comments, "comment_release", lambda *a, **k: released.append(1) or comment_release(*a, **k))
+    app = AppTest.from_file(DASHBOARD, default_timeout=120).run()
+    app.button[0].click().run()
+    app.switch_page("pages/comments.py").run()
+    app.run()
+    assert not app.exception and len(made) == 1
+    reading = next(result for key, (_, result) in app.session_state[MEMO_KEY].items() if key[0] == "read")
+    team = app.selectbox(key="filter-team")
+    for option in team.options[1:]:
+        team.select(option).run()
+        team = app.selectbox(key="filter-team")
+    assert not app.exception and len(made) == len(team.options) > comments.MEMO_SIZE
+    assert next(result for key, (_, result) in app.session_state[MEMO_KEY].items() if key[0] == "read") is reading
+    assert len(released) == 1
