@@ -61,10 +61,16 @@ def _labels(trace, size: int) -> list[str]:
     return [", ".join(_text(v) for v in row if isinstance(v, str)) for row in rows]
 
 
-def _interval(error, values, index: int, tickformat: str) -> str:
-    if error is None or error.array is None:
+def _bounds(error) -> tuple[list, list] | None:
+    """An error bar's lengths below and above each value, read from the figure once (each read of a
+    Plotly property is checked again: reading them point by point took most of a chart's text)."""
+    return None if error is None or error.array is None else (list(error.arrayminus), list(error.array))
+
+
+def _interval(bounds: tuple[list, list] | None, values, index: int, tickformat: str) -> str:
+    if bounds is None:
         return ""
-    low, high = values[index] - error.arrayminus[index], values[index] + error.array[index]
+    low, high = values[index] - bounds[0][index], values[index] + bounds[1][index]
     if np.isnan(low) or np.isnan(high):
         return ""
     return f"{percent(low)} to {percent(high)}" if "%" in tickformat else interval(low, high, 2 if abs(high) < 1 else 1)
@@ -81,11 +87,11 @@ def _point_rows(fig: go.Figure, trace) -> list[dict]:
     widths = getattr(trace, "width", None)
     if trace.type == "bar" and widths is not None and not np.isscalar(widths) and _is_number(place):
         place = [f"{short(p - w / 2)} to under {short(p + w / 2)}" for p, w in zip(place, widths)]
-    labels, error = _labels(trace, len(place)), trace[f"error_{value_axis}"]
+    labels, bounds = _labels(trace, len(place)), _bounds(trace[f"error_{value_axis}"])
     hidden = _text(trace.name or "") == HIDDEN
     return [{"series": _text(trace.name or ""), "label": label, "place_title": place_title, "place": _format(p, ""),
              "value_title": value_title, "value": HIDDEN if hidden else _format(v, tickformat),
-             "interval": "" if hidden else _interval(error, value, k, tickformat)}
+             "interval": "" if hidden else _interval(bounds, value, k, tickformat)}
             for k, (p, v, label) in enumerate(zip(place, value, labels))]
 
 
