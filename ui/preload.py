@@ -84,10 +84,21 @@ def _build_word_lists() -> None:
     tone_of("")
 
 
+def _draw_a_figure() -> None:
+    """One small figure made and written as Streamlit sends it. Plotly reads the schema it checks
+    properties against on first use: the server's first chart took half a second longer than any
+    after it, on whichever page a person happened to open first."""
+    import plotly.graph_objects as go
+    import plotly.io
+
+    figure = go.Figure(go.Bar(x=[0], y=[0]), layout=dict(title="", legend=dict(orientation="h")))
+    plotly.io.to_json(go.Figure(figure.to_dict()), validate=False)
+
+
 def _import_all() -> None:
     """Start the fork server that reads uploads (:mod:`tiwell.worker`: it imports pandas and SciPy
     itself, in its own process, so on the second core), import every page's modules, build the
-    shared word lists, then move what they made out of the garbage collector's sight.
+    shared word lists, draw a figure, then move what they made out of the garbage collector's sight.
 
     Streamlit runs a full garbage collection after every script run. With these libraries loaded
     that walks a few hundred thousand long-lived objects (classes, functions, modules' constants)
@@ -100,5 +111,6 @@ def _import_all() -> None:
         for name in page_modules():
             importlib.import_module(name)
         _build_word_lists()
+        _draw_a_figure()
     finally:
         gc.freeze()
