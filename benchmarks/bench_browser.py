@@ -37,13 +37,17 @@ MIB = 2**20
 TIMEOUT = 300_000  # ms: a busy machine is slow, not broken
 
 WATCH = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (window.__runs && window.__watched === app) return;
+    if (window.__runs) return;
     window.__runs = [];
-    window.__watched = app;
-    new MutationObserver(() => window.__runs.push([app.getAttribute('data-test-script-state'), performance.now()]))
-        .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
+    const seen = () => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        const state = app && app.getAttribute('data-test-script-state');
+        const last = window.__runs[window.__runs.length - 1];
+        if (state && (!last || last[0] !== state)) window.__runs.push([state, performance.now()]);
+    };
+    new MutationObserver(seen).observe(document.body, {attributes: true, childList: true, subtree: true,
+                                                       attributeFilter: ['data-test-script-state']});
+}"""  # the whole document: a page change can draw the app's element anew, and a run on it must still be seen
 FINISHED = """(start) => {
     const runs = window.__runs.filter(([, at]) => at >= start);
     const began = runs.findIndex(([state]) => state === 'running');
