@@ -42,6 +42,31 @@ WATCH = """() => {
     new MutationObserver(() => window.__runs.push([app.getAttribute('data-test-script-state'), performance.now()]))
         .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
+# Set in the page before the app loads: what the browser receives and does during an upload, on the
+# page's clock (performance.now(), ms): each websocket message (its size), each task that held the
+# main thread 50 ms or more, the file input's change, and when the found box's "Respondents" shows.
+SPLIT_PROBE = """(() => {
+    const seen = window.__split = {frames: [], busy: [], change: null, shown: null};
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', (e) => seen.frames.push([performance.now(), e.data.byteLength ?? e.data.size ?? e.data.length]));
+        }
+    };
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.busy.push([e.startTime, e.duration])))
+        .observe({type: 'longtask', buffered: true});
+    document.addEventListener('change', () => { seen.change ??= performance.now(); }, true);
+    new MutationObserver(() => {
+        if (seen.shown === null && [...document.querySelectorAll('[data-testid="stMetricLabel"]')]
+                .some((label) => label.textContent.trim() === 'Respondents')) seen.shown = performance.now();
+    }).observe(document, {childList: true, subtree: true});
+})()"""
+SPLIT_READ = """(start) => {
+    const upload = performance.getEntriesByType('resource').filter((e) => e.name.includes('upload_file') && e.startTime >= start);
+    return {...window.__split, runs: window.__runs, start,
+            upload: upload.length ? [upload[0].startTime, upload[upload.length - 1].responseEnd] : null};
+}"""
 FINISHED = """(start) => {
     const runs = window.__runs.filter(([, at]) => at >= start);
     const began = runs.findIndex(([state]) => state === 'running');
@@ -115,26 +140,52 @@ def sample_session(browser, url: str) -> tuple[dict[str, float], float]:
     return firsts, steps[len(steps) // 2]
 
 
+def upload_split(seen: dict) -> str:
+    """Where an upload's seconds went, as the browser saw them (from :data:`SPLIT_PROBE`): the file
+    handed to the page (the test driver's part, not a person's), the upload request, the wait for the
+    server to start the run, and the run until the found box shows, with what the browser received
+    meanwhile, its largest messages and how long its main thread was busy (decoding, drawing)."""
+    start, shown = seen["start"], seen["shown"]
+    running = next((at for state, at in seen["runs"] if state == "running" and at >= (seen["upload"] or [start])[-1]),
+                   None)
+    if None in (seen["change"], seen["upload"], running, shown):
+        return "not split: " + ", ".join(k for k, v in {"change": seen["change"], "upload": seen["upload"],
+                                                          "run": running, "shown": shown}.items() if v is None)
+    frames = [(at, size) for at, size in seen["frames"] if running <= at <= shown]
+    busy = sum(min(at + took, shown) - max(at, running) for at, took in seen["busy"] if at + took > running and at < shown)
+    largest = sorted(frames, key=lambda frame: -frame[1])[:3]
+    return (f"file to page {(seen['change'] - start) / 1000:.2f} s, "
+            f"upload request {(seen['upload'][1] - seen['upload'][0]) / 1000:.2f} s, "
+            f"to run start {(running - seen['upload'][1]) / 1000:.2f} s, "
+            f"run to found box {(shown - running) / 1000:.2f} s (received {sum(s for _, s in frames) / MIB:.1f} MiB "
+            f"in {len(frames)} messages, largest " + ", ".join(f"{s / MIB:.1f} MiB at {(at - running) / 1000:.1f} s"
+                                                            for at, s in largest)
+            + f"; main thread busy {busy / 1000:.2f} s)")
+
+
 def big_session(browser, url: str, data: bytes, pid: int) -> dict:
     """A 50,000-row upload in a context of its own (a session that ends when it closes)."""
     from playwright.sync_api import Error as PlaywrightError
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(SPLIT_PROBE)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.goto(url)
     idle(page)
     before = rss(pid)
-    shown = []
+    shown, split = [], []
 
     def upload() -> None:
+        at = page.evaluate("performance.now()")
         start = time.perf_counter()
-        page.locator('input[type="file"]').first.set_input_files(
-            {"name": "export.csv", "mimeType": "text/csv", "buffer": data})
+        page.locator('input[type="file"]').first.set_input_files(data)
         page.get_by_text("Respondents", exact=True).first.wait_for(timeout=TIMEOUT)
         shown.append(time.perf_counter() - start)
+        split.append(at)
 
     finished = timed(page, upload)
+    split = upload_split(page.evaluate(SPLIT_READ, split[0]))
     if not page.get_by_text("Respondents").count():
         raise PlaywrightError("no scores: " + " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts()))
     page.get_by_role("tab", name="Scored rows").click()
@@ -152,7 +203,7 @@ def big_session(browser, url: str, data: bytes, pid: int) -> dict:
     while time.monotonic() < deadline and after - before > 50 * MIB:
         time.sleep(1)
         after = rss(pid)
-    return {"upload": shown[0], "finished": finished, "excel": excel, "firsts": firsts, "again": again,
+    return {"upload": shown[0], "split": split, "finished": finished, "excel": excel, "firsts": firsts, "again": again,
             "added": held - before, "left": after - before}
 
 
