@@ -53,7 +53,7 @@ SPLIT_PROBE = """(() => {
     window.WebSocket = class extends Native {
         constructor(...args) {
             super(...args);
-            this.addEventListener('message', (e) => seen.frames.push([performance.now(), e.data.byteLength ?? e.data.size ?? e.data.length]));
+            this.addEventListener('message', (e) => seen.frames.push([performance.now(), e.data.byteLength]));
         }
     };
     new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.busy.push([e.startTime, e.duration])))
@@ -65,8 +65,11 @@ SPLIT_PROBE = """(() => {
     }).observe(document, {childList: true, subtree: true});
 })()"""
 SPLIT_READ = """(start) => {
-    const upload = performance.getEntriesByType('resource').filter((e) => e.name.includes('upload_file') && e.startTime >= start);
-    return {...window.__split, runs: window.__runs, start,
+    const upload = performance.getEntriesByType('resource')
+        .filter((e) => e.name.includes('upload_file') && e.startTime >= start);
+    const scripts = performance.getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && e.startTime >= start).map((e) => e.responseEnd);
+    return {...window.__split, runs: window.__runs, start, scripts,
             upload: upload.length ? [upload[0].startTime, upload[upload.length - 1].responseEnd] : null};
 }"""
 FINISHED = """(start) => {
@@ -155,19 +158,24 @@ def upload_split(seen: dict) -> str:
                                      ("found box", shown), ("end of run", done)) if at is None]
     if missing:
         return "not split, the browser did not see: " + ", ".join(missing)
-    return (f"file to page {(seen['change'] - start) / 1000:.2f} s, upload request {(upload[1] - upload[0]) / 1000:.2f} s, "
+    return (f"file to page {(seen['change'] - start) / 1000:.2f} s, "
+            f"upload request {(upload[1] - upload[0]) / 1000:.2f} s, "
             f"to run start {(running - upload[1]) / 1000:.2f} s, run to found box {(shown - running) / 1000:.2f} s "
             f"({_traffic(seen, running, shown)}), then to the end {(done - shown) / 1000:.2f} s "
             f"({_traffic(seen, shown, done)})")
 
 
 def _traffic(seen: dict, start: float, end: float) -> str:
-    """What the browser received from ``start`` to ``end`` (ms on its clock), its largest message and
-    how long its main thread was held by tasks of 50 ms or more."""
+    """What the browser received from ``start`` to ``end`` (ms on its clock), its largest message, how
+    long its main thread was held by tasks of 50 ms or more, and the scripts of Streamlit's elements it
+    fetched (each kind of element's code is loaded the first time one is drawn, and shown up to half
+    a second later, as React reveals what waited for it)."""
     sizes = [size for at, size in seen["frames"] if start <= at <= end]
     busy = sum(min(at + took, end) - max(at, start) for at, took in seen["busy"] if at + took > start and at < end)
+    scripts = [at for at in seen["scripts"] if start <= at <= end]
     return (f"{sum(sizes) / MIB:.1f} MiB in {len(sizes)} messages, largest {max(sizes, default=0) / MIB:.1f} MiB; "
-            f"main thread busy {busy / 1000:.2f} s")
+            f"main thread busy {busy / 1000:.2f} s; {len(scripts)} element scripts fetched"
+            + (f", the last {(end - max(scripts)) / 1000:.2f} s before" if scripts else ""))
 
 
 def timed_upload(page, export: Path) -> tuple[float, float, str]:

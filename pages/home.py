@@ -201,12 +201,12 @@ def choose_band_sets(instruments: tuple[Instrument, ...]) -> tuple[tuple[str, st
     return tuple(chosen)
 
 
-def first_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
+def first_rows(frame: pd.DataFrame, noun: str, rest: str) -> pd.DataFrame:
     """The rows a grid shows: all of them, or the first :data:`SHOWN_ROWS` with a caption that says
-    how many there are and where the rest are (``what`` ends it)."""
+    how many ``noun`` there are and where the ``rest`` are."""
     if len(frame) <= SHOWN_ROWS:
         return frame
-    st.caption(f"The first {count(SHOWN_ROWS)} of {count(len(frame))} rows are shown here; {what}.")
+    st.caption(f"The first {count(SHOWN_ROWS)} of {count(len(frame))} {noun} are shown here; {rest}.")
     return frame.head(SHOWN_ROWS)
 
 
@@ -220,7 +220,7 @@ def show_report(survey: ScoredSurvey) -> None:
     if len(rows) <= READ_IN_FULL:  # a table wraps each message where a data grid cuts it at the column's edge
         st.table(inert_table(rows[order].astype(object).fillna("")), hide_index=True)
         return
-    rows = first_rows(rows, "the Excel download on Scored rows lists every one")
+    rows = first_rows(rows, "findings", "the Excel download on Scored rows lists every one")
     picked = st.dataframe(rows, hide_index=True, width="stretch", key="report", on_select="rerun",
                           selection_mode="single-row", column_order=order,
                           column_config={"row": st.column_config.NumberColumn("row", pinned=True),
@@ -239,8 +239,8 @@ def show_scored(survey: ScoredSurvey, stem: str) -> None:
     # The scores first, after the row and who answered, so they are on screen without scrolling.
     first = ["row", "team", "wave"] + [c for sub in survey.subscales for c in (sub.column, f"{sub.column}_band")]
     first = [c for c in first if c in scored] + [c for c in ("status", "reason") if c in scored]
-    st.dataframe(first_rows(scored, "the CSV and Excel downloads hold all of them"), hide_index=True, width="stretch",
-                 column_config=number_format,
+    shown = first_rows(scored, "rows", "the CSV and Excel downloads hold all of them")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_format,
                  column_order=first + [c for c in scored.columns if c not in first])
     left, right = st.columns(2)
     # Built only when clicked: writing a workbook of 50,000 rows takes seconds, too long for every rerun.

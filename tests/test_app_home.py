@@ -84,7 +84,8 @@ def test_a_large_upload_shows_its_first_rows_and_says_how_many_there_are(app):
     assert len(app.session_state["survey"].scored) == 1200, "the downloads are made from every row"
     captions = [as_read(c.value) for c in app.caption]
     assert "The first 1000 of 1200 rows are shown here; the CSV and Excel downloads hold all of them." in captions
-    assert "The first 1000 of 1200 rows are shown here; the Excel download on Scored rows lists every one." in captions
+    assert ("The first 1000 of 1200 findings are shown here; the Excel download on Scored rows lists every one."
+            in captions)
 
 
 def test_a_file_that_cannot_be_read_gets_one_sentence(app):
