@@ -109,6 +109,8 @@ def test_the_report_reads_in_full_and_the_scores_come_first(app):
                                "burnout", "burnout_band", "secondary_traumatic_stress",
                                "secondary_traumatic_stress_band"]
     assert set(order) == set(survey.scored.columns), "every column still there, after the scores"
+    assert len(app.dataframe[-1].value) == len(survey.scored) == 924, "the sample's rows all on screen"
+    assert not any(as_read(c.value).startswith("The first") for c in app.caption)
 
 
 def test_a_release_that_runs_out_of_time_is_one_sentence_and_the_scores_stay(app, monkeypatch):
