@@ -168,8 +168,8 @@ def upload_split(seen: dict) -> str:
 def _traffic(seen: dict, start: float, end: float) -> str:
     """What the browser received from ``start`` to ``end`` (ms on its clock), its largest message, how
     long its main thread was held by tasks of 50 ms or more, and the scripts of Streamlit's elements it
-    fetched (each kind of element's code is loaded the first time one is drawn, and shown up to half
-    a second later, as React reveals what waited for it)."""
+    fetched (each kind of element's code is loaded the first time one is drawn in a browser; an element
+    shows once its code is there, and the found box only after them)."""
     sizes = [size for at, size in seen["frames"] if start <= at <= end]
     busy = sum(min(at + took, end) - max(at, start) for at, took in seen["busy"] if at + took > start and at < end)
     scripts = [at for at in seen["scripts"] if start <= at <= end]
