@@ -15,9 +15,14 @@ import streamlit as st
 from ui import held
 
 if TYPE_CHECKING:
+    import pandas as pd
     from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 READ_IN_FULL = 100  # report rows shown as a wrapping table; more go in a data grid with search and selection
+# Rows a grid sends to the browser. 50,000 scored rows are 12 MB to encode, send and decode, seconds
+# before the page can be used, and nobody reads them on screen; the downloads hold every row. The
+# sample's 924 rows fit whole.
+SHOWN_ROWS = 1000
 
 st.title("Staff wellbeing survey")
 st.write(
@@ -70,6 +75,7 @@ from tiwell.instruments import Instrument  # noqa: E402
 from tiwell.mapping import Mapping, with_labels  # noqa: E402
 from tiwell.pipeline import ScoringChoices, builtins_in_order  # noqa: E402
 from tiwell.survey import ScoredSurvey  # noqa: E402
+from tiwell.text import count  # noqa: E402
 from tiwell.workspace import check_instruments, load  # noqa: E402
 from ui import several, state  # noqa: E402
 from ui.reading_ahead import read_ahead  # noqa: E402
@@ -195,6 +201,15 @@ def choose_band_sets(instruments: tuple[Instrument, ...]) -> tuple[tuple[str, st
     return tuple(chosen)
 
 
+def first_rows(frame: pd.DataFrame, noun: str, rest: str) -> pd.DataFrame:
+    """The rows a grid shows: all of them, or the first :data:`SHOWN_ROWS` with a caption that says
+    how many ``noun`` there are and where the ``rest`` are."""
+    if len(frame) <= SHOWN_ROWS:
+        return frame
+    st.caption(f"The first {count(SHOWN_ROWS)} of {count(len(frame))} {noun} are shown here; {rest}.")
+    return frame.head(SHOWN_ROWS)
+
+
 def show_report(survey: ScoredSurvey) -> None:
     report = survey.findings
     st.caption("Everything tiwell noticed, row by row. Errors are rows that could not be fully scored; "
@@ -205,6 +220,7 @@ def show_report(survey: ScoredSurvey) -> None:
     if len(rows) <= READ_IN_FULL:  # a table wraps each message where a data grid cuts it at the column's edge
         st.table(inert_table(rows[order].astype(object).fillna("")), hide_index=True)
         return
+    rows = first_rows(rows, "findings", "the Excel download on Scored rows lists every one")
     picked = st.dataframe(rows, hide_index=True, width="stretch", key="report", on_select="rerun",
                           selection_mode="single-row", column_order=order,
                           column_config={"row": st.column_config.NumberColumn("row", pinned=True),
@@ -223,7 +239,8 @@ def show_scored(survey: ScoredSurvey, stem: str) -> None:
     # The scores first, after the row and who answered, so they are on screen without scrolling.
     first = ["row", "team", "wave"] + [c for sub in survey.subscales for c in (sub.column, f"{sub.column}_band")]
     first = [c for c in first if c in scored] + [c for c in ("status", "reason") if c in scored]
-    st.dataframe(scored, hide_index=True, width="stretch", column_config=number_format,
+    shown = first_rows(scored, "rows", "the CSV and Excel downloads hold all of them")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_format,
                  column_order=first + [c for c in scored.columns if c not in first])
     left, right = st.columns(2)
     # Built only when clicked: writing a workbook of 50,000 rows takes seconds, too long for every rerun.

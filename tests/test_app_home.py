@@ -15,11 +15,20 @@ DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 LABELS = ["Never", "Rarely", "Sometimes", "Often", "Very Often"]
 
 
-def upload_csv() -> bytes:
+def answers(people: int) -> list[list[str]]:
+    """``people`` rows of email, team and 30 ProQOL answers: person i answers (i + n) % 5 on item n."""
+    return [[f"p{i}@example.org", "North"] + [LABELS[(i + n) % 5] for n in range(1, 31)] for i in range(people)]
+
+
+def as_csv(rows: list[list[str]]) -> bytes:
     header = ["Email", "Team"] + [f"Q{n}" for n in range(1, 31)]
-    rows = [[f"p{i}@example.org", "North"] + [LABELS[(i + n) % 5] for n in range(1, 31)] for i in range(6)]
-    rows[5][2] = ""  # one missing item: prorated
     return ("\n".join(",".join(r) for r in [header, *rows]) + "\n").encode()
+
+
+def upload_csv() -> bytes:
+    rows = answers(6)
+    rows[5][2] = ""  # one missing item: prorated
+    return as_csv(rows)
 
 
 @pytest.fixture
@@ -60,6 +69,25 @@ def test_an_upload_shows_mapping_report_scores_and_downloads(app):
     assert any("Dropped as personal data: 'Email'." in as_read(m.value) for m in app.markdown)
 
 
+def test_a_large_upload_shows_its_first_rows_and_says_how_many_there_are(app):
+    """1,200 people, each with one answer off the scale: 1,200 scored rows and 1,200 warnings. Each
+    grid sends the browser the first 1,000 (the page's SHOWN_ROWS) and says there are 1,200."""
+    rows = answers(1200)
+    for row in rows:
+        row[2] = "Maybe"  # Q1: not one of the scale's answers, a warning on every row
+    app.file_uploader[0].upload("big.csv", as_csv(rows), "text/csv").run()
+    assert not app.exception and not app.error
+    report, scored = app.dataframe[-2].value, app.dataframe[-1].value
+    assert len(report) == 1000 and report["row"].tolist() == list(range(2, 1002))
+    assert set(report["column"]) == {"Q1"} and set(report["value"]) == {"Maybe"}
+    assert len(scored) == 1000 and scored["row"].tolist() == list(range(2, 1002)), "the first rows, in order"
+    assert len(app.session_state["survey"].scored) == 1200, "the downloads are made from every row"
+    captions = [as_read(c.value) for c in app.caption]
+    assert "The first 1000 of 1200 rows are shown here; the CSV and Excel downloads hold all of them." in captions
+    assert ("The first 1000 of 1200 findings are shown here; the Excel download on Scored rows lists every one."
+            in captions)
+
+
 def test_a_file_that_cannot_be_read_gets_one_sentence(app):
     app.file_uploader[0].upload("notes.csv", b"%PDF-1.4 not a table", "text/csv").run()
     assert not app.exception
@@ -81,6 +109,8 @@ def test_the_report_reads_in_full_and_the_scores_come_first(app):
                                "burnout", "burnout_band", "secondary_traumatic_stress",
                                "secondary_traumatic_stress_band"]
     assert set(order) == set(survey.scored.columns), "every column still there, after the scores"
+    assert len(app.dataframe[-1].value) == len(survey.scored) == 924, "the sample's rows all on screen"
+    assert not any(as_read(c.value).startswith("The first") for c in app.caption)
 
 
 def test_a_release_that_runs_out_of_time_is_one_sentence_and_the_scores_stay(app, monkeypatch):
