@@ -28,6 +28,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 if TYPE_CHECKING:
     from collections.abc import MutableMapping
 
+    from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
     from tiwell.survey import ScoredSurvey
 
 SURVEY_KEY = "survey"
@@ -71,13 +74,19 @@ class Session:
     state: MutableMapping
 
 
+def forget_files(session_id: str, media: MediaFileManager, tables: DataframeSourceManager) -> None:
+    """Forget the session's download buttons (each holds what makes its file when clicked: the
+    survey) and its large tables (kept whole for the browser to scroll through), as Streamlit's
+    own end of a session does; the uploaded files stay, for a reconnection."""
+    media.clear_session_refs(session_id)
+    media.remove_orphaned_files()
+    tables.clear_all_for_session(session_id)
+
+
 def _ended(session: Session) -> None:
-    """The session's state let go, then its downloads and large tables, as Streamlit's own end of a session does."""
     let_go(session.state)
     server = runtime.get_instance()
-    server.media_file_mgr.clear_session_refs(session.id)
-    server.media_file_mgr.remove_orphaned_files()
-    server.dataframe_source_mgr.clear_all_for_session(session.id)
+    forget_files(session.id, server.media_file_mgr, server.dataframe_source_mgr)
 
 
 @st.cache_resource(scope="session", on_release=_ended, show_spinner=False)
