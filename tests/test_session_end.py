@@ -1,5 +1,5 @@
 """What a session holds goes when its browser goes (ui.held): its survey and the comments read
-ahead leave its state, a reading still queued never starts, and its download buttons and large
+from it leave its state, a reading still queued never starts, and its download buttons and large
 tables let go of what they were made from, so nothing refers to the survey any more."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from streamlit.runtime.state import SafeSessionState, SessionState
 
 from tiwell.export import scored_workbook
 from tiwell.pipeline import score_file
-from ui.held import AHEAD_KEY, SURVEY_KEY, forget_files, let_go
+from ui.held import AHEAD_KEY, MEMO_KEY, SURVEY_KEY, forget_files, let_go
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "proqol5_microsoft_forms.xlsx"
 
@@ -29,7 +29,7 @@ def sample_survey():
     return score_file(SAMPLE.read_bytes(), SAMPLE.name)
 
 
-def test_the_survey_and_the_comments_read_ahead_leave_the_state_and_a_queued_reading_never_runs():
+def test_the_survey_and_the_comments_read_from_it_leave_the_state_and_a_queued_reading_never_runs():
     survey = sample_survey()
     gone = weakref.ref(survey)
     state = SafeSessionState(SessionState(), lambda: None)
@@ -37,13 +37,14 @@ def test_the_survey_and_the_comments_read_ahead_leave_the_state_and_a_queued_rea
     readers.submit(gate.wait)  # the one reader busy, so the survey's reading waits in the queue
     state[SURVEY_KEY] = survey
     state[AHEAD_KEY] = (survey, None, readers.submit(ran.append, survey))
+    state[MEMO_KEY] = {("read", None): (survey, "the comments page's reading")}
     state["min-group"] = 5
     future = state[AHEAD_KEY][2]
     del survey
 
     let_go(state)
 
-    assert SURVEY_KEY not in state and AHEAD_KEY not in state
+    assert SURVEY_KEY not in state and AHEAD_KEY not in state and MEMO_KEY not in state
     assert state["min-group"] == 5, "the session's settings stay, for a reconnection"
     assert future.cancelled()
     gate.set()

@@ -8,8 +8,8 @@ until then its session state, its download buttons' files (made from the survey 
 its large tables (sent to the browser as it scrolls) kept a 50,000-row survey and all made from it
 (286 MiB, every byte still held once the tab had closed). A session-scoped resource, though, is
 released the moment the browser disconnects. So the first run that holds a survey makes one for its
-session, and its release drops the survey and the comments read ahead from the session's state (a
-reading not yet started never starts) and the session's downloads and tables, as Streamlit itself
+session, and its release drops the survey and the comments read from it from the session's state
+(a reading not yet started never starts) and the session's downloads and tables, as Streamlit itself
 does when it ends a session; once nothing refers to the survey, :mod:`ui.memory` gives the memory
 back. Only the uploaded files stay, so that a tab reconnecting after a network blip has its upload
 still in the box: the home page reads it again on the next click, and every other page says there is
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 SURVEY_KEY = "survey"
 AHEAD_KEY = "comment-ahead"  # the comments read ahead (ui.reading_ahead): (the survey, the themes file, the future)
+MEMO_KEY = "comment-memo"    # what the comments page made (ui.comments): {what it was made with: (the survey, the result)}
 
 
 def current_survey() -> ScoredSurvey | None:
@@ -55,12 +56,12 @@ def let_go_when_the_session_ends() -> None:
 
 
 def let_go(state: MutableMapping) -> None:
-    """Drop the survey and the comments read ahead from a session's ``state``, cancelling a reading
-    still queued."""
+    """Drop the survey and the comments read from it (ahead, or by the comments page) from a session's
+    ``state``, cancelling a reading still queued."""
     ahead = state[AHEAD_KEY] if AHEAD_KEY in state else None
     if ahead is not None:
         ahead[2].cancel()
-    for key in (SURVEY_KEY, AHEAD_KEY):
+    for key in (SURVEY_KEY, AHEAD_KEY, MEMO_KEY):
         if key in state:
             del state[key]
 
