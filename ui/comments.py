@@ -16,10 +16,10 @@ import streamlit as st
 from tiwell.comments import (CommentRelease, Comments, CommentSummary, comment_release, load_flags, load_themes,
                              read_comments)
 from tiwell.survey import ScoredSurvey
+from ui.held import MEMO_KEY  # {what it was made with: (the survey, the result)}, let go with the session
 from ui.reading_ahead import THEMES_KEY, in_workers, own_themes, read_already
 
 EDITS_KEY = "comment-edits"        # renames and merges of themes found in the text, in the order made
-MEMO_KEY = "comment-memo"          # {what it was made with: (the survey, the result)}
 CONTACT_KEY = "comment-contact"
 MEMO_SIZE = 8  # the readings, releases and summaries of the last few choices
 

@@ -6,8 +6,8 @@ or the presentation. So once an upload is scored, the home page starts the readi
 process (:func:`tiwell.worker.run_limited`, on the server's other core), from a thread, and those
 pages take the result, waiting only for what is left of it. The comments are read as they first
 read them: with this session's own themes file, no names typed and no themes found in the text.
-The result is this session's only, and goes with it. This module imports none of the comments'
-libraries itself, so the home page does not wait for them.
+The result is this session's only, and goes with it (:mod:`ui.held`). This module imports none
+of the comments' libraries itself, so the home page does not wait for them.
 
 However they are read, many comments are shared out among worker processes, one share per core
 (:func:`in_workers`): a 50,000-person survey's are read in about half the time, and never in the
@@ -27,12 +27,12 @@ import streamlit as st
 from tiwell.errors import TiwellError
 from tiwell.survey import ScoredSurvey
 from tiwell.worker import run_limited
+from ui.held import AHEAD_KEY, let_go_when_the_session_ends
 
 if TYPE_CHECKING:
     from tiwell.comments import Comments
 
 THEMES_KEY = "comment-themes"  # the user's own themes file (TOML text), or None for the seed
-AHEAD_KEY = "comment-ahead"    # (the survey, the themes file, the future of its comments)
 _READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tiwell-comments")
 CORES = os.cpu_count() or 1
 _SHARES = ThreadPoolExecutor(max_workers=CORES, thread_name_prefix="tiwell-comment-shares")
@@ -49,6 +49,7 @@ def read_ahead(survey: ScoredSurvey) -> None:
         return
     held = st.session_state.get(AHEAD_KEY)
     if held is None or held[0] is not survey or held[1] != own_themes():
+        let_go_when_the_session_ends()
         st.session_state[AHEAD_KEY] = (survey, own_themes(), _READERS.submit(_read, survey, own_themes()))
 
 
