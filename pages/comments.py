@@ -8,11 +8,8 @@ from ui.signin import require_sign_in
 
 require_sign_in()
 
-from datetime import date
-
 import streamlit as st
 
-from tiwell.actions import check_log, theme_action
 from tiwell.analysis import theme_moved
 from tiwell.comments import DEFAULT_MIN_COMMENTS, FOUND, load_flags, load_themes, typed_names
 from tiwell.errors import TiwellError
@@ -24,7 +21,6 @@ from ui.filters import filtered_page, need_survey, stop_unless
 from ui.safe import inert
 
 MOST_FOUND = 8
-MADE_KEY = "comment-action-made"
 LISTED_ONE_BY_ONE = 50  # flagged comments written out as lines; more are shown as one table
 
 survey = need_survey()
@@ -75,16 +71,6 @@ view = kept.release(survey, names, discover, min_comments, min_group)
 summary = kept.summary(survey, names, discover, min_comments, min_group, filters)
 
 
-def make_action(theme: dict, principle_key: str) -> None:
-    """The theme as an action in the log, dated today, for the whole organisation, owner to agree."""
-    principle = theme["principle"] or st.session_state[principle_key]
-    action = theme_action(theme["theme"], theme["label"], principle, date.today())
-    log = state.workspace().actions
-    if action.id not in {a.id for a in log}:
-        state.update_workspace(actions=check_log([*log, action], list(survey.teams)))
-    st.session_state[MADE_KEY] = theme["label"]
-
-
 def show_theme(theme: dict) -> None:
     """A theme's people, share, principle, tone, links to scores and quotes, and its action button.
     A theme found in the text serves no principle until one is chosen here."""
@@ -98,8 +84,8 @@ def show_theme(theme: dict) -> None:
         if not theme["principle"]:
             head.selectbox("Principle an action on it would serve", list(PRINCIPLES), key=principle_key,
                            format_func=PRINCIPLES.get)
-        button.button("Make this an action", key=f"act-{theme['theme']}", on_click=make_action,
-                      args=(theme, principle_key), help="Adds it to the action log with its principle; give it an "
+        button.button("Make this an action", key=f"act-{theme['theme']}", on_click=kept.act_on_theme,
+                      args=(theme, principle_key, tuple(survey.teams)), help="Adds it to the action log with its principle; give it an "
                                                         "owner and teams on the Actions and their effect page.")
         if theme["fewer"]:
             st.caption("Too few people mention it here to show its tone or quotes.")
@@ -184,7 +170,7 @@ if not summary.shown:
             "smallest group shown).")
 else:
     st.metric("People who wrote something", count(summary.writers))
-    made = st.session_state.pop(MADE_KEY, None)
+    made = st.session_state.pop(kept.MADE_KEY, None)
     if made:
         st.success(f"'{inert(made)}' is in the action log. Give it an owner and the teams it touches on the "
                    "Actions and their effect page.")

@@ -18,16 +18,13 @@ from tiwell.present.story import MIN_COMMENTS, MIN_GROUP, Choices, load_question
 from tiwell.present.html import STYLE, report_bytes, slide_html
 from ui import state
 from ui import comments
+from ui.choices import step_view
 from ui.filters import ALL, need_survey
 from ui.safe import inert
 from ui.references import chosen_reference
 
 VIEW = "present-view"
 WHOLE = "Whole organisation"
-
-
-def move(step: int) -> None:
-    st.session_state[VIEW] = max(0, st.session_state.get(VIEW, 0) + step)
 
 
 survey = need_survey()
@@ -69,9 +66,9 @@ view_area.html(f"<style>{STYLE}</style>" + slide_html(story.slides[index], index
 if story.slides[index].speaker_notes:
     with view_area.expander("Speaker notes: the figures behind this view, for you, not the slide"):
         st.write(inert(story.slides[index].speaker_notes))
-back.button("Previous", icon=":material/arrow_back:", on_click=move, args=(-1,), disabled=index == 0,
+back.button("Previous", icon=":material/arrow_back:", on_click=step_view, args=(VIEW, -1), disabled=index == 0,
             width="stretch")
-forward.button("Next", icon=":material/arrow_forward:", on_click=move, args=(1,),
+forward.button("Next", icon=":material/arrow_forward:", on_click=step_view, args=(VIEW, 1),
                disabled=index == len(story.slides) - 1, width="stretch")
 
 st.header("Take it away")

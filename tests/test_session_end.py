@@ -79,3 +79,30 @@ def test_the_sessions_downloads_and_large_tables_let_go_of_the_survey():
     gc.collect()
     assert gone() is None and source_gone() is None
     assert tables.get_source_count() == 0
+
+
+def test_no_widget_callback_of_any_page_keeps_the_survey():
+    """Streamlit keeps each widget's callback (and its arguments) with the session's state, saved
+    for a reconnection: a callback defined in a page would keep every name of that page's run,
+    the survey among them, after the session had let it go."""
+    import inspect
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tiwell.survey import ScoredSurvey
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    root = Path(__file__).resolve().parent.parent
+    app = AppTest.from_file(str(root / "dashboard.py"), default_timeout=120).run()
+    app.button[0].click().run()  # the sample
+    for page in sorted((root / "pages").glob("*.py")):
+        app.switch_page(f"pages/{page.name}").run()
+        assert not app.exception, page.name
+        metadata = app._session_state._state._new_widget_state.widget_metadata.values()
+        for meta in (m for m in metadata if m.callback is not None):
+            held = inspect.getclosurevars(meta.callback)
+            reached = [*held.globals.values(), *held.nonlocals.values(), *(meta.callback_args or ()),
+                       *(meta.callback_kwargs or {}).values()]
+            assert not any(isinstance(value, ScoredSurvey) for value in reached), (page.name, meta.callback)

@@ -1,4 +1,9 @@
-"""Choices a person makes once and finds again on the next page: which score they are asking about."""
+"""Choices a person makes once and finds again on the next page (which score they are asking about),
+and the callbacks of buttons that step through views.
+
+A callback lives here rather than in a page: Streamlit keeps each widget's callback with the session's
+state (saved for a reconnection after the browser has gone), and a function defined in a page holds
+every name of that page's run (the survey, the release, the story), which then outlived the session."""
 
 from __future__ import annotations
 
@@ -24,3 +29,8 @@ def score_choice(subscales: tuple[ScoreColumn, ...], page: str, label: str = "Sc
 
 def _remember(widget: str) -> None:
     st.session_state[CHOSEN_SCORE_KEY] = st.session_state[widget]
+
+
+def step_view(key: str, step: int) -> None:
+    """A Previous or Next button's callback: the view kept under ``key`` moved by ``step``, never before the first."""
+    st.session_state[key] = max(0, st.session_state.get(key, 0) + step)

@@ -9,16 +9,20 @@ reading, as the upload's comments are first shown, is started on upload (:mod:`u
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 import streamlit as st
 
 from tiwell.comments import (CommentRelease, Comments, CommentSummary, comment_release, load_flags, load_themes,
                              read_comments)
+from tiwell.actions import check_log, theme_action
 from tiwell.survey import ScoredSurvey
+from ui import state
 from ui.held import MEMO_KEY  # {what it was made with: (the survey, the result)}, let go with the session
 from ui.reading_ahead import THEMES_KEY, in_workers, own_themes, read_already
 
+MADE_KEY = "comment-action-made"  # the label of the theme just made an action, said once on the next run
 EDITS_KEY = "comment-edits"        # renames and merges of themes found in the text, in the order made
 CONTACT_KEY = "comment-contact"
 MEMO_SIZE = 8  # the readings, releases and summaries of the last few choices
@@ -37,6 +41,17 @@ def edits() -> tuple[tuple, ...]:
 
 def add_edit(edit: tuple) -> None:
     st.session_state[EDITS_KEY] = (*edits(), edit)
+
+
+def act_on_theme(theme: dict, principle_key: str, teams: tuple[str, ...]) -> None:
+    """A theme's button callback (kept out of the page: see :mod:`ui.choices`): the theme as an
+    action in the log, dated today, for the whole organisation, owner to agree."""
+    principle = theme["principle"] or st.session_state[principle_key]
+    action = theme_action(theme["theme"], theme["label"], principle, date.today())
+    log = state.workspace().actions
+    if action.id not in {a.id for a in log}:
+        state.update_workspace(actions=check_log([*log, action], list(teams)))
+    st.session_state[MADE_KEY] = theme["label"]
 
 
 def comments(survey: ScoredSurvey, names: tuple[str, ...], discover: int) -> Comments:
