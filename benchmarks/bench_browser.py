@@ -92,13 +92,19 @@ def idle(page) -> None:
                            ':not([data-test-script-state="initial"])', timeout=TIMEOUT)
 
 
-def timed(page, action) -> float:
-    """Seconds from ``action`` (a click, an upload) to the end of the script run it starts."""
+def timed(page, action, what: str = "") -> float:
+    """Seconds from ``action`` (a click, an upload) to the end of the script run it starts; a wait
+    that runs out names ``what`` was being timed."""
+    from playwright.sync_api import Error as PlaywrightError
+
     idle(page)
     page.evaluate(WATCH)
     start = page.evaluate("performance.now()")
-    action()
-    handle = page.wait_for_function(FINISHED, arg=start, timeout=TIMEOUT, polling=20)
+    try:
+        action()
+        handle = page.wait_for_function(FINISHED, arg=start, timeout=TIMEOUT, polling=20)
+    except PlaywrightError as exc:
+        raise PlaywrightError(f"{what or 'a step'}: {str(exc).splitlines()[0]}") from exc
     return handle.json_value() / 1000
 
 
@@ -125,8 +131,9 @@ def settle(pid: int, quiet: float = 0.05, window: float = 0.5, limit: float = 60
 
 def visit_pages(page) -> dict[str, float]:
     """The first visit of every page, by its sidebar link, then back to the home page."""
-    times = {name: timed(page, lambda n=name: page.get_by_role("link", name=n, exact=True).click()) for name in PAGES}
-    timed(page, lambda: page.get_by_role("link", name="Upload and score").click())
+    times = {name: timed(page, lambda n=name: page.get_by_role("link", name=n, exact=True).click(), name)
+             for name in PAGES}
+    timed(page, lambda: page.get_by_role("link", name="Upload and score").click(), "back to Upload and score")
     return times
 
 
@@ -213,7 +220,7 @@ def timed_upload(page, export: Path) -> tuple[float, float, str]:
         page.get_by_text("Respondents", exact=True).first.wait_for(timeout=TIMEOUT)
         shown.append(time.perf_counter() - start)
 
-    finished = timed(page, upload)
+    finished = timed(page, upload, "the upload")
     return shown[0], finished, upload_split(page.evaluate(SPLIT_READ, at))
 
 
@@ -241,7 +248,8 @@ def big_session(browser, url: str, data: bytes, pid: int) -> dict:
     Path(download.value.path()).stat()
     excel = time.perf_counter() - start
     firsts = visit_pages(page)
-    again = {name: timed(page, lambda n=name: page.get_by_role("link", name=n, exact=True).click()) for name in AGAIN}
+    again = {name: timed(page, lambda n=name: page.get_by_role("link", name=n, exact=True).click(), f"{name} again")
+             for name in AGAIN}
     held = rss(pid)
     context.close()
     time.sleep(SESSION_END + 1)
