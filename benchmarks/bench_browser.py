@@ -41,14 +41,16 @@ TIMEOUT = 300_000  # ms: a busy machine is slow, not broken
 WATCH = """() => {
     if (window.__runs) return;
     window.__runs = [];
-    const seen = () => {
-        const app = document.querySelector('[data-testid="stApp"]');
-        const state = app && app.getAttribute('data-test-script-state');
+    const push = (state) => {
         const last = window.__runs[window.__runs.length - 1];
         if (state && (!last || last[0] !== state)) window.__runs.push([state, performance.now()]);
     };
-    new MutationObserver(seen).observe(document.body, {attributes: true, childList: true, subtree: true,
-                                                       attributeFilter: ['data-test-script-state']});
+    new MutationObserver((records) => {
+        records.forEach((r) => r.type === 'attributes' && push(r.oldValue));  // a quick run's 'running' too
+        const app = document.querySelector('[data-testid="stApp"]');
+        push(app && app.getAttribute('data-test-script-state'));
+    }).observe(document.body, {attributes: true, attributeOldValue: true, childList: true, subtree: true,
+                               attributeFilter: ['data-test-script-state']});
 }"""  # the whole document: a page change can draw the app's element anew, and a run on it must still be seen
 # Set in the page before the app loads: what the browser receives and does during an upload, on the
 # page's clock (performance.now(), ms): each websocket message (its size), each task that held the
