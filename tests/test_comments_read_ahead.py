@@ -56,7 +56,7 @@ def test_more_than_fifty_flagged_comments_are_one_table():
 
 
 def test_comments_shared_out_among_workers_are_read_as_at_once(monkeypatch):
-    """The sample's comments, shared out one share per worker process (smaller shares, four cores on
+    """The sample's comments, shared out one share per worker process (smaller shares, four readers on
     any machine): the same rows in the same order as read in one go."""
     from tiwell.pipeline import score_file
     from ui import reading_ahead
@@ -64,7 +64,7 @@ def test_comments_shared_out_among_workers_are_read_as_at_once(monkeypatch):
 
     survey = score_file(SAMPLE.read_bytes(), SAMPLE.name)
     monkeypatch.setattr(reading_ahead, "SHARE", 10)
-    monkeypatch.setattr(reading_ahead, "CORES", 4)
+    monkeypatch.setattr(reading_ahead, "READERS", 4)
     shares = []
     real = reading_ahead.run_limited
     monkeypatch.setattr(reading_ahead, "run_limited", lambda read, share, **kw: shares.append(len(share)) or
