@@ -27,7 +27,7 @@ import streamlit as st
 from tiwell.errors import TiwellError
 from tiwell.survey import ScoredSurvey
 from tiwell.worker import run_limited
-from ui.held import AHEAD_KEY, let_go_when_the_session_ends
+from ui.held import AHEAD_KEY
 
 if TYPE_CHECKING:
     from tiwell.comments import Comments
@@ -51,7 +51,6 @@ def read_ahead(survey: ScoredSurvey) -> None:
         return
     held = st.session_state.get(AHEAD_KEY)
     if held is None or held[0] is not survey or held[1] != own_themes():
-        let_go_when_the_session_ends()
         st.session_state[AHEAD_KEY] = (survey, own_themes(), _READERS.submit(_read, survey, own_themes()))
 
 

@@ -17,7 +17,7 @@ from tiwell.comments.themes import FOUND, KINDS, Theme, ThemeSet, load_themes
 from tiwell.comments.flags import Flag, FlagSet, load_flags
 from tiwell.comments.tone import TONES, tone_of
 from tiwell.comments.discovered import found_themes
-from tiwell.comments.reading import COLUMNS, Comments, ShareOut, read_comments
+from tiwell.comments.reading import COLUMNS, Comments, read_comments
 from tiwell.comments.links import LINK_COLUMNS, link_sentence, theme_links
 from tiwell.comments.release import (DEFAULT_MIN_COMMENTS, THEME_COLUMNS, WROTE, CommentRelease, CommentSummary,
                                      comment_release)
@@ -25,6 +25,6 @@ from tiwell.comments.release import (DEFAULT_MIN_COMMENTS, THEME_COLUMNS, WROTE,
 __all__ = [
     "names_any", "redact", "shown_comments", "typed_names", "Matcher", "forms", "FOUND", "KINDS", "Theme", "ThemeSet",
     "load_themes", "Flag", "FlagSet", "load_flags", "TONES", "tone_of", "found_themes", "COLUMNS", "Comments",
-    "read_comments", "ShareOut", "LINK_COLUMNS", "link_sentence", "theme_links", "DEFAULT_MIN_COMMENTS", "THEME_COLUMNS",
+    "read_comments", "LINK_COLUMNS", "link_sentence", "theme_links", "DEFAULT_MIN_COMMENTS", "THEME_COLUMNS",
     "WROTE", "CommentRelease", "CommentSummary", "comment_release",
 ]
